@@ -1,0 +1,356 @@
+package bmc
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Backstage says whether a canvas shows its backstage blocks.
+type Backstage string
+
+// The two backstage settings; BackstageShown is the default.
+const (
+	BackstageShown  Backstage = "shown"
+	BackstageHidden Backstage = "hidden"
+)
+
+// View holds how a canvas is shown; it is saved with the file.
+type View struct {
+	Backstage Backstage
+}
+
+// Meta is the descriptive header of a canvas, printed on posters.
+type Meta struct {
+	Title       string
+	DesignedFor string
+	DesignedBy  string
+	// Date is free text, by convention YYYY-MM-DD.
+	Date    string
+	Version string
+	// Currency is the symbol or code amounts are in, such as "€" or "USD".
+	Currency string
+}
+
+// Canvas is one business model document: a template, a header and, per
+// block, an ordered list of notes. Change it through its methods, which
+// keep it valid: note IDs unique, references resolved, blocks known.
+type Canvas struct {
+	Meta
+	// TemplateID names one of the built-in templates.
+	TemplateID string
+	View       View
+	// Blocks maps a block ID to its notes, in order. Blocks without notes
+	// may be missing.
+	Blocks map[string][]Note
+}
+
+// New returns an empty canvas of the given template.
+func New(templateID string) (*Canvas, error) {
+	if _, ok := TemplateByID(templateID); !ok {
+		return nil, fmt.Errorf("unknown template %q%s", templateID, suggestion(templateID, TemplateIDs()))
+	}
+	return &Canvas{
+		TemplateID: templateID,
+		View:       View{Backstage: BackstageShown},
+		Blocks:     map[string][]Note{},
+	}, nil
+}
+
+// Template returns the canvas's template; it panics only if TemplateID was
+// set by hand to an unknown ID, which New and Load never do.
+func (c *Canvas) Template() *Template {
+	t, ok := TemplateByID(c.TemplateID)
+	if !ok {
+		panic(fmt.Sprintf("bmc: canvas has unknown template %q", c.TemplateID))
+	}
+	return t
+}
+
+// BackstageShown reports whether the backstage blocks are visible; it is
+// true for templates without a backstage.
+func (c *Canvas) BackstageShown() bool {
+	return c.View.Backstage != BackstageHidden || !c.Template().HasBackstage()
+}
+
+// Layout returns the visible blocks and their rectangles for the canvas's
+// view setting.
+func (c *Canvas) Layout() []Placement { return c.Template().Layout(c.BackstageShown()) }
+
+// Clone returns a deep copy of c, for undo snapshots.
+func (c *Canvas) Clone() *Canvas {
+	d := *c
+	d.Blocks = make(map[string][]Note, len(c.Blocks))
+	for id, notes := range c.Blocks {
+		cp := make([]Note, len(notes))
+		for i, n := range notes {
+			cp[i] = n.Clone()
+		}
+		d.Blocks[id] = cp
+	}
+	return &d
+}
+
+// NoteCount returns the number of notes on the canvas.
+func (c *Canvas) NoteCount() int {
+	n := 0
+	for _, notes := range c.Blocks {
+		n += len(notes)
+	}
+	return n
+}
+
+// Find returns the block and index of the note with the given ID.
+func (c *Canvas) Find(id string) (block string, index int, ok bool) {
+	for b, notes := range c.Blocks {
+		for i := range notes {
+			if notes[i].ID == id {
+				return b, i, true
+			}
+		}
+	}
+	return "", -1, false
+}
+
+// Note returns a copy of the note with the given ID.
+func (c *Canvas) Note(id string) (Note, bool) {
+	b, i, ok := c.Find(id)
+	if !ok {
+		return Note{}, false
+	}
+	return c.Blocks[b][i].Clone(), true
+}
+
+// NewID returns an ID that no note on the canvas has: "n" and a number one
+// above the highest such number in use.
+func (c *Canvas) NewID() string {
+	max := 0
+	for _, notes := range c.Blocks {
+		for _, n := range notes {
+			if v, err := strconv.Atoi(strings.TrimPrefix(n.ID, "n")); err == nil && strings.HasPrefix(n.ID, "n") && v > max {
+				max = v
+			}
+		}
+	}
+	return "n" + strconv.Itoa(max+1)
+}
+
+// SegmentBlock is the ID of the block whose notes are customer segments, in
+// every built-in template.
+const SegmentBlock = "customer_segments"
+
+// Segments returns the notes of the Customer Segments block.
+func (c *Canvas) Segments() []Note { return c.Blocks[SegmentBlock] }
+
+func (c *Canvas) checkBlock(id string) error {
+	if _, ok := c.Template().Block(id); !ok {
+		return fmt.Errorf("unknown block %q%s", id, suggestion(id, c.Template().BlockIDs()))
+	}
+	return nil
+}
+
+// checkLinks reports the first segment link of n that names no segment.
+func (c *Canvas) checkLinks(n *Note) error {
+	seen := map[string]bool{}
+	for _, s := range n.Segments {
+		if seen[s] {
+			return fmt.Errorf("note %q links segment %q twice", n.ID, s)
+		}
+		seen[s] = true
+		if !c.isSegment(s) {
+			return fmt.Errorf("note %q links to %q, which is not a note in Customer Segments", n.ID, s)
+		}
+	}
+	return nil
+}
+
+func (c *Canvas) isSegment(id string) bool {
+	for _, s := range c.Segments() {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// AddNote inserts n into block at index (-1 or len appends) and returns the
+// note as stored. An empty ID is replaced by a new one; an empty colour
+// becomes yellow and an empty status "idea".
+func (c *Canvas) AddNote(block string, index int, n Note) (Note, error) {
+	if err := c.checkBlock(block); err != nil {
+		return Note{}, fmt.Errorf("add note: %w", err)
+	}
+	notes := c.Blocks[block]
+	if index == -1 {
+		index = len(notes)
+	}
+	if index < 0 || index > len(notes) {
+		return Note{}, fmt.Errorf("add note: index %d out of range 0…%d in %s", index, len(notes), block)
+	}
+	n = n.Clone()
+	if n.ID == "" {
+		n.ID = c.NewID()
+	} else if _, _, dup := c.Find(n.ID); dup {
+		return Note{}, fmt.Errorf("add note: id %q is already used", n.ID)
+	}
+	n.normalize()
+	if err := n.check(); err != nil {
+		return Note{}, fmt.Errorf("add note: %w", err)
+	}
+	if err := c.checkLinks(&n); err != nil {
+		return Note{}, fmt.Errorf("add note: %w", err)
+	}
+	c.Blocks[block] = insert(notes, index, n)
+	return n.Clone(), nil
+}
+
+// UpdateNote replaces the note with n.ID by n, keeping its place. It is the
+// one way to change a note's text, colour, links, status, evidence, tags
+// or amount; SetText and SetColor are shorthands.
+func (c *Canvas) UpdateNote(n Note) error {
+	b, i, ok := c.Find(n.ID)
+	if !ok {
+		return fmt.Errorf("update note: no note %q", n.ID)
+	}
+	n = n.Clone()
+	n.normalize()
+	if err := n.check(); err != nil {
+		return fmt.Errorf("update note %s: %w", n.ID, err)
+	}
+	if err := c.checkLinks(&n); err != nil {
+		return fmt.Errorf("update note: %w", err)
+	}
+	c.Blocks[b][i] = n
+	return nil
+}
+
+// SetText changes a note's text.
+func (c *Canvas) SetText(id, text string) error {
+	return c.change(id, func(n *Note) { n.Text = text })
+}
+
+// SetColor changes a note's colour.
+func (c *Canvas) SetColor(id string, col Color) error {
+	if !col.Valid() {
+		return fmt.Errorf("recolour note %s: unknown colour %q", id, col)
+	}
+	return c.change(id, func(n *Note) { n.Color = col })
+}
+
+func (c *Canvas) change(id string, f func(*Note)) error {
+	n, ok := c.Note(id)
+	if !ok {
+		return fmt.Errorf("change note: no note %q", id)
+	}
+	f(&n)
+	return c.UpdateNote(n)
+}
+
+// DeleteNote removes a note. Deleting a customer segment also removes
+// every link to it.
+func (c *Canvas) DeleteNote(id string) error {
+	b, i, ok := c.Find(id)
+	if !ok {
+		return fmt.Errorf("delete note: no note %q", id)
+	}
+	c.Blocks[b] = remove(c.Blocks[b], i)
+	if b == SegmentBlock {
+		c.unlinkSegment(id)
+	}
+	return nil
+}
+
+func (c *Canvas) unlinkSegment(seg string) {
+	for _, notes := range c.Blocks {
+		for i := range notes {
+			notes[i].Segments = without(notes[i].Segments, seg)
+		}
+	}
+}
+
+// MoveNote moves a note to block at index, counted in the block as it is
+// after the note was taken out (-1 appends). Moving within one block
+// reorders it. A segment moved out of Customer Segments loses its links.
+func (c *Canvas) MoveNote(id, block string, index int) error {
+	from, i, ok := c.Find(id)
+	if !ok {
+		return fmt.Errorf("move note: no note %q", id)
+	}
+	if err := c.checkBlock(block); err != nil {
+		return fmt.Errorf("move note %s: %w", id, err)
+	}
+	n := c.Blocks[from][i]
+	rest := c.Blocks[block]
+	if from == block {
+		rest = remove(append([]Note(nil), rest...), i)
+	}
+	if index == -1 {
+		index = len(rest)
+	}
+	if index < 0 || index > len(rest) {
+		return fmt.Errorf("move note %s: index %d out of range 0…%d in %s", id, index, len(rest), block)
+	}
+	if from != block {
+		c.Blocks[from] = remove(c.Blocks[from], i)
+	}
+	c.Blocks[block] = insert(rest, index, n)
+	if from == SegmentBlock && block != SegmentBlock {
+		c.unlinkSegment(id)
+	}
+	return nil
+}
+
+// ReorderNote moves a note to index within its own block.
+func (c *Canvas) ReorderNote(id string, index int) error {
+	b, _, ok := c.Find(id)
+	if !ok {
+		return fmt.Errorf("reorder note: no note %q", id)
+	}
+	return c.MoveNote(id, b, index)
+}
+
+// SetMeta replaces the canvas header. Fields must be single lines.
+func (c *Canvas) SetMeta(m Meta) error {
+	for name, v := range map[string]string{"title": m.Title, "designed for": m.DesignedFor,
+		"designed by": m.DesignedBy, "date": m.Date, "version": m.Version, "currency": m.Currency} {
+		if strings.ContainsAny(v, "\r\n") {
+			return fmt.Errorf("set details: %s must be a single line", name)
+		}
+	}
+	c.Meta = m
+	return nil
+}
+
+// SetBackstageShown shows or hides the backstage blocks. Templates without
+// a backstage refuse to hide it.
+func (c *Canvas) SetBackstageShown(shown bool) error {
+	if !c.Template().HasBackstage() {
+		return fmt.Errorf("the %s has no backstage", c.Template().Name)
+	}
+	c.View.Backstage = BackstageHidden
+	if shown {
+		c.View.Backstage = BackstageShown
+	}
+	return nil
+}
+
+func insert(notes []Note, i int, n Note) []Note {
+	notes = append(notes, Note{})
+	copy(notes[i+1:], notes[i:])
+	notes[i] = n
+	return notes
+}
+
+func remove(notes []Note, i int) []Note {
+	return append(notes[:i:i], notes[i+1:]...)
+}
+
+func without(list []string, s string) []string {
+	var out []string
+	for _, v := range list {
+		if v != s {
+			out = append(out, v)
+		}
+	}
+	return out
+}

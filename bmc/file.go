@@ -1,0 +1,96 @@
+package bmc
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// LoadFile reads and parses the canvas file at path. Problems inside the
+// file come back as Errors naming path, line and column.
+func LoadFile(path string) (*Canvas, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	// Read one byte past the limit, so that Load can say the file is too big
+	// without reading all of a huge one.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(data) > MaxFileSize {
+		if st, err := f.Stat(); err == nil {
+			return nil, Errors{{File: path, Msg: fmt.Sprintf("file is %.1f MiB; a canvas file may be at most %d MiB", float64(st.Size())/(1<<20), MaxFileSize>>20)}}
+		}
+	}
+	return Load(path, data)
+}
+
+// SaveFile writes the canvas to path atomically: see WriteFileAtomic.
+func SaveFile(path string, c *Canvas) error {
+	data, err := c.Marshal()
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	return WriteFileAtomic(path, data)
+}
+
+// WriteFileAtomic replaces the file at path with data so that the file is
+// either wholly old or wholly new, even if the machine stops half-way: it
+// writes a temporary file in the same folder, syncs it, gives it the old
+// file's permissions (0644 for a new file) and renames it over the old one.
+// A failed write leaves the old file exactly as it was. A symbolic link at
+// path is followed, so the file it points to is replaced.
+func WriteFileAtomic(path string, data []byte) (err error) {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
+	perm := fs.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("save %s: not a regular file", path)
+		}
+		perm = st.Mode().Perm()
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("save %s: write: %w", path, err)
+	}
+	if err = tmp.Chmod(perm); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("save %s: sync: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if d, derr := os.Open(dir); derr == nil { // make the rename itself durable
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}

@@ -1,0 +1,204 @@
+package bmc
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// Color is the colour of a sticky note, from a fixed palette.
+type Color string
+
+// The note palette, in the order the editor offers it.
+const (
+	Yellow Color = "yellow"
+	Orange Color = "orange"
+	Pink   Color = "pink"
+	Green  Color = "green"
+	Blue   Color = "blue"
+	Purple Color = "purple"
+	Grey   Color = "grey"
+)
+
+// Palette lists every note colour in menu order; Yellow is the default.
+var Palette = []Color{Yellow, Orange, Pink, Green, Blue, Purple, Grey}
+
+// RGB returns the colour's fill as 8-bit red, green and blue: the shades of
+// paper sticky notes, light enough for dark text in any theme.
+func (c Color) RGB() (r, g, b uint8) {
+	switch c {
+	case Orange:
+		return 0xff, 0xcc, 0x80
+	case Pink:
+		return 0xf8, 0xbb, 0xd0
+	case Green:
+		return 0xc5, 0xe1, 0xa5
+	case Blue:
+		return 0xb3, 0xe5, 0xfc
+	case Purple:
+		return 0xd1, 0xc4, 0xe9
+	case Grey:
+		return 0xe0, 0xe0, 0xe0
+	default:
+		return 0xff, 0xf1, 0x76
+	}
+}
+
+// Valid reports whether c is in the palette.
+func (c Color) Valid() bool { return contains(Palette, c) }
+
+// Status says how far a note's assumption has been tested.
+type Status string
+
+// The statuses of a note; StatusIdea is the default.
+const (
+	StatusIdea        Status = "idea"
+	StatusHypothesis  Status = "hypothesis"
+	StatusValidated   Status = "validated"
+	StatusInvalidated Status = "invalidated"
+)
+
+// Statuses lists every status in the order of a note's life.
+var Statuses = []Status{StatusIdea, StatusHypothesis, StatusValidated, StatusInvalidated}
+
+// Valid reports whether s is a known status.
+func (s Status) Valid() bool { return contains(Statuses, s) }
+
+// Period is how often an amount of revenue or cost recurs.
+type Period string
+
+// The periods of an amount. PeriodYear is the default when an amount is given.
+const (
+	PeriodOnce  Period = "once"
+	PeriodMonth Period = "month"
+	PeriodYear  Period = "year"
+)
+
+// Periods lists every period.
+var Periods = []Period{PeriodOnce, PeriodMonth, PeriodYear}
+
+// Valid reports whether p is a known period.
+func (p Period) Valid() bool { return contains(Periods, p) }
+
+// Note is one sticky note on a canvas.
+type Note struct {
+	// ID is short, unique in its canvas and kept across saves.
+	ID string
+	// Text is the note's content: any Unicode, possibly several lines.
+	Text string
+	// Color is the note's paper colour.
+	Color Color
+	// Segments holds the IDs of the Customer Segment notes this note serves.
+	Segments []string
+	// Status is how far the note's assumption has been tested.
+	Status Status
+	// Evidence says what was learnt, from whom and when.
+	Evidence string
+	// Tags are free or suggested labels, such as "physical" or "subscription".
+	Tags []string
+	// Amount is a revenue or cost figure; nil when the note has none.
+	Amount *float64
+	// Period says how often Amount recurs; empty when Amount is nil.
+	Period Period
+}
+
+// Clone returns a deep copy of n.
+func (n Note) Clone() Note {
+	n.Segments = cloneStrings(n.Segments)
+	n.Tags = cloneStrings(n.Tags)
+	if n.Amount != nil {
+		a := *n.Amount
+		n.Amount = &a
+	}
+	return n
+}
+
+// normalize fills defaults so that every note in a canvas has a colour and
+// a status, and an amount always has a period.
+func (n *Note) normalize() {
+	if n.Color == "" {
+		n.Color = Yellow
+	}
+	if n.Status == "" {
+		n.Status = StatusIdea
+	}
+	if n.Amount != nil && n.Period == "" {
+		n.Period = PeriodYear
+	}
+	if len(n.Segments) == 0 {
+		n.Segments = nil
+	}
+	if len(n.Tags) == 0 {
+		n.Tags = nil
+	}
+}
+
+// check reports the first thing wrong with a normalized note, without
+// looking at the rest of the canvas.
+func (n *Note) check() error {
+	if err := CheckID(n.ID); err != nil {
+		return err
+	}
+	if !n.Color.Valid() {
+		return fmt.Errorf("unknown colour %q (colours: %s)", n.Color, joinQuoted(Palette))
+	}
+	if !n.Status.Valid() {
+		return fmt.Errorf("unknown status %q (statuses: %s)", n.Status, joinQuoted(Statuses))
+	}
+	if n.Period != "" && !n.Period.Valid() {
+		return fmt.Errorf("unknown period %q (periods: %s)", n.Period, joinQuoted(Periods))
+	}
+	if n.Period != "" && n.Amount == nil {
+		return fmt.Errorf("period %q given without an amount", n.Period)
+	}
+	for _, t := range n.Tags {
+		if strings.TrimSpace(t) == "" {
+			return fmt.Errorf("empty tag")
+		}
+		if strings.ContainsAny(t, "\r\n") {
+			return fmt.Errorf("tag %q must be a single line", t)
+		}
+	}
+	return nil
+}
+
+// CheckID reports whether id can name a note: 1 to 64 letters, digits,
+// '-' or '_'.
+func CheckID(id string) error {
+	if id == "" {
+		return fmt.Errorf("empty note id")
+	}
+	if len(id) > 64 {
+		return fmt.Errorf("note id %.20q… is longer than 64 characters", id)
+	}
+	for _, r := range id {
+		if r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_') {
+			return fmt.Errorf("note id %q may only hold letters, digits, '-' and '_'", id)
+		}
+	}
+	return nil
+}
+
+func contains[T comparable](list []T, v T) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func joinQuoted[T ~string](list []T) string {
+	parts := make([]string, len(list))
+	for i, v := range list {
+		parts[i] = string(v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func cloneStrings(s []string) []string {
+	if s == nil {
+		return nil
+	}
+	return append([]string(nil), s...)
+}
