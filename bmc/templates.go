@@ -101,7 +101,7 @@ var Personal = register(&Template{
 	Attribution: "The Personal Business Model Canvas from Business Model You (Tim Clark with Alexander Osterwalder and Yves Pigneur), CC BY-SA 3.0",
 	Width:       gridW, Height: gridH,
 	FillOrder: BusinessModelCanvas.FillOrder,
-	Blocks: personalBlocks(),
+	Blocks:    personalBlocks(),
 })
 
 func personalBlocks() []Block {

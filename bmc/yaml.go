@@ -554,7 +554,9 @@ func text(s string) *yaml.Node {
 		if !literalSafe(s) {
 			n.Style = yaml.DoubleQuotedStyle
 		}
-	} else if strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f || r == '\u0085' || r == '\u2028' || r == '\u2029' || r == '\ufeff' }) {
+	} else if strings.ContainsFunc(s, func(r rune) bool {
+		return r < ' ' || r == 0x7f || r == '\u0085' || r == '\u2028' || r == '\u2029' || r == '\ufeff'
+	}) {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
