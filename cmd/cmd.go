@@ -1,0 +1,239 @@
+// Package cmd holds the subcommands of the bmcanvas binary: with no
+// argument or a file it opens the editor; new, validate, export, poster,
+// lint, version and help work without a window.
+//
+// Exit codes: 0 success; 1 the input has problems (an invalid or failing
+// canvas); 2 the command was used wrongly (unknown flag, missing argument)
+// or a file could not be read or written.
+package cmd
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"strings"
+)
+
+// Exit codes shared by every subcommand.
+const (
+	ExitOK       = 0
+	ExitProblems = 1
+	ExitUsage    = 2
+)
+
+// Editor opens the desktop editor on a canvas file, or on the template
+// chooser when path is empty. main sets it, so that this package and its
+// tests do not need a display.
+var Editor func(path string) error
+
+// Version is the program's version, set at build time with
+// -ldflags "-X github.com/bmcanvas/bmcanvas/cmd.Version=v1.2.3".
+var Version = ""
+
+// command is one subcommand.
+type command struct {
+	name    string
+	usage   string // arguments, after the name
+	summary string
+	run     func(e *env, args []string) int
+}
+
+// env is what a command reads and writes: standard output and error.
+type env struct {
+	stdout, stderr io.Writer
+}
+
+func (e *env) errorf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "bmcanvas: "+format+"\n", args...)
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) { commands[c.name] = c }
+
+// Main runs the command line args (without the program name) and returns
+// the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		if Editor == nil {
+			usage(e.stdout)
+			return ExitOK
+		}
+		return e.openEditor("")
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help":
+		name = "help"
+	case "-version", "--version":
+		name = "version"
+	}
+	if c, ok := commands[name]; ok {
+		return c.run(e, args[1:])
+	}
+	if strings.HasPrefix(name, "-") {
+		e.errorf("unknown flag %s", name)
+		usage(e.stderr)
+		return ExitUsage
+	}
+	if isCanvasPath(name) && len(args) == 1 && Editor != nil {
+		return e.openEditor(name)
+	}
+	e.errorf("unknown command %q%s; run \"bmcanvas help\" for the list", name, closest(name))
+	return ExitUsage
+}
+
+// isCanvasPath reports whether arg names a file to open rather than a
+// mistyped command.
+func isCanvasPath(arg string) bool {
+	if _, err := os.Stat(arg); err == nil {
+		return true
+	}
+	ext := strings.ToLower(filepath.Ext(arg))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+func (e *env) openEditor(path string) int {
+	if err := Editor(path); err != nil {
+		e.errorf("%v", err)
+		return ExitUsage
+	}
+	return ExitOK
+}
+
+func closest(name string) string {
+	best, bestD := "", 3
+	for n := range commands {
+		if d := editDistance(name, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `bmcanvas: draw business model canvases as sticky notes, save them as YAML,
+print them as posters.
+
+Usage:
+  bmcanvas                 open the editor
+  bmcanvas FILE.yaml       open a canvas in the editor
+  bmcanvas COMMAND [-h] [arguments]
+
+Commands:
+`)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprint(w, `
+Exit codes: 0 success, 1 the canvas has problems, 2 wrong usage or a file
+that cannot be read or written.
+`)
+}
+
+// flags returns a flag set for c that prints its usage to e.stderr.
+func (e *env) flags(c *command) *flag.FlagSet {
+	fs := flag.NewFlagSet("bmcanvas "+c.name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: bmcanvas %s %s\n\n%s\n", c.name, c.usage, c.summary)
+		var any bool
+		fs.VisitAll(func(*flag.Flag) { any = true })
+		if any {
+			fmt.Fprintln(e.stderr, "\nOptions:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// parse parses args, allowing flags after positional arguments too
+// ("validate a.yaml -q"). It returns the positional arguments, or an exit
+// code when parsing ended the command (-h, or a bad flag).
+func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, ExitOK, false
+			}
+			return nil, ExitUsage, false
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, 0, true
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func init() {
+	register(&command{name: "help", usage: "[COMMAND]", summary: "show this help, or a command's",
+		run: func(e *env, args []string) int {
+			if len(args) > 0 {
+				if c, ok := commands[args[0]]; ok {
+					return c.run(e, []string{"-h"})
+				}
+				e.errorf("unknown command %q%s", args[0], closest(args[0]))
+				return ExitUsage
+			}
+			usage(e.stdout)
+			return ExitOK
+		}})
+	register(&command{name: "version", summary: "print the version",
+		run: func(e *env, args []string) int {
+			fs := e.flags(commands["version"])
+			if _, code, ok := parse(fs, args); !ok {
+				return code
+			}
+			fmt.Fprintf(e.stdout, "bmcanvas %s\n", version())
+			return ExitOK
+		}})
+}
+
+// version returns Version, or the module version the binary was built
+// from, or "dev".
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
