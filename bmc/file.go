@@ -79,7 +79,7 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 	if err = tmp.Chmod(perm); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
-	if err = tmp.Sync(); err != nil {
+	if err = syncFile(tmp); err != nil {
 		return fmt.Errorf("save %s: sync: %w", path, err)
 	}
 	if err = tmp.Close(); err != nil {
@@ -94,3 +94,6 @@ func WriteFileAtomic(path string, data []byte) (err error) {
 	}
 	return nil
 }
+
+// syncFile flushes a file to disk; tests replace it to simulate a failure.
+var syncFile = (*os.File).Sync

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Color is the colour of a sticky note, from a fixed palette.
@@ -150,6 +151,9 @@ func (n *Note) check() error {
 	}
 	if n.Period != "" && n.Amount == nil {
 		return fmt.Errorf("period %q given without an amount", n.Period)
+	}
+	if !utf8.ValidString(n.Text) || !utf8.ValidString(n.Evidence) || !utf8.ValidString(strings.Join(n.Tags, "")) {
+		return fmt.Errorf("note %s holds text that is not valid UTF-8", n.ID)
 	}
 	for _, t := range n.Tags {
 		if strings.TrimSpace(t) == "" {

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -45,13 +45,25 @@ func Load(name string, data []byte) (c *Canvas, err error) {
 		line, col := invalidUTF8(data)
 		return nil, Errors{{File: name, Line: line, Column: col, Msg: "the file is not valid UTF-8 text; save it as UTF-8"}}
 	}
+	if c, ok := fastLoad(data); ok {
+		return c, nil
+	}
+	return slowLoad(name, data)
+}
+
+// slowLoad parses any YAML with yaml.v3 and reports every problem.
+func slowLoad(name string, data []byte) (*Canvas, error) {
 	d := &decoder{file: name}
 	root, err := d.parse(data)
 	if err != nil {
 		return nil, err
 	}
-	c = d.canvas(root)
+	c := d.canvas(root)
 	if len(d.errs) > 0 {
+		sort.SliceStable(d.errs, func(i, j int) bool {
+			a, b := d.errs[i], d.errs[j]
+			return a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column)
+		})
 		return nil, d.errs
 	}
 	return c, nil
@@ -124,25 +136,39 @@ func (d *decoder) parse(data []byte) (*yaml.Node, error) {
 
 func syntaxError(file string, err error) *Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	e := &Error{File: file, Msg: "YAML syntax: " + msg}
+	e := &Error{File: file}
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		e.Line, _ = strconv.Atoi(m[1])
-		e.Msg = "YAML syntax: " + m[2]
+		msg = m[2]
+		// yaml.v3 counts lines from 0 in parser errors (those that did not
+		// find something expected), from 1 in scanner errors.
+		if strings.HasPrefix(msg, "did not find expected") {
+			e.Line++
+		}
+	}
+	e.Msg = "YAML syntax: " + msg
+	switch {
+	case strings.Contains(msg, "expected ',' or '}'") || strings.Contains(msg, "expected ',' or ']'") ||
+		strings.Contains(msg, "mapping values are not allowed"):
+		e.Msg += ` (text that contains ": ", "#", "," or brackets must be quoted: text: "Wages: 2 bakers")`
+	case strings.Contains(msg, "found a tab character"):
+		e.Msg += " (indent with spaces, not tabs)"
+	case strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "did not find expected '-'"):
+		e.Msg += " near here: check that the lines are indented alike"
 	}
 	return e
 }
 
 // refuseAliases rejects anchors and aliases, which a canvas never needs and
 // which could make a small file expand into a huge one.
-func (d *decoder) refuseAliases(root *yaml.Node) error {
-	stack := []*yaml.Node{root}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n.Kind == yaml.AliasNode || n.Anchor != "" {
-			return Errors{{File: d.file, Line: n.Line, Column: n.Column, Msg: "YAML anchors and aliases (&name, *name) are not allowed in a canvas file"}}
+func (d *decoder) refuseAliases(n *yaml.Node) error {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return Errors{{File: d.file, Line: n.Line, Column: n.Column, Msg: "YAML anchors and aliases (&name, *name) are not allowed in a canvas file"}}
+	}
+	for _, child := range n.Content {
+		if err := d.refuseAliases(child); err != nil {
+			return err
 		}
-		stack = append(stack, n.Content...)
 	}
 	return nil
 }
@@ -294,7 +320,12 @@ func (d *decoder) view(c *Canvas, v *yaml.Node) {
 	p := d.pairs(v, viewKeys, "view")
 	if bv := p["backstage"][1]; bv != nil {
 		switch b := Backstage(d.str(bv, "backstage")); b {
-		case BackstageShown, BackstageHidden:
+		case BackstageShown:
+			c.View.Backstage = b
+		case BackstageHidden:
+			if !c.Template().HasBackstage() {
+				d.errorf(bv, "the %s has no backstage to hide; remove the view line", c.Template().Name)
+			}
 			c.View.Backstage = b
 		default:
 			d.errorf(bv, "backstage must be \"shown\" or \"hidden\", not %q", b)
@@ -415,6 +446,12 @@ func (d *decoder) note(item *yaml.Node) (Note, located, bool) {
 }
 
 func (d *decoder) amount(v *yaml.Node) *float64 {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
+		if _, err := strconv.ParseFloat(strings.TrimSpace(v.Value), 64); err == nil {
+			d.errorf(v, "amount must be a number: write it without quotes, as amount: %s", strings.TrimSpace(v.Value))
+			return nil
+		}
+	}
 	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
 		d.errorf(v, "amount must be a number such as 1200 or 9.99, found %s", kindName(v))
 		return nil
@@ -461,137 +498,3 @@ func strs[T ~string](list []T) []string {
 	return out
 }
 
-// Marshal writes the canvas in the bmcanvas/1 format: keys in a fixed
-// order, blocks in template order, empty optional fields left out, LF line
-// endings, so that files diff well and an unchanged canvas saves to the
-// same bytes.
-func (c *Canvas) Marshal() ([]byte, error) {
-	t := c.Template()
-	top := &yaml.Node{Kind: yaml.MappingNode}
-	add := func(m *yaml.Node, key string, v *yaml.Node) {
-		m.Content = append(m.Content, plain(key), v)
-	}
-	addText := func(m *yaml.Node, key, v string) {
-		if v != "" {
-			add(m, key, text(v))
-		}
-	}
-	add(top, "format", plain(FormatVersion))
-	add(top, "template", plain(c.TemplateID))
-	addText(top, "title", c.Title)
-	addText(top, "designed_for", c.DesignedFor)
-	addText(top, "designed_by", c.DesignedBy)
-	if _, err := time.Parse(time.DateOnly, c.Date); err == nil {
-		add(top, "date", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: c.Date})
-	} else {
-		addText(top, "date", c.Date)
-	}
-	addText(top, "version", c.Version)
-	addText(top, "currency", c.Currency)
-	if t.HasBackstage() {
-		backstage := BackstageShown
-		if !c.BackstageShown() {
-			backstage = BackstageHidden
-		}
-		view := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
-		add(view, "backstage", plain(string(backstage)))
-		add(top, "view", view)
-	}
-	blocks := &yaml.Node{Kind: yaml.MappingNode}
-	for _, b := range t.Blocks {
-		list := &yaml.Node{Kind: yaml.SequenceNode}
-		notes := c.Blocks[b.ID]
-		if len(notes) == 0 {
-			list.Style = yaml.FlowStyle
-		}
-		for _, n := range notes {
-			m := &yaml.Node{Kind: yaml.MappingNode}
-			add(m, "id", text(n.ID))
-			add(m, "text", text(n.Text))
-			add(m, "color", plain(string(n.Color)))
-			if len(n.Segments) > 0 {
-				add(m, "segments", flowList(n.Segments))
-			}
-			if n.Status != StatusIdea && n.Status != "" {
-				add(m, "status", plain(string(n.Status)))
-			}
-			addText(m, "evidence", n.Evidence)
-			if len(n.Tags) > 0 {
-				add(m, "tags", flowList(n.Tags))
-			}
-			if n.Amount != nil {
-				add(m, "amount", number(*n.Amount))
-				if n.Period != "" {
-					add(m, "period", plain(string(n.Period)))
-				}
-			}
-			list.Content = append(list.Content, m)
-		}
-		add(blocks, b.ID, list)
-	}
-	add(top, "blocks", blocks)
-
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}); err != nil {
-		return nil, fmt.Errorf("encode canvas: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("encode canvas: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
-func plain(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
-
-// text is a string scalar: a literal block for ordinary multi-line text,
-// double quotes for text a literal block cannot carry exactly.
-func text(s string) *yaml.Node {
-	n := plain(s)
-	if strings.Contains(s, "\n") {
-		n.Style = yaml.LiteralStyle
-		if !literalSafe(s) {
-			n.Style = yaml.DoubleQuotedStyle
-		}
-	} else if strings.ContainsFunc(s, func(r rune) bool {
-		return r < ' ' || r == 0x7f || r == '\u0085' || r == '\u2028' || r == '\u2029' || r == '\ufeff'
-	}) {
-		n.Style = yaml.DoubleQuotedStyle
-	}
-	return n
-}
-
-// literalSafe reports whether s survives a YAML literal block unchanged:
-// no control characters but newlines, no line starting with a tab, no
-// trailing blanks that editors strip.
-func literalSafe(s string) bool {
-	for _, l := range strings.Split(s, "\n") {
-		if strings.HasPrefix(l, "\t") || strings.HasSuffix(l, " ") || strings.HasSuffix(l, "\t") {
-			return false
-		}
-		for _, r := range l {
-			if (r < ' ' && r != '\t') || r == 0x7f || r == '\u0085' || r == '\u2028' || r == '\u2029' || r == '\ufeff' {
-				return false
-			}
-		}
-	}
-	return !strings.HasPrefix(s, " ") || strings.TrimSpace(s) != ""
-}
-
-func flowList(items []string) *yaml.Node {
-	l := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-	for _, s := range items {
-		l.Content = append(l.Content, text(s))
-	}
-	return l
-}
-
-func number(f float64) *yaml.Node {
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	tag := "!!float"
-	if !strings.Contains(s, ".") {
-		tag = "!!int"
-	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: s}
-}

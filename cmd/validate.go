@@ -39,8 +39,16 @@ func runValidate(e *env, args []string) int {
 			e.errorf("%v", err)
 			code = ExitUsage
 		case !*quiet:
-			fmt.Fprintf(e.stdout, "%s: ok (%s, %d notes)\n", f, c.Template().Name, c.NoteCount())
+			fmt.Fprintf(e.stdout, "%s: ok (%s, %s)\n", f, c.Template().Name, plural(c.NoteCount(), "note"))
 		}
 	}
 	return code
+}
+
+// plural returns "1 note", "2 notes".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

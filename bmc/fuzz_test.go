@@ -1,0 +1,114 @@
+package bmc
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/bmcanvas/bmcanvas/assets"
+)
+
+// FuzzLoad feeds arbitrary bytes to the loader: it must never panic or
+// hang, and whatever it accepts must save and load back unchanged.
+func FuzzLoad(f *testing.F) {
+	for _, ex := range assets.Examples() {
+		f.Add(ex.Data)
+	}
+	seeds := []string{
+		"format: bmcanvas/1\ntemplate: lean\n",
+		"format: bmcanvas/1\ntemplate: personal\nview: {backstage: hidden}\nblocks:\n  customer_segments:\n    - {id: s, text: x}\n  channels:\n    - {id: c, segments: [s], amount: 1e3, period: once, tags: [a]}\n",
+		"format: bmcanvas/1\ntemplate: business-model-canvas\nblocks:\n  channels:\n    - \"a\\tb\\n c\"\n    - text: |+\n        x\n\n",
+		"a: &a [x]\nb: *a\n",
+		"format: bmcanvas/2\n",
+		"- [",
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Load("fuzz.yaml", data)
+		if fast, ok := fastLoad(data); ok {
+			slow, err := slowLoad("fuzz.yaml", data)
+			if err != nil || !reflect.DeepEqual(fast, slow) {
+				t.Fatalf("the fast and the YAML parser disagree: %v\n%#v\n%#v", err, fast, slow)
+			}
+		}
+		if err != nil {
+			return
+		}
+		out, err := c.Marshal()
+		if err != nil {
+			t.Fatalf("marshal a loaded canvas: %v", err)
+		}
+		back, err := Load("fuzz.yaml", out)
+		if err != nil {
+			t.Fatalf("cannot load what was saved: %v\n%s", err, out)
+		}
+		if !reflect.DeepEqual(back, c) {
+			t.Fatalf("load(save(c)) != c\n%s", out)
+		}
+		if _, ok := fastLoad(out); !ok {
+			t.Fatalf("the fast parser does not read what Marshal wrote:\n%s", out)
+		}
+		again, _ := back.Marshal()
+		if !bytes.Equal(again, out) {
+			t.Fatalf("saving twice differs:\n%s\n---\n%s", out, again)
+		}
+	})
+}
+
+// bigCanvas returns a canvas with n notes spread over the blocks, with
+// links, tags and amounts, like a busy workshop wall.
+func bigCanvas(tb testing.TB, n int) *Canvas {
+	c, _ := New(BusinessModelCanvas.ID)
+	blocks := BusinessModelCanvas.BlockIDs()
+	for i := 0; i < 10; i++ {
+		if _, err := c.AddNote(SegmentBlock, -1, Note{Text: fmt.Sprintf("Segment %d", i), Color: Palette[i%len(Palette)]}); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	for i := 10; i < n; i++ {
+		a := float64(i * 10)
+		note := Note{Text: fmt.Sprintf("Note %d: something the team wrote\non two lines", i), Color: Palette[i%len(Palette)],
+			Segments: []string{fmt.Sprintf("n%d", i%10+1)}, Tags: []string{"tag"}, Amount: &a, Period: PeriodMonth}
+		if _, err := c.AddNote(blocks[i%len(blocks)], -1, note); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return c
+}
+
+func BenchmarkLoad(b *testing.B) {
+	data, err := bigCanvas(b, 1000).Marshal()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Load("big.yaml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMarshal(b *testing.B) {
+	c := bigCanvas(b, 1000)
+	for b.Loop() {
+		if _, err := c.Marshal(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSave measures a whole save: marshal, write, sync and rename.
+func BenchmarkSave(b *testing.B) {
+	c := bigCanvas(b, 1000)
+	path := filepath.Join(b.TempDir(), "big.yaml")
+	for b.Loop() {
+		if err := SaveFile(path, c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
