@@ -209,10 +209,10 @@ func (p *fastParser) list(indent, key string) ([]string, bool) {
 	if !present {
 		return nil, true
 	}
-	inner, ok := strings.CutPrefix(v, "[")
-	if inner, ok = strings.CutSuffix(inner, "]"); !ok || inner == "" {
+	if !strings.HasPrefix(v, "[") || !strings.HasSuffix(v, "]") || len(v) < 3 {
 		return nil, false
 	}
+	inner := v[1 : len(v)-1]
 	var out []string
 	for inner != "" {
 		var item string

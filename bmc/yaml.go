@@ -497,4 +497,3 @@ func strs[T ~string](list []T) []string {
 	}
 	return out
 }
-
