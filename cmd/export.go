@@ -1,0 +1,119 @@
+package cmd
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/export"
+)
+
+func init() {
+	register(&command{name: "export",
+		usage:   "FILE [-o OUT.pdf] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf]",
+		summary: "print a canvas as a PDF poster (next to FILE unless -o says where)",
+		run:     runExport})
+}
+
+// posterFlags defines the flags export and poster share and returns the
+// options they fill in.
+func posterFlags(fs *flag.FlagSet) *export.Options {
+	opt := &export.Options{}
+	fs.StringVar(&opt.Paper, "paper", export.DefaultPaper, "the paper: "+strings.Join(export.Papers(), ", ")+", or WxH in mm such as 600x400")
+	fs.BoolVar(&opt.Portrait, "portrait", false, "print upright instead of landscape")
+	fs.BoolVar(&opt.Frontstage, "frontstage", false, "hide the backstage; the front-stage blocks take its place")
+	fs.StringVar(&opt.Tile, "tile", "", "split the poster across sheets of this paper (A4 or Letter) to tape together")
+	fs.StringVar(&opt.FontFile, "font", "", "a TrueType font for characters Noto Sans lacks (Chinese, Arabic, …)")
+	return opt
+}
+
+// checkPaper reports a wrong --paper or --tile before any work is done.
+func (e *env) checkPaper(name string, opt *export.Options) bool {
+	if _, err := export.ParsePaper(opt.Paper); err != nil {
+		e.errorf("%s: --paper: %v", name, err)
+		return false
+	}
+	if opt.Tile != "" {
+		if _, err := export.ParsePaper(opt.Tile); err != nil {
+			e.errorf("%s: --tile: %v", name, err)
+			return false
+		}
+	}
+	return true
+}
+
+func runExport(e *env, args []string) int {
+	fs := e.flags(commands["export"])
+	opt := posterFlags(fs)
+	fs.BoolVar(&opt.Blank, "blank", false, "a blank workshop poster with the canvas's header and each block's questions")
+	out := fs.String("o", "", "the PDF to write (default: FILE with .pdf)")
+	files, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(files) != 1 {
+		e.errorf("export: name one canvas file")
+		fs.Usage()
+		return ExitUsage
+	}
+	if !e.checkPaper("export", opt) {
+		return ExitUsage
+	}
+	in := files[0]
+	if *out == "" {
+		*out = strings.TrimSuffix(in, filepath.Ext(in)) + ".pdf"
+	}
+	if sameFile(in, *out) {
+		e.errorf("export: the PDF would overwrite the canvas file %s; choose another name with -o", in)
+		return ExitUsage
+	}
+	c, err := bmc.LoadFile(in)
+	var located bmc.Errors
+	switch {
+	case errors.As(err, &located):
+		for _, p := range located {
+			fmt.Fprintln(e.stderr, p)
+		}
+		return ExitProblems
+	case err != nil:
+		e.errorf("export: %v", err)
+		return ExitUsage
+	}
+	opt.FileName = filepath.Base(in)
+	var buf bytes.Buffer
+	warnings, err := export.PDF(&buf, c, *opt)
+	return e.finishPDF("export", *out, buf.Bytes(), warnings, err)
+}
+
+// finishPDF prints the warnings and writes the PDF atomically, so that a
+// failed export never leaves half a file.
+func (e *env) finishPDF(name, out string, pdf []byte, warnings []string, err error) int {
+	for _, w := range warnings {
+		e.errorf("%s: warning: %s", name, w)
+	}
+	if err != nil {
+		e.errorf("%s: %v", name, err)
+		return ExitUsage
+	}
+	if err := bmc.WriteFileAtomic(out, pdf); err != nil {
+		e.errorf("%s: %v", name, err)
+		return ExitUsage
+	}
+	fmt.Fprintf(e.stdout, "wrote %s\n", out)
+	return ExitOK
+}
+
+// sameFile reports whether a and b name the same existing file.
+func sameFile(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
+}

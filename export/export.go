@@ -1,0 +1,127 @@
+// Package export prints canvases as PDF posters: filled ones to discuss,
+// blank ones to fill with real sticky notes in a workshop. Posters are laid
+// out from the same template geometry the editor shows, on any paper from
+// A4 to A0 or a custom size, optionally split across office sheets.
+//
+// Every note's whole text is printed: notes shrink step by step down to a
+// legible minimum, and what still does not fit continues on an extra page,
+// with a warning. Characters the fonts cannot draw are replaced and listed
+// in a warning, never passed to the PDF writer.
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
+)
+
+// Options chooses what a poster looks like.
+type Options struct {
+	// Paper is one of Papers or "WxH" in millimetres such as "600x400";
+	// "" means A1.
+	Paper string
+	// Portrait turns the paper upright; posters are landscape by default.
+	Portrait bool
+	// Frontstage hides the backstage; the front-stage blocks take the
+	// freed space as in the editor. The canvas's own view setting is not
+	// consulted: the caller decides.
+	Frontstage bool
+	// Blank makes a workshop poster: each block shows its guiding question
+	// and prompts in light grey, and no notes.
+	Blank bool
+	// Tile is "" for one sheet per page, or a smaller paper such as "A4" or
+	// "Letter" to split each page across such sheets with overlap, crop
+	// marks, labels and a small map.
+	Tile string
+	// FontFile is an optional TrueType font for the characters Noto Sans
+	// lacks (Chinese, Japanese, Arabic, …); Noto Sans still sets the rest.
+	FontFile string
+	// FileName is shown in the footer.
+	FileName string
+	// Focus is the ID of a customer-segment note: notes neither it nor
+	// linked to it are drawn faded.
+	Focus string
+}
+
+// PDF writes the canvas as a poster to w and returns warnings for what the
+// reader should know: characters replaced, blocks that overflowed onto
+// extra pages, options that did not apply. With opt.Blank it prints the
+// canvas's header on a blank workshop poster.
+func PDF(w io.Writer, c *bmc.Canvas, opt Options) (warnings []string, err error) {
+	if c == nil {
+		return nil, fmt.Errorf("export: no canvas")
+	}
+	t, ok := bmc.TemplateByID(c.TemplateID)
+	if !ok {
+		return nil, fmt.Errorf("export: unknown template %q", c.TemplateID)
+	}
+	return write(w, t, c, opt)
+}
+
+// Poster writes a blank workshop poster of template t to w, with an empty
+// header to fill in by hand. It is PDF with opt.Blank for a canvas that
+// has no file yet.
+func Poster(w io.Writer, t *bmc.Template, opt Options) ([]string, error) {
+	if t == nil {
+		return nil, fmt.Errorf("export: no template")
+	}
+	opt.Blank = true
+	return write(w, t, &bmc.Canvas{TemplateID: t.ID, Blocks: map[string][]bmc.Note{}}, opt)
+}
+
+func write(w io.Writer, t *bmc.Template, c *bmc.Canvas, opt Options) ([]string, error) {
+	paper, err := ParsePaper(opt.Paper)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	var tile *Paper
+	if opt.Tile != "" {
+		tp, err := ParsePaper(opt.Tile)
+		if err != nil {
+			return nil, fmt.Errorf("export: tile: %w", err)
+		}
+		tile = &tp
+	}
+	fs, err := loadFonts(opt.FontFile)
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	san := newSanitizer(fs)
+	in := layoutInput{t: t, c: sanitizeCanvas(t, c, san), opt: opt, paper: paper, fonts: fs,
+		fileName: san.clean(opt.FileName, "the file name")}
+	warnings := san.warnings()
+	if opt.Focus != "" && !isSegment(in.c, opt.Focus) {
+		warnings = append(warnings, fmt.Sprintf("focus %q is not a note in Customer Segments; nothing is faded", opt.Focus))
+		in.opt.Focus = ""
+	}
+	p := layout(in)
+	warnings = append(warnings, p.warnings...)
+	if err := render(w, in, p, tile); err != nil {
+		return warnings, fmt.Errorf("export: %w", err)
+	}
+	return warnings, nil
+}
+
+// sanitizeCanvas returns a copy of c whose texts hold only characters the
+// fonts can draw; it visits the notes in template order, so that warnings
+// name them in a stable order.
+func sanitizeCanvas(t *bmc.Template, c *bmc.Canvas, san *sanitizer) *bmc.Canvas {
+	d := c.Clone()
+	for _, f := range []*string{&d.Title, &d.DesignedFor, &d.DesignedBy, &d.Date, &d.Version, &d.Currency} {
+		*f = strings.ReplaceAll(san.clean(*f, "the header"), "\n", " ")
+	}
+	for _, b := range t.Blocks {
+		notes := d.Blocks[b.ID]
+		for i := range notes {
+			notes[i].Text = san.clean(notes[i].Text, "note "+notes[i].ID)
+		}
+	}
+	return d
+}
+
+func isSegment(c *bmc.Canvas, id string) bool {
+	_, ok := segment(c, id)
+	return ok
+}

@@ -1,0 +1,177 @@
+package export
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
+)
+
+// fitText sets text in base at the largest size from maxPt down to minPt at
+// which its lines fit in a w×h box, or at minPt when none does; ok tells.
+func fitText(fs *fonts, base *face, text string, maxPt, minPt, w, h float64) (tb textBox, ok bool) {
+	for size := maxPt; ; size = max(minPt, size*0.93) {
+		tb = textBox{w: w, size: size, bold: base == fs.bold}
+		tb.lines = fs.wrap(base, text, size, w)
+		if tb.height() <= h+1e-9 {
+			return tb, true
+		}
+		if size <= minPt {
+			return tb, false
+		}
+	}
+}
+
+// header lays out the page's header: the template's name, the title, and
+// four labelled fields (designed for, designed by, date, version), which
+// stay as lines to write on when empty.
+func header(in layoutInput, w, s float64, warn *[]string) ([]textBox, []box) {
+	m := marginMM * s
+	hb := box{m, m, w - 2*m, headerMM * s}
+	cols, rows := 4, 1
+	if in.opt.Portrait {
+		cols, rows = 2, 2
+	}
+	fieldGap := 4 * s
+	fw := 38 * s
+	fieldsW := float64(cols)*fw + float64(cols-1)*fieldGap
+	titleW := hb.w - fieldsW - 8*s
+
+	var out []textBox
+	title := in.c.Title
+	top := hb.y
+	if title == "" {
+		title = in.t.Name
+	} else {
+		kick := textBox{x: hb.x, y: top, w: titleW, size: kickerPt * s, bold: true, color: labelColor,
+			lines: []string{strings.ToUpper(in.t.Name)}}
+		kick.lines = in.fonts.wrap(in.fonts.bold, kick.lines[0], kick.size, titleW)[:1]
+		out = append(out, kick)
+		top += kick.height()
+	}
+	tb, ok := fitText(in.fonts, in.fonts.bold, title, titleMaxPt*s, titleMinPt*s, titleW, hb.bottom()-top)
+	if !ok {
+		*warn = append(*warn, "the title is too long for the header and runs into the canvas")
+	}
+	tb.x, tb.y, tb.color = hb.x, top, inkColor
+	out = append(out, tb)
+
+	labels := []string{"Designed for", "Designed by", "Date", "Version"}
+	values := []string{in.c.DesignedFor, in.c.DesignedBy, in.c.Date, in.c.Version}
+	fh := hb.h / float64(rows)
+	var fields []box
+	for i := range labels {
+		col, row := i%cols, i/cols
+		f := box{hb.right() - fieldsW + float64(col)*(fw+fieldGap), hb.y + float64(row)*fh, fw, fh}
+		lb := textBox{x: f.x, y: f.y, w: fw, size: labelPt * s, color: labelColor, lines: []string{labels[i]}}
+		vh := f.h - lb.height() - 0.8*s
+		vb, ok := fitText(in.fonts, in.fonts.regular, values[i], fieldPt*s, labelPt*s, fw, vh)
+		if !ok {
+			*warn = append(*warn, fmt.Sprintf("the %s field is too long for the header", strings.ToLower(labels[i])))
+		}
+		vb.x, vb.y, vb.color = f.x, f.bottom()-0.8*s-vb.height(), inkColor
+		out = append(out, lb, vb)
+		fields = append(fields, f)
+	}
+	return out, fields
+}
+
+// footer lays out the attribution on the left and the file name and page
+// number on the right.
+func footer(in layoutInput, w, h, s float64, page, pages int) []textBox {
+	m := marginMM * s
+	fb := box{m, h - m - footerMM*s, w - 2*m, footerMM * s}
+	right := in.fileName
+	if pages > 1 {
+		right = strings.TrimSpace(fmt.Sprintf("%s   page %d of %d", right, page+1, pages))
+	}
+	var out []textBox
+	rw := 0.0
+	if right != "" {
+		rb, _ := fitText(in.fonts, in.fonts.regular, right, footerPt*s, footerPt*s*0.8, fb.w/3, fb.h)
+		rw = in.fonts.width(in.fonts.regular, rb.lines[0], rb.size)
+		rb.x, rb.y, rb.color, rb.right = fb.right()-rb.w, fb.bottom()-rb.height(), labelColor, true
+		out = append(out, rb)
+	}
+	ab, _ := fitText(in.fonts, in.fonts.regular, in.t.Attribution, footerPt*s, footerPt*s*0.8, fb.w-rw-6*s, fb.h)
+	ab.x, ab.y, ab.color = fb.x, fb.bottom()-ab.height(), labelColor
+	return append(out, ab)
+}
+
+// promptsFor lays out a blank block's guiding question and prompts at the
+// top of area, as large as fits.
+func promptsFor(in layoutInput, b *bmc.Block, area box, s float64, warn *[]string) []textBox {
+	for k := 1.0; ; k = max(0.5, k-0.05) {
+		var out []textBox
+		y := area.y
+		for i, text := range append([]string{b.Question}, b.Prompts...) {
+			tb := textBox{x: area.x, y: y, w: area.w, size: questionPt * s * k, color: questionColor}
+			base := in.fonts.regular
+			if i > 0 {
+				tb.size, tb.color = promptPt*s*k, promptColor
+				text = "• " + text
+			} else {
+				base = in.fonts.bold
+				tb.bold = true
+			}
+			tb.lines = in.fonts.wrap(base, text, tb.size, tb.w)
+			out = append(out, tb)
+			y += tb.height() + 0.35*tb.size*ptMM
+			if i == 0 {
+				y += 0.3 * tb.size * ptMM
+			}
+		}
+		if y <= area.bottom() || k <= 0.5 {
+			if y > area.bottom() {
+				*warn = append(*warn, fmt.Sprintf("the prompts of %s do not fit the block", b.Title))
+			}
+			return out
+		}
+	}
+}
+
+// formatAmount writes an amount with its currency and period, such as
+// "€1,200 a month" or "1,200 CHF once".
+func formatAmount(a float64, p bmc.Period, currency string) string {
+	sign := ""
+	if a < 0 {
+		sign = "−"
+	}
+	num := groupThousands(math.Abs(a))
+	switch {
+	case currency == "":
+		num = sign + num
+	case len([]rune(currency)) == 1:
+		num = sign + currency + num
+	default:
+		num = sign + num + " " + currency
+	}
+	switch p {
+	case bmc.PeriodMonth:
+		return num + " a month"
+	case bmc.PeriodOnce:
+		return num + " once"
+	default:
+		return num + " a year"
+	}
+}
+
+// groupThousands writes v ≥ 0 with commas between thousands, and cents
+// when it has them.
+func groupThousands(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if frac != "00" {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}

@@ -1,0 +1,240 @@
+package export
+
+import (
+	"fmt"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
+)
+
+// Measures of a poster on A4 landscape, in millimetres or points; every
+// one is multiplied by the paper's scale, so that an A0 and an A4 poster
+// look alike.
+const (
+	refLong, refShort = 297.0, 210.0
+
+	marginMM    = 10.0
+	headerMM    = 15.0
+	headerGapMM = 4.0
+	footerMM    = 4.0
+	footerGapMM = 3.0
+	gutterMM    = 2.5
+	blockPadMM  = 2.5
+	iconMM      = 5.5
+
+	kickerPt   = 6.5
+	titleMaxPt = 18.0
+	titleMinPt = 10.0
+	labelPt    = 5.5
+	fieldPt    = 8.5
+	footerPt   = 5.5
+	blockPt    = 9.0
+	noteMaxPt  = 9.0
+	noteMinPt  = 6.0
+	noteStepPt = 0.5
+	questionPt = 9.5
+	promptPt   = 7.5
+)
+
+// box is a rectangle in millimetres from the page's top left corner.
+type box struct{ x, y, w, h float64 }
+
+func (b box) right() float64  { return b.x + b.w }
+func (b box) bottom() float64 { return b.y + b.h }
+
+// inset returns b shrunk by d on every side.
+func (b box) inset(d float64) box { return box{b.x + d, b.y + d, b.w - 2*d, b.h - 2*d} }
+
+// contains reports whether o lies wholly inside b (within a micrometre).
+func (b box) contains(o box) bool {
+	const eps = 1e-3
+	return o.x >= b.x-eps && o.y >= b.y-eps && o.right() <= b.right()+eps && o.bottom() <= b.bottom()+eps
+}
+
+// rgb is a colour as 8-bit red, green and blue.
+type rgb [3]uint8
+
+// textBox is text set in lines from a top left corner.
+type textBox struct {
+	x, y  float64 // top left, mm
+	w     float64 // the width the lines were wrapped to, mm
+	size  float64 // points
+	bold  bool
+	color rgb
+	lines []string
+	// right aligns the lines to x+w.
+	right bool
+}
+
+// lineHeight is the distance between baselines, in ems.
+const lineHeight = 1.22
+
+func (t textBox) height() float64 { return float64(len(t.lines)) * lineHeight * t.size * ptMM }
+
+// baseline returns the baseline of line i: the line's cap height is
+// centred in its line box.
+func (t textBox) baseline(i int) float64 {
+	em := t.size * ptMM
+	return t.y + float64(i)*lineHeight*em + (lineHeight+0.714)/2*em
+}
+
+// noteBox is one sticky note placed on a page.
+type noteBox struct {
+	note *bmc.Note
+	box
+	// text is the note's text and, when it has one, its amount in bold.
+	text, amount textBox
+	// dots are the colours of the segments the note serves, drawn as marks
+	// in its lower right corner with diameter dot.
+	dots []bmc.Color
+	dot  float64
+	// faded notes are not linked to the focused segment.
+	faded bool
+}
+
+// blockBox is one block placed on a page.
+type blockBox struct {
+	block *bmc.Block
+	frame box
+	title textBox
+	icon  box
+	// area is where notes go, inside the frame below the title.
+	area  box
+	notes []noteBox
+	// prompts holds the guiding question and prompts of a blank poster.
+	prompts []textBox
+	// continued is true on the extra pages that hold the notes a block's
+	// place on the first page had no room for.
+	continued bool
+}
+
+// page is one page of a poster, before tiling.
+type page struct {
+	header, footer []textBox
+	// fields are the header's labelled lines: designed for, by, date, version.
+	fields []box
+	blocks []blockBox
+}
+
+// poster is a laid-out poster: every page, and the problems found.
+type poster struct {
+	w, h     float64 // page size, mm
+	scale    float64
+	minNote  float64 // the smallest note type size allowed, pt
+	pages    []*page
+	warnings []string
+}
+
+// layoutInput is what a poster is laid out from.
+type layoutInput struct {
+	t     *bmc.Template
+	c     *bmc.Canvas // sanitized; for a blank poster without a file, an empty canvas
+	opt   Options
+	paper Paper
+	fonts *fonts
+	// fileName is shown in the footer, already sanitized.
+	fileName string
+}
+
+// Colours of the poster's ink.
+var (
+	inkColor      = rgb{0x26, 0x32, 0x38}
+	labelColor    = rgb{0x78, 0x90, 0x9c}
+	frameColor    = rgb{0x90, 0xa4, 0xae}
+	questionColor = rgb{0x9e, 0xa7, 0xad}
+	promptColor   = rgb{0xb0, 0xb8, 0xbd}
+)
+
+// pageScale returns how much larger than A4 a w×h page is, measured so
+// that the A4-sized layout fits in both directions.
+func pageScale(w, h float64) float64 {
+	return min(max(w, h)/refLong, min(w, h)/refShort)
+}
+
+// layout places everything on the poster. It draws nothing, so tests can
+// check the geometry directly.
+func layout(in layoutInput) *poster {
+	w, h := in.paper.Size(in.opt.Portrait)
+	s := pageScale(w, h)
+	p := &poster{w: w, h: h, scale: s, minNote: noteMinPt * s}
+	if in.opt.Frontstage && !in.t.HasBackstage() {
+		p.warnings = append(p.warnings, fmt.Sprintf("the %s has no backstage; showing the whole canvas", in.t.Name))
+	}
+	grid := box{marginMM * s, (marginMM + headerMM + headerGapMM) * s, w - 2*marginMM*s, 0}
+	grid.h = h - grid.y - (marginMM+footerMM+footerGapMM)*s
+	first := &page{}
+	p.pages = append(p.pages, first)
+	var overflow []blockBox
+	for _, pl := range in.t.Layout(!in.opt.Frontstage) {
+		bb := newBlockBox(in, pl.Block, gridBox(grid, in.t, pl.Rect, s), s, false)
+		if in.opt.Blank {
+			bb.prompts = promptsFor(in, pl.Block, bb.area, s, &p.warnings)
+		} else {
+			rest := flowNotes(in, &bb, in.c.Blocks[pl.Block.ID], p.minNote)
+			if len(rest) > 0 {
+				overflow = append(overflow, continuation(in, pl.Block, grid, s, rest, p)...)
+			}
+		}
+		first.blocks = append(first.blocks, bb)
+	}
+	for _, bb := range overflow {
+		p.pages = append(p.pages, &page{blocks: []blockBox{bb}})
+	}
+	head, fields := header(in, w, s, &p.warnings)
+	for i, pg := range p.pages {
+		pg.header, pg.fields = head, fields
+		pg.footer = footer(in, w, h, s, i, len(p.pages))
+	}
+	return p
+}
+
+// gridBox returns the frame of a block at r on the template's grid, with a
+// gutter between neighbouring blocks and none at the grid's edges.
+func gridBox(grid box, t *bmc.Template, r bmc.Rect, s float64) box {
+	g := gutterMM * s
+	ux := (grid.w + g) / float64(t.Width)
+	uy := (grid.h + g) / float64(t.Height)
+	return box{grid.x + float64(r.X)*ux, grid.y + float64(r.Y)*uy, float64(r.W)*ux - g, float64(r.H)*uy - g}
+}
+
+// newBlockBox places a block's title and icon in frame and leaves the rest
+// for notes or prompts.
+func newBlockBox(in layoutInput, b *bmc.Block, frame box, s float64, continued bool) blockBox {
+	pad := blockPadMM * s
+	icon := box{frame.right() - pad - iconMM*s, frame.y + pad, iconMM * s, iconMM * s}
+	title := b.Title
+	if continued {
+		title += " (continued)"
+	}
+	tw := icon.x - frame.x - 2*pad
+	tb := textBox{x: frame.x + pad, y: frame.y + pad, w: tw, size: blockPt * s, bold: true, color: inkColor}
+	tb.lines = in.fonts.wrap(in.fonts.bold, title, tb.size, tw)
+	top := max(tb.y+tb.height(), icon.bottom()) + pad*0.6
+	area := box{frame.x + pad, top, frame.w - 2*pad, frame.bottom() - pad - top}
+	return blockBox{block: b, frame: frame, title: tb, icon: icon, area: area, continued: continued}
+}
+
+// continuation lays out the notes that did not fit in their block on extra
+// pages, each taking the whole grid, at the smallest type size.
+func continuation(in layoutInput, b *bmc.Block, grid box, s float64, rest []bmc.Note, p *poster) []blockBox {
+	var out []blockBox
+	for len(rest) > 0 {
+		bb := newBlockBox(in, b, grid, s, true)
+		left := flowNotes(in, &bb, rest, p.minNote)
+		if len(left) == len(rest) { // not even one note fits a whole page
+			p.warnings = append(p.warnings, fmt.Sprintf("a note in %s is too long for a whole page; it is left out", b.Title))
+			left = left[1:]
+		}
+		out = append(out, bb)
+		rest = left
+	}
+	p.warnings = append(p.warnings, fmt.Sprintf("%s holds more notes than fit at %.0f pt; the rest continue on %s",
+		b.Title, p.minNote, plural(len(out), "an extra page", "%d extra pages")))
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return fmt.Sprintf(many, n)
+}

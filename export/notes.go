@@ -1,0 +1,190 @@
+package export
+
+import (
+	"math"
+	"strings"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
+)
+
+// Measures of a sticky note, in ems of its type size.
+const (
+	notePadEm    = 0.6
+	noteGapEm    = 0.5
+	noteTargetEm = 8.5 // a note's preferred width
+	noteMinTxtEm = 4.0 // the narrowest text column allowed
+	dotEm        = 0.6
+	dotRowEm     = 1.0
+)
+
+// flowNotes places notes in bb's area left to right, top to bottom, in
+// rows. It tries type sizes from the largest down to minPt and keeps the
+// first at which every note fits; when none does, it places as many as fit
+// at minPt and returns the rest, in order. A note too long for an empty
+// area is split between lines, its remainder returned first.
+func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, minPt float64) []bmc.Note {
+	if len(notes) == 0 {
+		return nil
+	}
+	var best []noteBox
+	for size := noteMaxPt * minPt / noteMinPt; ; size -= noteStepPt * minPt / noteMinPt {
+		size = max(size, minPt)
+		for _, cols := range columnChoices(bb.area.w, size, size <= minPt) {
+			placed := placeNotes(in, notes, bb.area, size, cols)
+			if len(placed) > len(best) {
+				best = placed
+			}
+			if len(placed) == len(notes) {
+				bb.notes = placed
+				return nil
+			}
+		}
+		if size <= minPt {
+			break
+		}
+	}
+	if len(best) == 0 && bb.continued {
+		part, rest, ok := splitNote(in, &notes[0], bb.area, minPt)
+		if ok {
+			bb.notes = []noteBox{part}
+			return append([]bmc.Note{rest}, notes[1:]...)
+		}
+	}
+	bb.notes = best
+	return notes[len(best):]
+}
+
+// columnChoices returns the numbers of note columns to try in an area w
+// millimetres wide at size points: the one that makes notes about their
+// preferred width, or, when all the choices are wanted, every count that
+// leaves a text column wide enough.
+func columnChoices(w, size float64, all bool) []int {
+	em := size * ptMM
+	gap := noteGapEm * em
+	preferred := max(1, int((w+gap)/(noteTargetEm*em+gap)))
+	if !all {
+		return []int{preferred}
+	}
+	out := []int{preferred}
+	for cols := 1; ; cols++ {
+		nw := (w - float64(cols-1)*gap) / float64(cols)
+		if nw-2*notePadEm*em < noteMinTxtEm*em {
+			return out
+		}
+		if cols != preferred {
+			out = append(out, cols)
+		}
+	}
+}
+
+// placeNotes lays out notes in cols columns at size points and returns the
+// boxes of those that fit, in order: a row is as tall as its tallest note.
+func placeNotes(in layoutInput, notes []bmc.Note, area box, size float64, cols int) []noteBox {
+	em := size * ptMM
+	gap := noteGapEm * em
+	nw := (area.w - float64(cols-1)*gap) / float64(cols)
+	if nw <= 0 {
+		return nil
+	}
+	var out []noteBox
+	y, rowStart := area.y, 0
+	for i := range notes {
+		col := i % cols
+		if col == 0 && i > 0 {
+			y = stretchRow(out[rowStart:]) + gap
+			rowStart = i
+		}
+		nb := measureNote(in, &notes[i], size, nw)
+		nb.x, nb.y = area.x+float64(col)*(nw+gap), y
+		nb.text.x, nb.text.y = nb.x+notePadEm*em, nb.y+notePadEm*em
+		nb.amount.x, nb.amount.y = nb.text.x, nb.text.y+nb.text.height()
+		if nb.bottom() > area.bottom()+1e-9 {
+			break
+		}
+		out = append(out, nb)
+	}
+	return out
+}
+
+// stretchRow gives every note of a row the height of the tallest and
+// returns the row's bottom.
+func stretchRow(row []noteBox) float64 {
+	bottom := 0.0
+	for _, nb := range row {
+		bottom = max(bottom, nb.bottom())
+	}
+	for i := range row {
+		row[i].h = bottom - row[i].y
+	}
+	return bottom
+}
+
+// measureNote sets a note at size points in a box nw millimetres wide and
+// returns the box, its height being what the text needs.
+func measureNote(in layoutInput, n *bmc.Note, size, nw float64) noteBox {
+	em := size * ptMM
+	pad := notePadEm * em
+	tw := nw - 2*pad
+	nb := noteBox{note: n, dot: dotEm * em, faded: faded(in, n)}
+	nb.text = textBox{w: tw, size: size, color: inkColor}
+	nb.text.lines = in.fonts.wrap(in.fonts.regular, n.Text, size, tw)
+	if n.Amount != nil {
+		nb.amount = textBox{w: tw, size: size, bold: true, color: inkColor}
+		nb.amount.lines = in.fonts.wrap(in.fonts.bold, formatAmount(*n.Amount, n.Period, in.c.Currency), size, tw)
+	}
+	for _, id := range n.Segments {
+		if seg, ok := segment(in.c, id); ok {
+			nb.dots = append(nb.dots, seg.Color)
+		}
+	}
+	h := nb.text.height() + nb.amount.height()
+	if len(nb.dots) > 0 {
+		h += dotRowEm * em
+	}
+	h = max(h, 2*lineHeight*em)
+	nb.w, nb.h = nw, h+2*pad
+	return nb
+}
+
+// splitNote sets as many lines of n as fit in an empty area, at minPt and
+// the full width, and returns them as a note box with the rest of the text
+// as a note of its own, which keeps the amount and segment marks.
+func splitNote(in layoutInput, n *bmc.Note, area box, minPt float64) (noteBox, bmc.Note, bool) {
+	nb := measureNote(in, n, minPt, area.w)
+	em := minPt * ptMM
+	fit := int(math.Floor((area.h - 2*notePadEm*em) / (lineHeight * em)))
+	if fit < 1 || fit >= len(nb.text.lines) {
+		return noteBox{}, bmc.Note{}, false
+	}
+	rest := n.Clone()
+	rest.Text = strings.Join(nb.text.lines[fit:], "\n")
+	nb.text.lines = nb.text.lines[:fit]
+	nb.amount.lines, nb.dots = nil, nil
+	nb.x, nb.y, nb.h = area.x, area.y, nb.text.height()+2*notePadEm*em
+	nb.text.x, nb.text.y = nb.x+notePadEm*em, nb.y+notePadEm*em
+	return nb, rest, true
+}
+
+// faded reports whether a note is drawn faded because a segment is in
+// focus and the note neither is that segment nor serves it.
+func faded(in layoutInput, n *bmc.Note) bool {
+	focus := in.opt.Focus
+	if focus == "" || n.ID == focus {
+		return false
+	}
+	for _, s := range n.Segments {
+		if s == focus {
+			return false
+		}
+	}
+	return true
+}
+
+func segment(c *bmc.Canvas, id string) (bmc.Note, bool) {
+	for _, s := range c.Segments() {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return bmc.Note{}, false
+}

@@ -1,0 +1,237 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/jung-kurt/gofpdf"
+)
+
+// creationDate is written into every PDF instead of the time of export, so
+// that the same canvas always gives the same bytes.
+var creationDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// render draws the laid-out poster with gofpdf and writes the PDF to w:
+// one page per poster page, or, with tile set, each page cut into sheets.
+func render(w io.Writer, in layoutInput, p *poster, tile *Paper) (err error) {
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: p.w, Ht: p.h}})
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(creationDate)
+	pdf.SetModificationDate(creationDate)
+	title := in.c.Title
+	if title == "" {
+		title = in.t.Name
+	}
+	subject := in.t.Name
+	if in.c.DesignedFor != "" {
+		subject += " for " + in.c.DesignedFor
+	}
+	pdf.SetTitle(title, true)
+	pdf.SetAuthor(in.c.DesignedBy, true)
+	pdf.SetSubject(subject, true)
+	pdf.SetCreator("bmcanvas", true)
+	pdf.SetKeywords(in.t.Name+", poster", true)
+	if err := addFonts(pdf, in.fonts); err != nil {
+		return err
+	}
+	d := &drawer{pdf: pdf, fonts: in.fonts, s: p.scale}
+	if tile == nil {
+		for _, pg := range p.pages {
+			pdf.AddPage()
+			d.page(pg)
+		}
+	} else if err := d.tiles(p, *tile, in); err != nil {
+		return err
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("draw: %w", err)
+	}
+	if in.fonts.extra != nil {
+		// The user's font passed checkTrueType, but the PDF writer's own
+		// parser is less forgiving than ours: report its failure on such a
+		// font as an error rather than crash.
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("embed font %s: %v", in.opt.FontFile, r)
+			}
+		}()
+	}
+	if err := pdf.Output(w); err != nil {
+		return fmt.Errorf("write PDF: %w", err)
+	}
+	return nil
+}
+
+// addFonts embeds the faces; gofpdf subsets them to the characters used.
+func addFonts(pdf *gofpdf.Fpdf, fs *fonts) (err error) {
+	for _, f := range []*face{fs.regular, fs.bold, fs.extra} {
+		if f == nil {
+			continue
+		}
+		if f == fs.extra {
+			err = addUserFont(pdf, f)
+		} else {
+			pdf.AddUTF8FontFromBytes(f.family, f.style, f.data)
+		}
+		if err == nil {
+			err = pdf.Error()
+		}
+		if err != nil {
+			return fmt.Errorf("font: %w", err)
+		}
+	}
+	return nil
+}
+
+// addUserFont embeds the user's font, turning a crash of the PDF writer's
+// font parser into an error (see render).
+func addUserFont(pdf *gofpdf.Fpdf, f *face) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the PDF writer cannot read it: %v", r)
+		}
+	}()
+	pdf.AddUTF8FontFromBytes(f.family, f.style, f.data)
+	return nil
+}
+
+// drawer draws laid-out pages on a gofpdf document.
+type drawer struct {
+	pdf   *gofpdf.Fpdf
+	fonts *fonts
+	s     float64 // the poster's scale
+}
+
+func (d *drawer) page(pg *page) {
+	for _, t := range pg.header {
+		d.text(t)
+	}
+	d.pdf.SetDrawColor(rgbInts(frameColor))
+	d.pdf.SetLineWidth(0.2 * d.s)
+	for _, f := range pg.fields {
+		d.pdf.Line(f.x, f.bottom(), f.right(), f.bottom())
+	}
+	for i := range pg.blocks {
+		d.block(&pg.blocks[i])
+	}
+	for _, t := range pg.footer {
+		d.text(t)
+	}
+}
+
+func (d *drawer) block(bb *blockBox) {
+	d.pdf.SetDrawColor(rgbInts(frameColor))
+	d.pdf.SetLineWidth(0.3 * d.s)
+	d.pdf.RoundedRect(bb.frame.x, bb.frame.y, bb.frame.w, bb.frame.h, 1.6*d.s, "1234", "D")
+	d.text(bb.title)
+	d.icon(bb.block.Icon, bb.icon)
+	for _, t := range bb.prompts {
+		d.text(t)
+	}
+	for i := range bb.notes {
+		d.note(&bb.notes[i])
+	}
+}
+
+// icon draws a block's line drawing in b.
+func (d *drawer) icon(ic bmc.Icon, b box) {
+	d.pdf.SetDrawColor(rgbInts(labelColor))
+	d.pdf.SetLineWidth(0.28 * d.s)
+	d.pdf.SetLineCapStyle("round")
+	d.pdf.SetLineJoinStyle("round")
+	for _, sh := range ic.Shapes {
+		if sh.Circle {
+			d.pdf.Circle(b.x+sh.X1*b.w, b.y+sh.Y1*b.h, sh.R*b.w, "D")
+		} else {
+			d.pdf.Line(b.x+sh.X1*b.w, b.y+sh.Y1*b.h, b.x+sh.X2*b.w, b.y+sh.Y2*b.h)
+		}
+	}
+	d.pdf.SetLineCapStyle("butt")
+	d.pdf.SetLineJoinStyle("miter")
+}
+
+// note draws a sticky note: a soft shadow, the paper, the text, the
+// amount, and a dot per segment served.
+func (d *drawer) note(nb *noteBox) {
+	em := nb.text.size * ptMM
+	r := 0.25 * em
+	fill := colorRGB(nb.note.Color)
+	shadow := rgb{0xd4, 0xd8, 0xdb}
+	text := nb.text
+	amount := nb.amount
+	if nb.faded {
+		fill, shadow = fade(fill), fade(shadow)
+		text.color, amount.color = fade(text.color), fade(amount.color)
+	}
+	d.pdf.SetFillColor(rgbInts(shadow))
+	d.pdf.RoundedRect(nb.x+0.12*em, nb.y+0.18*em, nb.w-0.12*em, nb.h-0.18*em, r, "1234", "F")
+	d.pdf.SetFillColor(rgbInts(fill))
+	d.pdf.RoundedRect(nb.x, nb.y, nb.w-0.12*em, nb.h-0.18*em, r, "1234", "F")
+	d.text(text)
+	d.text(amount)
+	x := nb.right() - 0.12*em - notePadEm*em - nb.dot/2
+	y := nb.bottom() - 0.18*em - notePadEm*em - nb.dot/2
+	d.pdf.SetLineWidth(0.06 * em)
+	for i := len(nb.dots) - 1; i >= 0; i-- {
+		c := colorRGB(nb.dots[i])
+		edge := darken(c)
+		if nb.faded {
+			c, edge = fade(c), fade(edge)
+		}
+		d.pdf.SetFillColor(rgbInts(c))
+		d.pdf.SetDrawColor(rgbInts(edge))
+		d.pdf.Circle(x, y, nb.dot/2, "FD")
+		x -= nb.dot * 1.4
+	}
+}
+
+// text draws a text box line by line, switching to the user's font for
+// the characters the base font lacks.
+func (d *drawer) text(t textBox) {
+	base := d.fonts.regular
+	if t.bold {
+		base = d.fonts.bold
+	}
+	d.pdf.SetTextColor(rgbInts(t.color))
+	for i, line := range t.lines {
+		x := t.x
+		if t.right {
+			x = t.x + t.w - d.fonts.width(base, line, t.size)
+		}
+		y := t.baseline(i)
+		for _, r := range d.fonts.runs(base, line) {
+			d.pdf.SetFont(r.face.family, r.face.style, t.size)
+			d.pdf.Text(x, y, r.text)
+			x += d.fonts.width(r.face, r.text, t.size)
+		}
+	}
+}
+
+func rgbInts(c rgb) (int, int, int) { return int(c[0]), int(c[1]), int(c[2]) }
+
+func colorRGB(c bmc.Color) rgb {
+	r, g, b := c.RGB()
+	return rgb{r, g, b}
+}
+
+// fade mixes c with three parts of white: the look of a note out of focus.
+func fade(c rgb) rgb {
+	var out rgb
+	for i, v := range c {
+		out[i] = uint8((int(v) + 3*255) / 4)
+	}
+	return out
+}
+
+// darken returns c at 60% brightness, for the edge of a segment mark.
+func darken(c rgb) rgb {
+	var out rgb
+	for i, v := range c {
+		out[i] = uint8(int(v) * 6 / 10)
+	}
+	return out
+}

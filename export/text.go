@@ -1,0 +1,159 @@
+package export
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// replacement stands for a character that cannot be printed.
+const replacement = '\uFFFD'
+
+// sanitizer replaces the characters of user text that no font can draw,
+// and remembers which they were and where, for one warning per kind.
+type sanitizer struct {
+	fonts *fonts
+	repl  rune
+	// beyond holds runes beyond U+FFFF (emoji, historic scripts), which
+	// the PDF writer cannot embed at all; lacking holds runes no font has.
+	beyond, lacking map[rune]bool
+	// where lists the places (such as "note n3") that had either, in order.
+	where []string
+}
+
+func newSanitizer(fs *fonts) *sanitizer {
+	s := &sanitizer{fonts: fs, repl: '?', beyond: map[rune]bool{}, lacking: map[rune]bool{}}
+	if fs.regular.has(replacement) && fs.bold.has(replacement) {
+		s.repl = replacement
+	}
+	return s
+}
+
+// invisible reports whether r is a format character that draws nothing,
+// such as a variation selector or a zero-width joiner: it is dropped
+// without a warning when no font has it.
+func invisible(r rune) bool {
+	return unicode.Is(unicode.Variation_Selector, r) || r == '\u00AD' || r == '\u200B' ||
+		r == '\u200C' || r == '\u200D' || r == '\u2060' || r == '\uFEFF'
+}
+
+// clean returns text with line ends made "\n", tabs made spaces, control
+// characters dropped, and every character no font can draw replaced;
+// where names the text's place for the warning.
+func (s *sanitizer) clean(text, where string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var b strings.Builder
+	bad := false
+	for _, r := range text {
+		switch {
+		case r == '\r' || r == '\n' || r == '\u2028' || r == '\u2029':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case unicode.IsControl(r):
+		case s.fonts.covers(r):
+			b.WriteRune(r)
+		case invisible(r):
+		default:
+			if r > 0xFFFF {
+				s.beyond[r] = true
+			} else {
+				s.lacking[r] = true
+			}
+			bad = true
+			b.WriteRune(s.repl)
+		}
+	}
+	if bad && (len(s.where) == 0 || s.where[len(s.where)-1] != where) {
+		s.where = append(s.where, where)
+	}
+	return b.String()
+}
+
+// warnings describes what clean replaced.
+func (s *sanitizer) warnings() []string {
+	var out []string
+	places := listSome(s.where, 8)
+	if len(s.beyond) > 0 {
+		out = append(out, fmt.Sprintf("%d characters beyond U+FFFF (such as emoji) cannot be embedded in a PDF and were printed as %q: %s (in %s)",
+			len(s.beyond), s.repl, runeList(s.beyond), places))
+	}
+	if len(s.lacking) > 0 {
+		out = append(out, fmt.Sprintf("the font has no glyphs for %d characters, printed as %q: %s (in %s); use a font that has them (--font FILE.ttf)",
+			len(s.lacking), s.repl, runeList(s.lacking), places))
+	}
+	return out
+}
+
+// runeList names up to twelve runes as `"中" U+4E2D`, in code point order.
+func runeList(set map[rune]bool) string {
+	rs := make([]rune, 0, len(set))
+	for r := range set {
+		rs = append(rs, r)
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
+	parts := make([]string, 0, len(rs))
+	for _, r := range rs {
+		parts = append(parts, fmt.Sprintf("%q U+%04X", string(r), r))
+	}
+	return listSome(parts, 12)
+}
+
+// listSome joins up to n items with commas and says how many more there are.
+func listSome(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
+}
+
+// wrap breaks text into lines no wider than width millimetres when set in
+// base at size points: at spaces, and inside words too long for a line.
+// Line ends in text start new lines; spaces at the ends of lines vanish.
+// Every non-space character of text appears in the lines, in order.
+func (fs *fonts) wrap(base *face, text string, size, width float64) []string {
+	var lines []string
+	space := fs.width(base, " ", size)
+	for _, para := range strings.Split(strings.TrimSpace(text), "\n") {
+		line, lineW := "", 0.0
+		for _, word := range strings.Split(para, " ") {
+			if word == "" {
+				continue
+			}
+			w := fs.width(base, word, size)
+			if line != "" && lineW+space+w <= width {
+				line, lineW = line+" "+word, lineW+space+w
+				continue
+			}
+			if line != "" {
+				lines = append(lines, line)
+			}
+			line, lineW = word, w
+			if w > width {
+				var pieces []string
+				pieces, lineW = fs.breakWord(base, word, size, width)
+				lines = append(lines, pieces[:len(pieces)-1]...)
+				line = pieces[len(pieces)-1]
+			}
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// breakWord cuts a word into pieces no wider than width (each at least one
+// character) and returns them with the width of the last.
+func (fs *fonts) breakWord(base *face, word string, size, width float64) ([]string, float64) {
+	var pieces []string
+	start, w := 0, 0.0
+	for i, r := range word {
+		rw := fs.runeEm(base, r) * size * ptMM
+		if i > start && w+rw > width {
+			pieces = append(pieces, word[start:i])
+			start, w = i, 0
+		}
+		w += rw
+	}
+	return append(pieces, word[start:]), w
+}

@@ -1,0 +1,154 @@
+package export
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/jung-kurt/gofpdf"
+)
+
+// Measures of a tiled poster's sheets, in millimetres: margins most
+// printers can print near, the strip two neighbouring sheets share, and
+// the label's type size in points.
+const (
+	tileMargin  = 8.0
+	tileBottom  = 15.0
+	tileOverlap = 10.0
+	tileLabelPt = 7.0
+)
+
+// tiling is how poster pages are cut into sheets.
+type tiling struct {
+	sw, sh     float64 // sheet size
+	pw, ph     float64 // printed part of a sheet
+	cols, rows int
+}
+
+// step returns how far apart neighbouring sheets start on the poster.
+func (t tiling) step() (float64, float64) { return t.pw - tileOverlap, t.ph - tileOverlap }
+
+// planTiles picks the sheet orientation that needs the fewest sheets for a
+// w×h poster.
+func planTiles(w, h float64, sheet Paper) (tiling, error) {
+	var best tiling
+	for _, portrait := range []bool{true, false} {
+		t := tiling{}
+		t.sw, t.sh = sheet.Size(portrait)
+		t.pw, t.ph = t.sw-2*tileMargin, t.sh-tileMargin-tileBottom
+		sx, sy := t.step()
+		t.cols = max(1, int(math.Ceil((w-tileOverlap)/sx-1e-9)))
+		t.rows = max(1, int(math.Ceil((h-tileOverlap)/sy-1e-9)))
+		if best.cols == 0 || t.cols*t.rows < best.cols*best.rows {
+			best = t
+		}
+	}
+	if best.cols*best.rows == 1 {
+		return best, fmt.Errorf("the poster fits on one %s sheet; print it without tiling", sheet.Name)
+	}
+	return best, nil
+}
+
+// tiles draws every poster page cut into sheets of paper sheet.
+func (d *drawer) tiles(p *poster, sheet Paper, in layoutInput) error {
+	t, err := planTiles(p.w, p.h, sheet)
+	if err != nil {
+		return err
+	}
+	sx, sy := t.step()
+	for pi, pg := range p.pages {
+		for r := 0; r < t.rows; r++ {
+			for c := 0; c < t.cols; c++ {
+				d.pdf.AddPageFormat("P", gofpdf.SizeType{Wd: t.sw, Ht: t.sh})
+				ox, oy := float64(c)*sx, float64(r)*sy
+				d.pdf.ClipRect(tileMargin, tileMargin, t.pw, t.ph, false)
+				d.pdf.TransformBegin()
+				d.pdf.TransformTranslate(tileMargin-ox, tileMargin-oy)
+				d.page(pg)
+				d.posterEdge(p)
+				d.pdf.TransformEnd()
+				d.pdf.ClipEnd()
+				d.cropMarks(t, r, c)
+				d.tileLabel(t, r, c, pi, len(p.pages), p, sheet, in)
+			}
+		}
+	}
+	return nil
+}
+
+// posterEdge draws the poster's outline as a thin dashed line: on sheets
+// that stick out past the poster, it is where to trim.
+func (d *drawer) posterEdge(p *poster) {
+	d.pdf.SetDrawColor(0xb0, 0xb0, 0xb0)
+	d.pdf.SetLineWidth(0.15)
+	d.pdf.SetDashPattern([]float64{1.5, 1.5}, 0)
+	d.pdf.Rect(0, 0, p.w, p.h, "D")
+	d.pdf.SetDashPattern(nil, 0)
+}
+
+// cropMarks draws marks in the margins at the corners of the printed part,
+// where to trim, and at the start of the strip the next sheet covers,
+// where its trimmed edge goes.
+func (d *drawer) cropMarks(t tiling, r, c int) {
+	const gap, long = 1.5, 5.0
+	x0, y0 := tileMargin, tileMargin
+	x1, y1 := x0+t.pw, y0+t.ph
+	d.pdf.SetDrawColor(0, 0, 0)
+	d.pdf.SetLineWidth(0.2)
+	for _, x := range []float64{x0, x1} {
+		d.pdf.Line(x, y0-gap, x, y0-gap-long)
+		d.pdf.Line(x, y1+gap, x, y1+gap+long)
+	}
+	for _, y := range []float64{y0, y1} {
+		d.pdf.Line(x0-gap, y, x0-gap-long, y)
+		d.pdf.Line(x1+gap, y, x1+gap+long, y)
+	}
+	d.pdf.SetDrawColor(0xd0, 0x30, 0x30)
+	if c < t.cols-1 {
+		x := x1 - tileOverlap
+		d.pdf.Line(x, y0-gap, x, y0-gap-long)
+		d.pdf.Line(x, y1+gap, x, y1+gap+long)
+	}
+	if r < t.rows-1 {
+		y := y1 - tileOverlap
+		d.pdf.Line(x0-gap, y, x0-gap-long, y)
+		d.pdf.Line(x1+gap, y, x1+gap+long, y)
+	}
+}
+
+// tileLabel writes which sheet this is and how to join it, and draws a
+// small map of all sheets with this one filled in.
+func (d *drawer) tileLabel(t tiling, r, c, pi, pages int, p *poster, sheet Paper, in layoutInput) {
+	name := fmt.Sprintf("%c%d", 'A'+rune(r%26), c+1)
+	where := fmt.Sprintf("Sheet %s: row %d of %d, column %d of %d", name, r+1, t.rows, c+1, t.cols)
+	if pages > 1 {
+		where = fmt.Sprintf("Page %d of %d, sheet %s: row %d of %d, column %d of %d", pi+1, pages, name, r+1, t.rows, c+1, t.cols)
+	}
+	paper, _ := ParsePaper(in.opt.Paper)
+	how := fmt.Sprintf("%s poster on %d %s sheets. Cut along the black marks on the left and top (not on the first column or row), "+
+		"lay the sheet over its neighbour so the cut edge meets the red marks (%.0f mm overlap), and tape it.",
+		paper.Name, t.cols*t.rows, sheet.Name, tileOverlap)
+	mapW := min(30.0, float64(t.cols)*4)
+	cell := min(mapW/float64(t.cols), (tileBottom-5)/float64(t.rows))
+	mapW = cell * float64(t.cols)
+	tw := t.pw - mapW - 4
+	y := tileMargin + t.ph + 2.5
+	head := textBox{x: tileMargin, y: y, w: tw, size: tileLabelPt, bold: true, color: inkColor}
+	head.lines = d.fonts.wrap(d.fonts.bold, where, head.size, tw)
+	body := textBox{x: tileMargin, y: y + head.height(), w: tw, size: tileLabelPt * 0.85, color: labelColor}
+	body.lines = d.fonts.wrap(d.fonts.regular, how, body.size, tw)
+	d.text(head)
+	d.text(body)
+	mx := tileMargin + t.pw - mapW
+	d.pdf.SetLineWidth(0.15)
+	d.pdf.SetDrawColor(rgbInts(labelColor))
+	for rr := 0; rr < t.rows; rr++ {
+		for cc := 0; cc < t.cols; cc++ {
+			style := "D"
+			if rr == r && cc == c {
+				style = "FD"
+				d.pdf.SetFillColor(rgbInts(inkColor))
+			}
+			d.pdf.Rect(mx+float64(cc)*cell, y+float64(rr)*cell, cell, cell, style)
+		}
+	}
+}
