@@ -9,6 +9,15 @@ import (
 	"github.com/bmcanvas/bmcanvas/bmc"
 )
 
+// headerHeight returns the height of the header on A4, in millimetres: a
+// portrait page puts the fields below the title instead of beside it.
+func headerHeight(portrait bool) float64 {
+	if portrait {
+		return headerMM + fieldRowMM + 2
+	}
+	return headerMM
+}
+
 // fitText sets text in base at the largest size from maxPt down to minPt at
 // which its lines fit in a w×h box, or at minPt when none does; ok tells.
 func fitText(fs *fonts, base *face, text string, maxPt, minPt, w, h float64) (tb textBox, ok bool) {
@@ -29,15 +38,18 @@ func fitText(fs *fonts, base *face, text string, maxPt, minPt, w, h float64) (tb
 // stay as lines to write on when empty.
 func header(in layoutInput, w, s float64, warn *[]string) ([]textBox, []box) {
 	m := marginMM * s
-	hb := box{m, m, w - 2*m, headerMM * s}
-	cols, rows := 4, 1
-	if in.opt.Portrait {
-		cols, rows = 2, 2
-	}
+	hb := box{m, m, w - 2*m, headerHeight(in.opt.Portrait) * s}
 	fieldGap := 4 * s
 	fw := 38 * s
-	fieldsW := float64(cols)*fw + float64(cols-1)*fieldGap
+	fieldsW := 4*fw + 3*fieldGap
+	fieldRow := box{hb.right() - fieldsW, hb.y, fieldsW, hb.h}
 	titleW := hb.w - fieldsW - 8*s
+	if in.opt.Portrait { // the title above, the fields in a row below it
+		fieldRow = box{hb.x, hb.bottom() - fieldRowMM*s, hb.w, fieldRowMM * s}
+		fw = (hb.w - 3*fieldGap) / 4
+		titleW = hb.w
+		hb.h -= fieldRowMM*s + 2*s
+	}
 
 	var out []textBox
 	title := in.c.Title
@@ -60,11 +72,9 @@ func header(in layoutInput, w, s float64, warn *[]string) ([]textBox, []box) {
 
 	labels := []string{"Designed for", "Designed by", "Date", "Version"}
 	values := []string{in.c.DesignedFor, in.c.DesignedBy, in.c.Date, in.c.Version}
-	fh := hb.h / float64(rows)
 	var fields []box
 	for i := range labels {
-		col, row := i%cols, i/cols
-		f := box{hb.right() - fieldsW + float64(col)*(fw+fieldGap), hb.y + float64(row)*fh, fw, fh}
+		f := box{fieldRow.x + float64(i)*(fw+fieldGap), fieldRow.y, fw, fieldRow.h}
 		lb := textBox{x: f.x, y: f.y, w: fw, size: labelPt * s, color: labelColor, lines: []string{labels[i]}}
 		vh := f.h - lb.height() - 0.8*s
 		vb, ok := fitText(in.fonts, in.fonts.regular, values[i], fieldPt*s, labelPt*s, fw, vh)

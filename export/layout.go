@@ -14,6 +14,7 @@ const (
 
 	marginMM    = 10.0
 	headerMM    = 15.0
+	fieldRowMM  = 9.0
 	headerGapMM = 4.0
 	footerMM    = 4.0
 	footerGapMM = 3.0
@@ -24,7 +25,7 @@ const (
 	kickerPt   = 6.5
 	titleMaxPt = 18.0
 	titleMinPt = 10.0
-	labelPt    = 5.5
+	labelPt    = 6.0
 	fieldPt    = 8.5
 	footerPt   = 5.5
 	blockPt    = 9.0
@@ -140,8 +141,8 @@ var (
 	inkColor      = rgb{0x26, 0x32, 0x38}
 	labelColor    = rgb{0x78, 0x90, 0x9c}
 	frameColor    = rgb{0x90, 0xa4, 0xae}
-	questionColor = rgb{0x9e, 0xa7, 0xad}
-	promptColor   = rgb{0xb0, 0xb8, 0xbd}
+	questionColor = rgb{0x8d, 0x97, 0x9e}
+	promptColor   = rgb{0xa0, 0xa9, 0xaf}
 )
 
 // pageScale returns how much larger than A4 a w×h page is, measured so
@@ -159,7 +160,7 @@ func layout(in layoutInput) *poster {
 	if in.opt.Frontstage && !in.t.HasBackstage() {
 		p.warnings = append(p.warnings, fmt.Sprintf("the %s has no backstage; showing the whole canvas", in.t.Name))
 	}
-	grid := box{marginMM * s, (marginMM + headerMM + headerGapMM) * s, w - 2*marginMM*s, 0}
+	grid := box{marginMM * s, (marginMM + headerHeight(in.opt.Portrait) + headerGapMM) * s, w - 2*marginMM*s, 0}
 	grid.h = h - grid.y - (marginMM+footerMM+footerGapMM)*s
 	first := &page{}
 	p.pages = append(p.pages, first)

@@ -13,8 +13,8 @@ const (
 	noteGapEm    = 0.5
 	noteTargetEm = 8.5 // a note's preferred width
 	noteMinTxtEm = 4.0 // the narrowest text column allowed
-	dotEm        = 0.6
-	dotRowEm     = 1.0
+	dotEm        = 0.75
+	dotRowEm     = 1.1
 )
 
 // flowNotes places notes in bb's area left to right, top to bottom, in

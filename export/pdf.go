@@ -126,7 +126,7 @@ func (d *drawer) page(pg *page) {
 func (d *drawer) block(bb *blockBox) {
 	d.pdf.SetDrawColor(rgbInts(frameColor))
 	d.pdf.SetLineWidth(0.3 * d.s)
-	d.pdf.RoundedRect(bb.frame.x, bb.frame.y, bb.frame.w, bb.frame.h, 1.6*d.s, "1234", "D")
+	d.roundedRect(bb.frame, 1.6*d.s, "D")
 	d.text(bb.title)
 	d.icon(bb.block.Icon, bb.icon)
 	for _, t := range bb.prompts {
@@ -168,9 +168,9 @@ func (d *drawer) note(nb *noteBox) {
 		text.color, amount.color = fade(text.color), fade(amount.color)
 	}
 	d.pdf.SetFillColor(rgbInts(shadow))
-	d.pdf.RoundedRect(nb.x+0.12*em, nb.y+0.18*em, nb.w-0.12*em, nb.h-0.18*em, r, "1234", "F")
+	d.roundedRect(box{nb.x + 0.12*em, nb.y + 0.18*em, nb.w - 0.12*em, nb.h - 0.18*em}, r, "F")
 	d.pdf.SetFillColor(rgbInts(fill))
-	d.pdf.RoundedRect(nb.x, nb.y, nb.w-0.12*em, nb.h-0.18*em, r, "1234", "F")
+	d.roundedRect(box{nb.x, nb.y, nb.w - 0.12*em, nb.h - 0.18*em}, r, "F")
 	d.text(text)
 	d.text(amount)
 	x := nb.right() - 0.12*em - notePadEm*em - nb.dot/2
@@ -187,6 +187,26 @@ func (d *drawer) note(nb *noteBox) {
 		d.pdf.Circle(x, y, nb.dot/2, "FD")
 		x -= nb.dot * 1.4
 	}
+}
+
+// roundedRect draws b with corners of radius r. (gofpdf's RoundedRect
+// leaves a graphics state saved, which breaks the transforms of tiling.)
+func (d *drawer) roundedRect(b box, r float64, style string) {
+	const k = 0.5523 // places Bézier control points to approximate a quarter circle
+	r = min(r, b.w/2, b.h/2)
+	x0, y0, x1, y1 := b.x, b.y, b.right(), b.bottom()
+	p := d.pdf
+	p.MoveTo(x0+r, y0)
+	p.LineTo(x1-r, y0)
+	p.CurveBezierCubicTo(x1-r+k*r, y0, x1, y0+r-k*r, x1, y0+r)
+	p.LineTo(x1, y1-r)
+	p.CurveBezierCubicTo(x1, y1-r+k*r, x1-r+k*r, y1, x1-r, y1)
+	p.LineTo(x0+r, y1)
+	p.CurveBezierCubicTo(x0+r-k*r, y1, x0, y1-r+k*r, x0, y1-r)
+	p.LineTo(x0, y0+r)
+	p.CurveBezierCubicTo(x0, y0+r-k*r, x0+r-k*r, y0, x0+r, y0)
+	p.ClosePath()
+	p.DrawPath(style)
 }
 
 // text draws a text box line by line, switching to the user's font for
