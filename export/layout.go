@@ -90,6 +90,8 @@ type noteBox struct {
 	dot  float64
 	// faded notes are not linked to the focused segment.
 	faded bool
+	// brokeWord is true when a word of the text was too long for a line.
+	brokeWord bool
 }
 
 // blockBox is one block placed on a page.
@@ -145,6 +147,9 @@ var (
 	promptColor   = rgb{0xa0, 0xa9, 0xaf}
 )
 
+// scale returns the poster's scale: see pageScale.
+func (in layoutInput) scale() float64 { return pageScale(in.paper.Size(in.opt.Portrait)) }
+
 // pageScale returns how much larger than A4 a w×h page is, measured so
 // that the A4-sized layout fits in both directions.
 func pageScale(w, h float64) float64 {
@@ -164,13 +169,15 @@ func layout(in layoutInput) *poster {
 	grid.h = h - grid.y - (marginMM+footerMM+footerGapMM)*s
 	first := &page{}
 	p.pages = append(p.pages, first)
+	placements := in.t.Layout(!in.opt.Frontstage)
+	maxPt := uniformNoteSize(in, placements, grid, s, p.minNote)
 	var overflow []blockBox
-	for _, pl := range in.t.Layout(!in.opt.Frontstage) {
+	for _, pl := range placements {
 		bb := newBlockBox(in, pl.Block, gridBox(grid, in.t, pl.Rect, s), s, false)
 		if in.opt.Blank {
 			bb.prompts = promptsFor(in, pl.Block, bb.area, s, &p.warnings)
 		} else {
-			rest := flowNotes(in, &bb, in.c.Blocks[pl.Block.ID], p.minNote)
+			rest := flowNotes(in, &bb, in.c.Blocks[pl.Block.ID], maxPt, p.minNote)
 			if len(rest) > 0 {
 				overflow = append(overflow, continuation(in, pl.Block, grid, s, rest, p)...)
 			}
@@ -186,6 +193,30 @@ func layout(in layoutInput) *poster {
 		pg.footer = footer(in, w, h, s, i, len(p.pages))
 	}
 	return p
+}
+
+// uniformNoteSize returns the type size notes start from: the largest at
+// which every block's notes fit, so that notes look alike across the
+// poster, but no less than 80% of the largest size; a block that needs
+// less shrinks on its own.
+func uniformNoteSize(in layoutInput, placements []bmc.Placement, grid box, s, minPt float64) float64 {
+	size := noteMaxPt * s
+	if in.opt.Blank {
+		return size
+	}
+	floor := 0.8 * size
+	for _, pl := range placements {
+		notes := in.c.Blocks[pl.Block.ID]
+		if len(notes) == 0 {
+			continue
+		}
+		bb := newBlockBox(in, pl.Block, gridBox(grid, in.t, pl.Rect, s), s, false)
+		if rest := flowNotes(in, &bb, notes, size, max(floor, minPt)); len(rest) > 0 {
+			return floor
+		}
+		size = min(size, bb.notes[0].text.size)
+	}
+	return size
 }
 
 // gridBox returns the frame of a block at r on the template's grid, with a
@@ -220,7 +251,7 @@ func continuation(in layoutInput, b *bmc.Block, grid box, s float64, rest []bmc.
 	var out []blockBox
 	for len(rest) > 0 {
 		bb := newBlockBox(in, b, grid, s, true)
-		left := flowNotes(in, &bb, rest, p.minNote)
+		left := flowNotes(in, &bb, rest, noteMaxPt*s, p.minNote)
 		if len(left) == len(rest) { // not even one note fits a whole page
 			p.warnings = append(p.warnings, fmt.Sprintf("a note in %s is too long for a whole page; it is left out", b.Title))
 			left = left[1:]

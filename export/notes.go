@@ -11,36 +11,43 @@ import (
 const (
 	notePadEm    = 0.6
 	noteGapEm    = 0.5
-	noteTargetEm = 8.5 // a note's preferred width
-	noteMinTxtEm = 4.0 // the narrowest text column allowed
+	noteMinTxtEm = 5.0 // the narrowest text column allowed
 	dotEm        = 0.75
 	dotRowEm     = 1.1
 )
 
 // flowNotes places notes in bb's area left to right, top to bottom, in
-// rows. It tries type sizes from the largest down to minPt and keeps the
-// first at which every note fits; when none does, it places as many as fit
-// at minPt and returns the rest, in order. A note too long for an empty
-// area is split between lines, its remainder returned first.
-func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, minPt float64) []bmc.Note {
+// rows. It tries type sizes from maxPt down to minPt and, at each, one to
+// as many columns as leave a readable text width, and keeps the first
+// layout in which every note fits: the largest type, in the widest notes.
+// When none fits, it places as many notes as fit at minPt and returns the
+// rest, in order. A note too long for an empty area is split between
+// lines, its remainder returned first.
+func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt float64) []bmc.Note {
 	if len(notes) == 0 {
 		return nil
 	}
 	var best []noteBox
-	for size := noteMaxPt * minPt / noteMinPt; ; size -= noteStepPt * minPt / noteMinPt {
-		size = max(size, minPt)
-		for _, cols := range columnChoices(bb.area.w, size, size <= minPt) {
-			placed := placeNotes(in, notes, bb.area, size, cols)
-			if len(placed) > len(best) {
-				best = placed
+	// First look for a layout that breaks no word, then allow breaks.
+	for _, strict := range []bool{true, false} {
+		for size := maxPt; ; size -= noteStepPt * in.scale() {
+			size = max(size, minPt)
+			for cols := 1; cols <= maxColumns(bb.area.w, size); cols++ {
+				placed := placeNotes(in, notes, bb.area, size, cols)
+				if strict && brokeWord(placed) {
+					continue
+				}
+				if len(placed) > len(best) {
+					best = placed
+				}
+				if len(placed) == len(notes) {
+					bb.notes = placed
+					return nil
+				}
 			}
-			if len(placed) == len(notes) {
-				bb.notes = placed
-				return nil
+			if size <= minPt {
+				break
 			}
-		}
-		if size <= minPt {
-			break
 		}
 	}
 	if len(best) == 0 && bb.continued {
@@ -54,27 +61,24 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, minPt float64) []
 	return notes[len(best):]
 }
 
-// columnChoices returns the numbers of note columns to try in an area w
-// millimetres wide at size points: the one that makes notes about their
-// preferred width, or, when all the choices are wanted, every count that
-// leaves a text column wide enough.
-func columnChoices(w, size float64, all bool) []int {
+// brokeWord reports whether any note had a word broken across lines.
+func brokeWord(notes []noteBox) bool {
+	for _, nb := range notes {
+		if nb.brokeWord {
+			return true
+		}
+	}
+	return false
+}
+
+// maxColumns returns how many columns of notes fit side by side in an area
+// w millimetres wide at size points, each leaving a text column of at
+// least noteMinTxtEm; at least one.
+func maxColumns(w, size float64) int {
 	em := size * ptMM
 	gap := noteGapEm * em
-	preferred := max(1, int((w+gap)/(noteTargetEm*em+gap)))
-	if !all {
-		return []int{preferred}
-	}
-	out := []int{preferred}
-	for cols := 1; ; cols++ {
-		nw := (w - float64(cols-1)*gap) / float64(cols)
-		if nw-2*notePadEm*em < noteMinTxtEm*em {
-			return out
-		}
-		if cols != preferred {
-			out = append(out, cols)
-		}
-	}
+	cols := int((w + gap) / (noteMinTxtEm*em + 2*notePadEm*em + gap))
+	return max(1, cols)
 }
 
 // placeNotes lays out notes in cols columns at size points and returns the
@@ -127,7 +131,7 @@ func measureNote(in layoutInput, n *bmc.Note, size, nw float64) noteBox {
 	tw := nw - 2*pad
 	nb := noteBox{note: n, dot: dotEm * em, faded: faded(in, n)}
 	nb.text = textBox{w: tw, size: size, color: inkColor}
-	nb.text.lines = in.fonts.wrap(in.fonts.regular, n.Text, size, tw)
+	nb.text.lines, nb.brokeWord = in.fonts.wrapWords(in.fonts.regular, n.Text, size, tw)
 	if n.Amount != nil {
 		nb.amount = textBox{w: tw, size: size, bold: true, color: inkColor}
 		nb.amount.lines = in.fonts.wrap(in.fonts.bold, formatAmount(*n.Amount, n.Period, in.c.Currency), size, tw)

@@ -182,6 +182,8 @@ func (d *drawer) note(nb *noteBox) {
 		if nb.faded {
 			c, edge = fade(c), fade(edge)
 		}
+		d.pdf.SetFillColor(255, 255, 255)
+		d.pdf.Circle(x, y, nb.dot/2+0.1*em, "F")
 		d.pdf.SetFillColor(rgbInts(c))
 		d.pdf.SetDrawColor(rgbInts(edge))
 		d.pdf.Circle(x, y, nb.dot/2, "FD")

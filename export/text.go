@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // replacement stands for a character that cannot be printed.
@@ -18,12 +19,14 @@ type sanitizer struct {
 	// beyond holds runes beyond U+FFFF (emoji, historic scripts), which
 	// the PDF writer cannot embed at all; lacking holds runes no font has.
 	beyond, lacking map[rune]bool
+	// standIn holds runes no font has that were written as look-alikes.
+	standIn map[rune]bool
 	// where lists the places (such as "note n3") that had either, in order.
 	where []string
 }
 
 func newSanitizer(fs *fonts) *sanitizer {
-	s := &sanitizer{fonts: fs, repl: '?', beyond: map[rune]bool{}, lacking: map[rune]bool{}}
+	s := &sanitizer{fonts: fs, repl: '?', beyond: map[rune]bool{}, lacking: map[rune]bool{}, standIn: map[rune]bool{}}
 	if fs.regular.has(replacement) && fs.bold.has(replacement) {
 		s.repl = replacement
 	}
@@ -36,6 +39,12 @@ func newSanitizer(fs *fonts) *sanitizer {
 func invisible(r rune) bool {
 	return unicode.Is(unicode.Variation_Selector, r) || r == '\u00AD' || r == '\u200B' ||
 		r == '\u200C' || r == '\u200D' || r == '\u2060' || r == '\uFEFF'
+}
+
+// lookAlikes are ASCII stand-ins for common symbols Noto Sans lacks.
+var lookAlikes = map[rune]string{
+	'→': "->", '←': "<-", '↔': "<->", '⇒': "=>", '⇐': "<=", '⇔': "<=>", '➜': "->",
+	'≥': ">=", '≤': "<=", '≠': "!=", '≈': "~",
 }
 
 // clean returns text with line ends made "\n", tabs made spaces, control
@@ -55,6 +64,9 @@ func (s *sanitizer) clean(text, where string) string {
 		case s.fonts.covers(r):
 			b.WriteRune(r)
 		case invisible(r):
+		case lookAlikes[r] != "":
+			s.standIn[r] = true
+			b.WriteString(lookAlikes[r])
 		default:
 			if r > 0xFFFF {
 				s.beyond[r] = true
@@ -75,13 +87,21 @@ func (s *sanitizer) clean(text, where string) string {
 func (s *sanitizer) warnings() []string {
 	var out []string
 	places := listSome(s.where, 8)
+	if len(s.standIn) > 0 {
+		var subs []string
+		for r := range s.standIn {
+			subs = append(subs, fmt.Sprintf("%q as %q", string(r), lookAlikes[r]))
+		}
+		sort.Strings(subs)
+		out = append(out, fmt.Sprintf("the font has no glyphs for %s, printed %s", plural(len(subs), "1 symbol", "%d symbols"), strings.Join(subs, ", ")))
+	}
 	if len(s.beyond) > 0 {
-		out = append(out, fmt.Sprintf("%d characters beyond U+FFFF (such as emoji) cannot be embedded in a PDF and were printed as %q: %s (in %s)",
-			len(s.beyond), s.repl, runeList(s.beyond), places))
+		out = append(out, fmt.Sprintf("%s beyond U+FFFF (such as emoji) cannot be embedded in a PDF and were printed as %q: %s (in %s)",
+			plural(len(s.beyond), "1 character", "%d characters"), s.repl, runeList(s.beyond), places))
 	}
 	if len(s.lacking) > 0 {
-		out = append(out, fmt.Sprintf("the font has no glyphs for %d characters, printed as %q: %s (in %s); use a font that has them (--font FILE.ttf)",
-			len(s.lacking), s.repl, runeList(s.lacking), places))
+		out = append(out, fmt.Sprintf("the font has no glyphs for %s, printed as %q: %s (in %s); use a font that has them (--font FILE.ttf)",
+			plural(len(s.lacking), "1 character", "%d characters"), s.repl, runeList(s.lacking), places))
 	}
 	return out
 }
@@ -109,37 +129,65 @@ func listSome(items []string, n int) string {
 }
 
 // wrap breaks text into lines no wider than width millimetres when set in
-// base at size points: at spaces, and inside words too long for a line.
-// Line ends in text start new lines; spaces at the ends of lines vanish.
-// Every non-space character of text appears in the lines, in order.
+// base at size points: at spaces, after hyphens, dashes and slashes, and
+// inside words too long for a line. Line ends in text start new lines;
+// spaces at the ends of lines vanish. Every non-space character of text
+// appears in the lines, in order.
 func (fs *fonts) wrap(base *face, text string, size, width float64) []string {
-	var lines []string
+	lines, _ := fs.wrapWords(base, text, size, width)
+	return lines
+}
+
+// wrapWords is wrap that also reports whether it broke a word.
+func (fs *fonts) wrapWords(base *face, text string, size, width float64) (lines []string, broke bool) {
 	space := fs.width(base, " ", size)
 	for _, para := range strings.Split(strings.TrimSpace(text), "\n") {
 		line, lineW := "", 0.0
 		for _, word := range strings.Split(para, " ") {
-			if word == "" {
-				continue
-			}
-			w := fs.width(base, word, size)
-			if line != "" && lineW+space+w <= width {
-				line, lineW = line+" "+word, lineW+space+w
-				continue
-			}
-			if line != "" {
-				lines = append(lines, line)
-			}
-			line, lineW = word, w
-			if w > width {
-				var pieces []string
-				pieces, lineW = fs.breakWord(base, word, size, width)
-				lines = append(lines, pieces[:len(pieces)-1]...)
-				line = pieces[len(pieces)-1]
+			for i, part := range wordParts(word) {
+				join, joinW := "", 0.0
+				if i == 0 && line != "" {
+					join, joinW = " ", space
+				}
+				w := fs.width(base, part, size)
+				if line == "" || lineW+joinW+w <= width {
+					line, lineW = line+join+part, lineW+joinW+w
+				} else {
+					lines = append(lines, line)
+					line, lineW = part, w
+				}
+				if lineW > width {
+					broke = true
+					var pieces []string
+					pieces, lineW = fs.breakWord(base, line, size, width)
+					lines = append(lines, pieces[:len(pieces)-1]...)
+					line = pieces[len(pieces)-1]
+				}
 			}
 		}
 		lines = append(lines, line)
 	}
-	return lines
+	return lines, broke
+}
+
+// wordParts splits a word after each hyphen, dash or slash that has
+// letters on both sides: the places a line may break inside it.
+func wordParts(word string) []string {
+	var parts []string
+	start := 0
+	for i, r := range word {
+		if i > start && (r == '-' || r == '/' || r == '–' || r == '—') {
+			end := i + utf8.RuneLen(r)
+			if end < len(word) {
+				parts = append(parts, word[start:end])
+				start = end
+			}
+		}
+	}
+	if start < len(word) {
+		parts = append(parts, word[start:])
+	}
+	return parts
 }
 
 // breakWord cuts a word into pieces no wider than width (each at least one
