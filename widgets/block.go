@@ -1,0 +1,324 @@
+package widgets
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
+)
+
+var (
+	_ fyne.Tappable          = (*Block)(nil)
+	_ fyne.DoubleTappable    = (*Block)(nil)
+	_ fyne.SecondaryTappable = (*Block)(nil)
+	_ fyne.Scrollable        = (*Block)(nil)
+	_ desktop.Mouseable      = (*Block)(nil)
+	_ fyne.WidgetRenderer    = (*blockRenderer)(nil)
+)
+
+// Block draws one block of a canvas: its frame, its icon and title, a "+"
+// button that adds a note and a "?" button that shows the block's prompts.
+// An empty block shows its guiding question as a faint hint; a block whose
+// notes do not all fit shows how many are out of view and where the view
+// is. The notes themselves are NoteCards that the Board lays over the
+// block.
+type Block struct {
+	widget.BaseWidget
+	// Spec is the template block shown.
+	Spec *bmc.Block
+	// Empty shows the guiding question as a hint.
+	Empty bool
+	// OutOfView is the number of notes scrolled out of view, shown as
+	// "+N more".
+	OutOfView int
+	// FirstRow, Rows and TotalRows place the scroll thumb: the rows of
+	// cards in view and the rows in all.
+	FirstRow, Rows, TotalRows int
+	// Focused draws the keyboard focus ring around the block.
+	Focused bool
+	// Target highlights the block as the place a dragged note will land.
+	Target bool
+
+	// OnPressed is called when the primary button goes down on the block
+	// and when it is tapped.
+	OnPressed func()
+	// OnAdd is called by the "+" button, the context menu and a double tap.
+	OnAdd func()
+	// OnScrolled is called with the vertical scroll distance of a mouse
+	// wheel or touchpad over the block (negative: towards later notes).
+	OnScrolled func(dy float32)
+
+	add, help *toolButton
+}
+
+// NewBlock returns a widget showing the template block b.
+func NewBlock(b *bmc.Block) *Block {
+	w := &Block{Spec: b}
+	w.ExtendBaseWidget(w)
+	w.add = newToolButton(theme.ContentAddIcon(), w.tappedAdd)
+	w.help = newToolButton(theme.QuestionIcon(), w.ShowHelp)
+	return w
+}
+
+func (w *Block) tappedAdd() {
+	if w.OnAdd != nil {
+		w.OnAdd()
+	}
+}
+
+// MouseDown calls OnPressed.
+func (w *Block) MouseDown(e *desktop.MouseEvent) {
+	if e.Button == desktop.MouseButtonPrimary && w.OnPressed != nil {
+		w.OnPressed()
+	}
+}
+
+// MouseUp is part of desktop.Mouseable.
+func (w *Block) MouseUp(*desktop.MouseEvent) {}
+
+// Tapped calls OnPressed (again, after MouseDown): a tap focuses the block.
+func (w *Block) Tapped(*fyne.PointEvent) {
+	if w.OnPressed != nil {
+		w.OnPressed()
+	}
+}
+
+// DoubleTapped on empty space adds a note.
+func (w *Block) DoubleTapped(*fyne.PointEvent) { w.tappedAdd() }
+
+// TappedSecondary shows a menu to add a note or read the prompts.
+func (w *Block) TappedSecondary(e *fyne.PointEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(w)
+	if c == nil {
+		return
+	}
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("Add note", w.tappedAdd),
+		fyne.NewMenuItem("Show prompts", w.ShowHelp))
+	widget.ShowPopUpMenuAtPosition(menu, c, e.AbsolutePosition)
+}
+
+// Scrolled passes the wheel's vertical distance to OnScrolled.
+func (w *Block) Scrolled(e *fyne.ScrollEvent) {
+	if w.OnScrolled != nil && e.Scrolled.DY != 0 {
+		w.OnScrolled(e.Scrolled.DY)
+	}
+}
+
+// ShowHelp shows the block's guiding question and prompts in a pop-up below
+// the "?" button; a tap outside closes it.
+func (w *Block) ShowHelp() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(w)
+	if c == nil || w.Spec == nil {
+		return
+	}
+	var md strings.Builder
+	fmt.Fprintf(&md, "**%s**\n\n%s\n\n", escapeMarkdown(w.Spec.Title), escapeMarkdown(w.Spec.Question))
+	for _, p := range w.Spec.Prompts {
+		fmt.Fprintf(&md, "- %s\n", escapeMarkdown(p))
+	}
+	text := widget.NewRichTextFromMarkdown(md.String())
+	text.Wrapping = fyne.TextWrapWord
+	width := float32(320)
+	text.Resize(fyne.NewSize(width, 1))
+	pop := widget.NewPopUp(container.NewPadded(text), c)
+	size := fyne.NewSize(width, text.MinSize().Height).Add(fyne.NewSquareSize(2 * w.Theme().Size(theme.SizeNamePadding)))
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.help).AddXY(0, w.help.Size().Height)
+	if cs := c.Size(); pos.X+size.Width > cs.Width {
+		pos.X = max(cs.Width-size.Width, 0)
+	}
+	pop.ShowAtPosition(pos)
+	pop.Resize(size)
+}
+
+// escapeMarkdown keeps template words from being read as markdown.
+func escapeMarkdown(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "`", "\\`", `#`, `\#`, `[`, `\[`, `]`, `\]`)
+	return r.Replace(s)
+}
+
+// CreateRenderer is a private method to Fyne which links this widget to its
+// renderer.
+func (w *Block) CreateRenderer() fyne.WidgetRenderer {
+	r := &blockRenderer{
+		block:   w,
+		frame:   &canvas.Rectangle{},
+		ring:    &canvas.Rectangle{},
+		icon:    NewBlockIcon(bmc.Icon{}),
+		title:   &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
+		more:    &canvas.Text{Alignment: fyne.TextAlignTrailing},
+		track:   &canvas.Rectangle{},
+		thumb:   &canvas.Rectangle{},
+		add:     w.add,
+		help:    w.help,
+		hintFor: "-",
+	}
+	r.icon.ColorName = theme.ColorNamePrimary
+	r.Refresh()
+	return r
+}
+
+type blockRenderer struct {
+	block        *Block
+	frame, ring  *canvas.Rectangle
+	icon         *BlockIcon
+	title, more  *canvas.Text
+	track, thumb *canvas.Rectangle
+	add, help    *toolButton
+	hint         []*canvas.Text
+	objects      []fyne.CanvasObject
+
+	// the hint's wrapped lines, kept until the question or width changes
+	hintFor   string
+	hintWidth float32
+	hintLines []string
+}
+
+func (r *blockRenderer) Layout(size fyne.Size) {
+	w := r.block
+	th := w.Theme()
+	m := newMetrics(th)
+	pad := m.pad
+
+	r.frame.Resize(size)
+	r.ring.Move(fyne.NewPos(-2, -2))
+	r.ring.Resize(size.AddWidthHeight(4, 4))
+
+	// Title row: icon, title, then the two buttons at the right.
+	r.icon.Move(fyne.NewPos(2*pad, (m.titleH-m.iconSize)/2))
+	r.icon.Resize(fyne.NewSquareSize(m.iconSize))
+	bs := fyne.NewSquareSize(m.buttonW)
+	r.help.Move(fyne.NewPos(size.Width-pad-bs.Width, (m.titleH-bs.Height)/2))
+	r.help.Resize(bs)
+	r.add.Move(r.help.Position().SubtractXY(bs.Width, 0))
+	r.add.Resize(bs)
+	titleX := 2*pad + m.iconSize + 1.5*pad
+	titleW := max(r.add.Position().X-pad-titleX, 0)
+	r.title.TextSize = m.titleText
+	if w.Spec != nil {
+		r.title.Text = ellipsize(w.Spec.Title, titleW, measurerFor(m.titleText, r.title.TextStyle))
+	}
+	th2 := r.title.MinSize().Height
+	r.title.Move(fyne.NewPos(titleX, (m.titleH-th2)/2))
+	r.title.Resize(fyne.NewSize(titleW, th2))
+	// Buttons hide when the block is too narrow for them and the title.
+	narrow := size.Width < m.iconSize+2*bs.Width+6*pad
+	r.add.Hidden, r.help.Hidden = narrow, narrow
+
+	r.layoutHint(size, m)
+
+	// Footer: "+N more" at the bottom right and a thin scroll thumb.
+	r.more.TextSize = m.footText
+	mh := r.more.MinSize().Height
+	r.more.Move(fyne.NewPos(2*pad, size.Height-pad-mh))
+	r.more.Resize(fyne.NewSize(max(size.Width-4*pad, 0), mh))
+	trackTop := m.titleH
+	trackH := max(size.Height-m.titleH-pad-m.footerH, 0)
+	r.track.Move(fyne.NewPos(size.Width-pad*0.75-2, trackTop))
+	r.track.Resize(fyne.NewSize(2, trackH))
+	if w.TotalRows > 0 {
+		f0 := float32(w.FirstRow) / float32(w.TotalRows)
+		f1 := float32(min(w.FirstRow+w.Rows, w.TotalRows)) / float32(w.TotalRows)
+		r.thumb.Move(fyne.NewPos(r.track.Position().X, trackTop+f0*trackH))
+		r.thumb.Resize(fyne.NewSize(2, (f1-f0)*trackH))
+	}
+}
+
+// layoutHint wraps the guiding question in the space below the title.
+func (r *blockRenderer) layoutHint(size fyne.Size, m metrics) {
+	q := ""
+	if r.block.Spec != nil && r.block.Empty {
+		q = r.block.Spec.Question
+	}
+	width := max(size.Width-6*m.pad, 0)
+	if q != r.hintFor || width != r.hintWidth {
+		r.hintFor, r.hintWidth = q, width
+		r.hintLines = nil
+		if q != "" {
+			r.hintLines = wrapText(q, width, 6, measurerFor(m.hintText, fyne.TextStyle{Italic: true}))
+		}
+	}
+	for len(r.hint) < len(r.hintLines) {
+		r.hint = append(r.hint, &canvas.Text{TextStyle: fyne.TextStyle{Italic: true}, Alignment: fyne.TextAlignCenter})
+		r.objects = nil
+	}
+	lineH := fyne.MeasureText("Mg", m.hintText, fyne.TextStyle{Italic: true}).Height
+	space := size.Height - m.titleH - 2*m.pad
+	top := m.titleH + max((space-float32(len(r.hintLines))*lineH)/2.6, 0)
+	col := r.block.Theme().Color(theme.ColorNamePlaceHolder, fyne.CurrentApp().Settings().ThemeVariant())
+	for i, t := range r.hint {
+		if i >= len(r.hintLines) || float32(i+1)*lineH > space {
+			t.Hide()
+			continue
+		}
+		t.Text, t.TextSize, t.Color = r.hintLines[i], m.hintText, col
+		t.Move(fyne.NewPos(3*m.pad, top+float32(i)*lineH))
+		t.Resize(fyne.NewSize(width, lineH))
+		t.Show()
+		t.Refresh()
+	}
+}
+
+func (r *blockRenderer) MinSize() fyne.Size {
+	m := newMetrics(r.block.Theme())
+	return fyne.NewSize(m.iconSize+4*m.pad, m.titleH+m.pad)
+}
+
+func (r *blockRenderer) Refresh() {
+	w := r.block
+	th, v := w.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
+	radius := th.Size(theme.SizeNameInputRadius) * 1.5
+	r.frame.FillColor = th.Color(theme.ColorNameBackground, v)
+	r.frame.StrokeColor = th.Color(theme.ColorNameSeparator, v)
+	r.frame.StrokeWidth = 1
+	r.frame.CornerRadius = radius
+	r.ring.FillColor = nil
+	r.ring.CornerRadius = radius + 2
+	r.ring.StrokeWidth = 2
+	r.ring.Hidden = !w.Focused && !w.Target
+	if w.Target {
+		r.ring.StrokeColor = th.Color(theme.ColorNamePrimary, v)
+		r.frame.FillColor = blend(th.Color(theme.ColorNameBackground, v), th.Color(theme.ColorNameSelection, v))
+	} else {
+		r.ring.StrokeColor = th.Color(theme.ColorNameFocus, v)
+	}
+	r.title.Color = th.Color(theme.ColorNameForeground, v)
+	r.more.Color = th.Color(theme.ColorNamePlaceHolder, v)
+	r.more.Text = ""
+	if w.OutOfView > 0 {
+		r.more.Text = fmt.Sprintf("+%d more", w.OutOfView)
+	}
+	r.track.FillColor = th.Color(theme.ColorNameSeparator, v)
+	r.thumb.FillColor = th.Color(theme.ColorNameScrollBar, v)
+	scrolls := w.TotalRows > w.Rows && w.Rows > 0
+	r.track.Hidden, r.thumb.Hidden = !scrolls, !scrolls
+	if w.Spec != nil && (r.icon.Icon.Name != w.Spec.Icon.Name) {
+		r.icon.Icon = w.Spec.Icon
+	}
+	for _, o := range []fyne.CanvasObject{r.frame, r.ring, r.title, r.more, r.track, r.thumb} {
+		o.Refresh()
+	}
+	r.icon.Refresh()
+	r.add.Refresh()
+	r.help.Refresh()
+	r.Layout(w.Size())
+}
+
+func (r *blockRenderer) Objects() []fyne.CanvasObject {
+	if r.objects == nil {
+		r.objects = []fyne.CanvasObject{r.ring, r.frame, r.icon, r.title, r.add, r.help, r.track, r.thumb, r.more}
+		for _, t := range r.hint {
+			r.objects = append(r.objects, t)
+		}
+	}
+	return r.objects
+}
+
+func (r *blockRenderer) Destroy() {}

@@ -1,0 +1,48 @@
+package widgets
+
+import (
+	"image/color"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/bmcanvas/bmcanvas/assets"
+	"github.com/bmcanvas/bmcanvas/bmc"
+)
+
+// lightTheme is Fyne's default theme in its light variant whatever the
+// system's setting, so that golden images do not depend on the machine.
+type lightTheme struct{ fyne.Theme }
+
+func (t lightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, theme.VariantLight)
+}
+
+// example loads a bundled example canvas.
+func example(t testing.TB, name string) *bmc.Canvas {
+	t.Helper()
+	data, err := assets.ExampleData(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := bmc.Load(name+".yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// newTestBoard shows a board on c in a test window of the given size with
+// the light theme.
+func newTestBoard(t testing.TB, c *bmc.Canvas, size fyne.Size) (*Board, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(lightTheme{theme.DefaultTheme()})
+	b := NewBoard(c)
+	w := test.NewTempWindow(t, b)
+	w.SetPadded(false)
+	w.Resize(size)
+	return b, w
+}

@@ -1,0 +1,94 @@
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+var (
+	_ fyne.Focusable    = (*noteEditor)(nil)
+	_ fyne.Tabbable     = (*noteEditor)(nil)
+	_ fyne.Shortcutable = (*noteEditor)(nil)
+)
+
+// noteEditor is the multi-line entry the board swaps in over a card while
+// its note is edited. Escape cancels; Ctrl+Enter, Tab or losing the focus
+// commits. Either happens once per editing session.
+type noteEditor struct {
+	widget.Entry
+	noteID   string
+	onCommit func(id, text string, byKey bool)
+	onCancel func(id string)
+	open     bool
+}
+
+func newNoteEditor() *noteEditor {
+	e := &noteEditor{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// start opens the editor on a note's text, with the cursor at its end.
+// Size the editor first: the end depends on where lines wrap.
+func (e *noteEditor) start(id, text string) {
+	e.noteID, e.open = id, true
+	e.SetText(text)
+	e.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+}
+
+// commit ends the session keeping the text; byKey says the user asked
+// for it with a key rather than by leaving the editor.
+func (e *noteEditor) commit(byKey bool) {
+	if !e.open {
+		return
+	}
+	e.open = false
+	if e.onCommit != nil {
+		e.onCommit(e.noteID, e.Text, byKey)
+	}
+}
+
+// cancel ends the session dropping the text.
+func (e *noteEditor) cancel() {
+	if !e.open {
+		return
+	}
+	e.open = false
+	if e.onCancel != nil {
+		e.onCancel(e.noteID)
+	}
+}
+
+// AcceptsTab is false, so that Tab leaves the editor (committing) instead
+// of typing a tab character.
+func (e *noteEditor) AcceptsTab() bool { return false }
+
+// TypedKey cancels on Escape and edits otherwise.
+func (e *noteEditor) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.cancel()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut commits on Ctrl+Enter (Cmd+Enter on macOS).
+func (e *noteEditor) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && isEnter(cs.KeyName) &&
+		(cs.Modifier == fyne.KeyModifierControl || cs.Modifier == fyne.KeyModifierShortcutDefault) {
+		e.commit(true)
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// FocusLost commits.
+func (e *noteEditor) FocusLost() {
+	e.Entry.FocusLost()
+	e.commit(false)
+}
+
+func isEnter(k fyne.KeyName) bool { return k == fyne.KeyReturn || k == fyne.KeyEnter }

@@ -1,0 +1,219 @@
+package widgets
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+)
+
+// ellipsis ends a line that had to be cut short.
+const ellipsis = "…"
+
+// textMeasurer returns the width of a string in one font size and style.
+type textMeasurer func(s string) float32
+
+// measurerFor measures with the current app's theme fonts.
+func measurerFor(size float32, style fyne.TextStyle) textMeasurer {
+	return func(s string) float32 { return fyne.MeasureText(s, size, style).Width }
+}
+
+// wrapText breaks text into lines no wider than width, at spaces where it
+// can and inside a word when a word alone is too wide. Newlines in the text
+// start new lines. When the text needs more than maxLines lines (maxLines >
+// 0), the last line kept ends with an ellipsis.
+func wrapText(text string, width float32, maxLines int, measure textMeasurer) []string {
+	if width <= 0 || maxLines == 0 {
+		return nil
+	}
+	var lines []string
+	full := func() bool { return maxLines > 0 && len(lines) >= maxLines }
+	space := measure(" ")
+	text = strings.TrimRight(strings.ReplaceAll(text, "\r\n", "\n"), " \t\n")
+	paragraphs := strings.Split(text, "\n")
+	truncated := false
+	for p, para := range paragraphs {
+		if full() {
+			truncated = true
+			break
+		}
+		words := tokens(para)
+		if len(words) == 0 {
+			if p < len(paragraphs)-1 || len(paragraphs) == 1 {
+				lines = append(lines, "")
+			}
+			continue
+		}
+		line, lineW := "", float32(0)
+		for i := 0; i < len(words); i++ {
+			w := words[i]
+			ww := measure(w.text)
+			sep, sepW := " ", space
+			if w.glued {
+				sep, sepW = "", 0
+			}
+			switch {
+			case line == "" && ww <= width:
+				line, lineW = w.text, ww
+			case line != "" && lineW+sepW+ww <= width:
+				line, lineW = line+sep+w.text, lineW+sepW+ww
+			case line != "":
+				lines = append(lines, line)
+				line, lineW = "", 0
+				if full() {
+					truncated = true
+					break
+				}
+				i-- // place the word again on the new line
+			default: // a word wider than the line: break it
+				head := fitRunes(w.text, width, measure)
+				lines = append(lines, head)
+				if full() {
+					truncated = true
+					break
+				}
+				words[i].text = w.text[len(head):]
+				i--
+			}
+			if truncated {
+				break
+			}
+		}
+		if truncated {
+			break
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+	}
+	if !truncated && maxLines > 0 && len(lines) > maxLines {
+		truncated = true
+		lines = lines[:maxLines]
+	}
+	if truncated && len(lines) > 0 {
+		last := len(lines) - 1
+		lines[last] = ellipsize(lines[last]+ellipsis, width, measure)
+	}
+	return lines
+}
+
+// fitRunes returns the longest prefix of s, at least one rune long, that is
+// no wider than width.
+func fitRunes(s string, width float32, measure textMeasurer) string {
+	lo, hi := 1, utf8.RuneCountInString(s)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if measure(prefixRunes(s, mid)) <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return prefixRunes(s, lo)
+}
+
+func prefixRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
+}
+
+// ellipsize returns s if it fits in width, or else the longest prefix of s
+// followed by an ellipsis that fits (at least the ellipsis).
+func ellipsize(s string, width float32, measure textMeasurer) string {
+	if measure(s) <= width {
+		return s
+	}
+	body := strings.TrimSuffix(s, ellipsis)
+	lo, hi := 0, utf8.RuneCountInString(body)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if measure(strings.TrimRight(prefixRunes(body, mid), " ")+ellipsis) <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimRight(prefixRunes(body, lo), " ") + ellipsis
+}
+
+// fitting is text wrapped at one size.
+type fitting struct {
+	lines []string
+	size  float32 // text size
+	lineH float32 // line height
+}
+
+// textScales are the sizes, relative to the normal one, that fitText tries.
+var textScales = []float32{1, 0.92, 0.85}
+
+// fitText wraps text into a box, trying slightly smaller sizes when the
+// text needs more lines than the box holds or has a word wider than the
+// box. At the smallest size, text that still does not fit is cut with an
+// ellipsis and long words are broken.
+func fitText(text string, box fyne.Size, size float32, style fyne.TextStyle) fitting {
+	var f fitting
+	for _, scale := range textScales {
+		s := size * scale
+		lineH := fyne.MeasureText("Mg", s, style).Height
+		maxLines := max(int(box.Height/lineH), 1)
+		measure := measurerFor(s, style)
+		lines := wrapText(text, box.Width, -1, measure)
+		f = fitting{lines: lines, size: s, lineH: lineH}
+		if len(lines) <= maxLines && wordsFit(text, box.Width, measure) {
+			return f
+		}
+		if scale == textScales[len(textScales)-1] {
+			f.lines = wrapText(text, box.Width, maxLines, measure)
+		}
+	}
+	return f
+}
+
+// wordsFit reports whether every word of text, or failing that each of
+// its hyphenated parts, fits in width.
+func wordsFit(text string, width float32, measure textMeasurer) bool {
+	for _, w := range tokens(text) {
+		if measure(w.text) > width {
+			return false
+		}
+	}
+	return true
+}
+
+// token is a word, or a part of one that a line may end after: "two-",
+// "days-", "a-", "week" make up "two-days-a-week".
+type token struct {
+	text  string
+	glued bool // joined to the token before without a space
+}
+
+// tokens splits text at spaces, and words after their hyphens, dashes and
+// slashes.
+func tokens(text string) []token {
+	var out []token
+	for _, w := range strings.Fields(text) {
+		glued := false
+		for {
+			_, first := utf8.DecodeRuneInString(w)
+			cut := strings.IndexAny(w[first:], "-/–—")
+			if cut < 0 {
+				break
+			}
+			_, size := utf8.DecodeRuneInString(w[first+cut:])
+			end := first + cut + size
+			if end >= len(w) {
+				break
+			}
+			out = append(out, token{w[:end], glued})
+			w, glued = w[end:], true
+		}
+		out = append(out, token{w, glued})
+	}
+	return out
+}
