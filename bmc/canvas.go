@@ -123,16 +123,25 @@ func (c *Canvas) Note(id string) (Note, bool) {
 
 // NewID returns an ID that no note on the canvas has: "n" and a number one
 // above the highest such number in use.
-func (c *Canvas) NewID() string {
-	max := 0
+func (c *Canvas) NewID() string { return c.idSource()() }
+
+// idSource returns a function that hands out fresh IDs, one after another,
+// for adding many notes without scanning the canvas each time.
+func (c *Canvas) idSource() func() string {
+	last := 0
 	for _, notes := range c.Blocks {
 		for _, n := range notes {
-			if v, err := strconv.Atoi(strings.TrimPrefix(n.ID, "n")); err == nil && strings.HasPrefix(n.ID, "n") && v > max {
-				max = v
+			if num, ok := strings.CutPrefix(n.ID, "n"); ok {
+				if v, err := strconv.Atoi(num); err == nil && v > last {
+					last = v
+				}
 			}
 		}
 	}
-	return "n" + strconv.Itoa(max+1)
+	return func() string {
+		last++
+		return "n" + strconv.Itoa(last)
+	}
 }
 
 // SegmentBlock is the ID of the block whose notes are customer segments, in
@@ -150,27 +159,34 @@ func (c *Canvas) checkBlock(id string) error {
 }
 
 // checkLinks reports the first segment link of n that names no segment.
-func (c *Canvas) checkLinks(n *Note) error {
-	seen := map[string]bool{}
+// segments is the set of segment IDs; nil means look them up.
+func (c *Canvas) checkLinks(n *Note, segments map[string]bool) error {
+	if len(n.Segments) == 0 {
+		return nil
+	}
+	if segments == nil {
+		segments = c.segmentSet()
+	}
+	seen := make(map[string]bool, len(n.Segments))
 	for _, s := range n.Segments {
 		if seen[s] {
 			return fmt.Errorf("note %q links segment %q twice", n.ID, s)
 		}
 		seen[s] = true
-		if !c.isSegment(s) {
+		if !segments[s] {
 			return fmt.Errorf("note %q links to %q, which is not a note in Customer Segments", n.ID, s)
 		}
 	}
 	return nil
 }
 
-func (c *Canvas) isSegment(id string) bool {
+// segmentSet returns the IDs of the Customer Segments notes.
+func (c *Canvas) segmentSet() map[string]bool {
+	set := make(map[string]bool, len(c.Segments()))
 	for _, s := range c.Segments() {
-		if s.ID == id {
-			return true
-		}
+		set[s.ID] = true
 	}
-	return false
+	return set
 }
 
 // AddNote inserts n into block at index (-1 or len appends) and returns the
@@ -197,7 +213,7 @@ func (c *Canvas) AddNote(block string, index int, n Note) (Note, error) {
 	if err := n.check(); err != nil {
 		return Note{}, fmt.Errorf("add note: %w", err)
 	}
-	if err := c.checkLinks(&n); err != nil {
+	if err := c.checkLinks(&n, nil); err != nil {
 		return Note{}, fmt.Errorf("add note: %w", err)
 	}
 	c.Blocks[block] = insert(notes, index, n)
@@ -217,7 +233,7 @@ func (c *Canvas) UpdateNote(n Note) error {
 	if err := n.check(); err != nil {
 		return fmt.Errorf("update note %s: %w", n.ID, err)
 	}
-	if err := c.checkLinks(&n); err != nil {
+	if err := c.checkLinks(&n, nil); err != nil {
 		return fmt.Errorf("update note: %w", err)
 	}
 	c.Blocks[b][i] = n

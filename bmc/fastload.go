@@ -326,9 +326,10 @@ func (c *Canvas) valid() bool {
 			seen[notes[i].ID] = true
 		}
 	}
+	segments := c.segmentSet()
 	for _, notes := range c.Blocks {
 		for i := range notes {
-			if c.checkLinks(&notes[i]) != nil {
+			if c.checkLinks(&notes[i], segments) != nil {
 				return false
 			}
 		}

@@ -94,6 +94,9 @@ type decoder struct {
 	errs Errors
 }
 
+// full reports whether no more problems will be recorded.
+func (d *decoder) full() bool { return len(d.errs) >= maxErrors }
+
 // errorf records a problem at node n (nil for the start of the file).
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	if len(d.errs) >= maxErrors {
@@ -210,7 +213,9 @@ func (d *decoder) pairs(m *yaml.Node, known []string, where string) map[string][
 			continue
 		}
 		if !contains(known, k.Value) {
-			d.errorf(k, "%s: unknown key %q%s", where, k.Value, suggestion(k.Value, known))
+			if !d.full() {
+				d.errorf(k, "%s: unknown key %q%s", where, k.Value, suggestion(k.Value, known))
+			}
 			continue
 		}
 		out[k.Value] = [2]*yaml.Node{k, v}
@@ -359,7 +364,9 @@ func (d *decoder) blocks(c *Canvas, v *yaml.Node) {
 			d.errorf(k, "block names must be plain names, found %s", kindName(k))
 			continue
 		}
-		if _, ok := t.Block(k.Value); !ok {
+		if _, ok := t.Block(k.Value); !ok && d.full() {
+			continue
+		} else if !ok {
 			if hint := suggestion(k.Value, t.BlockIDs()); hint != "" {
 				d.errorf(k, "unknown block %q%s", k.Value, hint)
 			} else {
@@ -479,13 +486,14 @@ func (d *decoder) checkIDs(c *Canvas, all []located) {
 		}
 		first[n.ID] = l.id
 	}
+	segments, newID := c.segmentSet(), c.idSource()
 	for _, l := range all {
 		n := &c.Blocks[l.block][l.index]
-		if err := c.checkLinks(n); err != nil {
+		if err := c.checkLinks(n, segments); err != nil {
 			d.errorf(l.segs, "%v", err)
 		}
 		if n.ID == "" {
-			n.ID = c.NewID()
+			n.ID = newID()
 		}
 	}
 }
