@@ -42,9 +42,6 @@ type box struct{ x, y, w, h float64 }
 func (b box) right() float64  { return b.x + b.w }
 func (b box) bottom() float64 { return b.y + b.h }
 
-// inset returns b shrunk by d on every side.
-func (b box) inset(d float64) box { return box{b.x + d, b.y + d, b.w - 2*d, b.h - 2*d} }
-
 // contains reports whether o lies wholly inside b (within a micrometre).
 func (b box) contains(o box) bool {
 	const eps = 1e-3
@@ -252,7 +249,7 @@ func continuation(in layoutInput, b *bmc.Block, grid box, s float64, rest []bmc.
 	for len(rest) > 0 {
 		bb := newBlockBox(in, b, grid, s, true)
 		left := flowNotes(in, &bb, rest, noteMaxPt*s, p.minNote)
-		if len(left) == len(rest) { // not even one note fits a whole page
+		if len(bb.notes) == 0 { // not even one line fits a whole page
 			p.warnings = append(p.warnings, fmt.Sprintf("a note in %s is too long for a whole page; it is left out", b.Title))
 			left = left[1:]
 		}

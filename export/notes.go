@@ -27,18 +27,22 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 	if len(notes) == 0 {
 		return nil
 	}
+	ems := make([]float64, len(notes))
+	for i := range notes {
+		ems[i] = in.fonts.width(in.fonts.regular, notes[i].Text, 1/ptMM)
+	}
 	var best []noteBox
 	// First look for a layout that breaks no word, then allow breaks.
 	for _, strict := range []bool{true, false} {
 		for size := maxPt; ; size -= noteStepPt * in.scale() {
 			size = max(size, minPt)
 			for cols := 1; cols <= maxColumns(bb.area.w, size); cols++ {
-				placed := placeNotes(in, notes, bb.area, size, cols)
+				placed := placeNotes(in, notes, ems, bb.area, size, cols)
 				if strict && brokeWord(placed) {
 					continue
 				}
-				if len(placed) > len(best) {
-					best = placed
+				if size <= minPt && len(placed) > len(best) {
+					best = placed // what overflows is set at the minimum size
 				}
 				if len(placed) == len(notes) {
 					bb.notes = placed
@@ -83,7 +87,9 @@ func maxColumns(w, size float64) int {
 
 // placeNotes lays out notes in cols columns at size points and returns the
 // boxes of those that fit, in order: a row is as tall as its tallest note.
-func placeNotes(in layoutInput, notes []bmc.Note, area box, size float64, cols int) []noteBox {
+// ems holds the width of each note's text on one line, in ems, to skip
+// setting a note that cannot fit.
+func placeNotes(in layoutInput, notes []bmc.Note, ems []float64, area box, size float64, cols int) []noteBox {
 	em := size * ptMM
 	gap := noteGapEm * em
 	nw := (area.w - float64(cols-1)*gap) / float64(cols)
@@ -97,6 +103,9 @@ func placeNotes(in layoutInput, notes []bmc.Note, area box, size float64, cols i
 		if col == 0 && i > 0 {
 			y = stretchRow(out[rowStart:]) + gap
 			rowStart = i
+		}
+		if lines := math.Ceil(ems[i] * em / (nw - 2*notePadEm*em)); y+lines*lineHeight*em > area.bottom() {
+			break // even without wrapping losses, the text is too long for the space left
 		}
 		nb := measureNote(in, &notes[i], size, nw)
 		nb.x, nb.y = area.x+float64(col)*(nw+gap), y

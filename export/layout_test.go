@@ -1,0 +1,253 @@
+package export
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
+)
+
+// The stress canvas: 60 notes of 40 to 400 characters in one block,
+// on small and large paper, in small and large blocks. Every note must lie
+// inside its block, be set at the minimum size or larger, and be printed
+// whole, on extra pages if need be, with a warning naming the block.
+func TestStressCanvasLayout(t *testing.T) {
+	for _, block := range []string{"key_activities", "value_propositions", "revenue_streams"} {
+		for _, opt := range []Options{{Paper: "A4"}, {Paper: "A1"}, {Paper: "A0", Portrait: true}, {Paper: "600x400"}, {Paper: "A3", Frontstage: true}} {
+			if opt.Frontstage && block == "key_activities" {
+				continue // hidden on the front stage
+			}
+			t.Run(fmt.Sprintf("%s/%s/portrait=%v/front=%v", block, opt.Paper, opt.Portrait, opt.Frontstage), func(t *testing.T) {
+				c := stressCanvas(t, 7, 60, block)
+				p, in := layoutOf(t, c, opt)
+				checkLayout(t, p, in)
+				title := c.Template().Blocks[blockIndex(c.Template(), block)].Title
+				warned := strings.Contains(strings.Join(p.warnings, "\n"), title+" holds more notes than fit")
+				if (len(p.pages) > 1) != warned {
+					t.Errorf("%d pages but overflow warning %v: %q", len(p.pages), warned, p.warnings)
+				}
+			})
+		}
+	}
+}
+
+func blockIndex(t *bmc.Template, id string) int {
+	for i, b := range t.Blocks {
+		if b.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// Notes shrink step by step before anything moves to another page: as a
+// block fills up, the type first gets smaller, and only once it is at the
+// minimum do notes continue elsewhere.
+func TestShrinkBeforeOverflow(t *testing.T) {
+	sizes := map[bool]bool{} // whether a size between the extremes was used
+	for n := 1; n <= 30; n++ {
+		c := stressCanvas(t, 3, n, "key_partners")
+		p, in := layoutOf(t, c, Options{Paper: "A2"})
+		checkLayout(t, p, in)
+		notes := p.pages[0].blocks[0].notes
+		size := notes[0].text.size
+		if len(p.pages) > 1 {
+			if math.Abs(size-p.minNote) > 1e-9 {
+				t.Fatalf("%d notes: overflow at %.1f pt, above the minimum %.1f", n, size, p.minNote)
+			}
+			if !sizes[true] {
+				t.Errorf("overflow at %d notes without shrinking first", n)
+			}
+			return
+		}
+		sizes[size < noteMaxPt*p.scale-1e-9 && size > p.minNote] = true
+	}
+	t.Error("30 notes never overflowed Key Partners on A2")
+}
+
+// The minimum type size and the layout scale with the paper: A0 is A4
+// magnified.
+func TestLayoutScalesWithPaper(t *testing.T) {
+	c := example(t, "bakery")
+	a4, _ := layoutOf(t, c, Options{Paper: "A4"})
+	a0, _ := layoutOf(t, c, Options{Paper: "A0"})
+	k := a0.w / a4.w
+	if math.Abs(a0.minNote/a4.minNote-k) > 0.01*k || math.Abs(a4.minNote-noteMinPt) > 0.01 {
+		t.Errorf("minimum note size %.2f pt on A4, %.2f on A0; want %.0f and ×%.2f", a4.minNote, a0.minNote, noteMinPt, k)
+	}
+	for i, b4 := range a4.pages[0].blocks {
+		b0 := a0.pages[0].blocks[i]
+		if math.Abs(b0.frame.x-k*b4.frame.x) > 1 || math.Abs(b0.frame.w-k*b4.frame.w) > 1 {
+			t.Errorf("%s: A4 frame %v, A0 frame %v: not scaled by %.2f", b4.block.ID, b4.frame, b0.frame, k)
+		}
+		if len(b4.notes) > 0 && math.Abs(b0.notes[0].text.size/b4.notes[0].text.size-k) > 0.02*k {
+			t.Errorf("%s: notes at %.1f pt on A4 and %.1f on A0", b4.block.ID, b4.notes[0].text.size, b0.notes[0].text.size)
+		}
+	}
+}
+
+// Every example lays out on one page with nothing shrunk below the minimum,
+// on every paper and orientation.
+func TestExamplesLayout(t *testing.T) {
+	for _, name := range []string{"bakery", "designer", "startup"} {
+		for _, paper := range Papers() {
+			for _, portrait := range []bool{false, true} {
+				p, in := layoutOf(t, example(t, name), Options{Paper: paper, Portrait: portrait})
+				checkLayout(t, p, in)
+				if !portrait && len(p.pages) != 1 {
+					t.Errorf("%s on %s: %d pages: %q", name, paper, len(p.pages), p.warnings)
+				}
+			}
+		}
+	}
+}
+
+// The front stage hides the backstage blocks, and the rest take the grid.
+func TestFrontstageLayout(t *testing.T) {
+	c := example(t, "bakery")
+	full, _ := layoutOf(t, c, Options{Paper: "A3"})
+	front, in := layoutOf(t, c, Options{Paper: "A3", Frontstage: true})
+	checkLayout(t, front, in)
+	var ids []string
+	for _, bb := range front.pages[0].blocks {
+		ids = append(ids, bb.block.ID)
+		if bb.block.Backstage {
+			t.Errorf("backstage block %s shown on the front stage", bb.block.ID)
+		}
+	}
+	if len(ids) != 5 {
+		t.Errorf("front stage shows %v, want the five front-stage blocks", ids)
+	}
+	vp := func(p *poster) box {
+		for _, bb := range p.pages[0].blocks {
+			if bb.block.ID == "value_propositions" {
+				return bb.frame
+			}
+		}
+		return box{}
+	}
+	if vp(front).w <= vp(full).w*1.4 {
+		t.Errorf("Value Propositions is %.0f mm wide on the front stage and %.0f on the whole canvas; it should take the freed space", vp(front).w, vp(full).w)
+	}
+	if _, in := layoutOf(t, example(t, "startup"), Options{Frontstage: true}); len(layout(in).warnings) == 0 {
+		t.Error("no warning that the Lean Canvas has no backstage")
+	}
+}
+
+// A blank poster shows each block's question and prompts, large enough to
+// read from a metre away on A1 (about 24 pt for the question), and no notes.
+func TestBlankPosterPrompts(t *testing.T) {
+	for _, tmpl := range bmc.Templates() {
+		c := &bmc.Canvas{TemplateID: tmpl.ID, Blocks: map[string][]bmc.Note{}}
+		for _, opt := range []Options{{Blank: true}, {Blank: true, Portrait: true}, {Blank: true, Frontstage: true}} {
+			p, in := layoutOf(t, c, opt)
+			checkLayout(t, p, in)
+			if len(p.warnings) > 0 && !opt.Frontstage {
+				t.Errorf("%s %+v: warnings %q", tmpl.ID, opt, p.warnings)
+			}
+			for _, bb := range p.pages[0].blocks {
+				if len(bb.prompts) != 1+len(bb.block.Prompts) {
+					t.Fatalf("%s %s: %d prompt boxes for a question and %d prompts", tmpl.ID, bb.block.ID, len(bb.prompts), len(bb.block.Prompts))
+				}
+				q := bb.prompts[0]
+				if squeeze(strings.Join(q.lines, "")) != squeeze(bb.block.Question) {
+					t.Errorf("%s %s: question printed as %q", tmpl.ID, bb.block.ID, q.lines)
+				}
+				if q.size < 24 || bb.prompts[1].size < 18 {
+					t.Errorf("%s %s %+v: question at %.1f pt and prompts at %.1f pt on A1; too small to read from a metre", tmpl.ID, bb.block.ID, opt, q.size, bb.prompts[1].size)
+				}
+				last := bb.prompts[len(bb.prompts)-1]
+				if !bb.area.contains(box{last.x, q.y, last.w, last.y + last.height() - q.y}) {
+					t.Errorf("%s %s: prompts run out of the block", tmpl.ID, bb.block.ID)
+				}
+			}
+		}
+	}
+}
+
+// A note longer than a whole page is split across pages, never cut.
+func TestHugeNoteIsSplit(t *testing.T) {
+	c, _ := bmc.New(bmc.Lean.ID)
+	long := strings.Repeat("All work and no play makes Jack a dull boy. ", 600)
+	if _, err := c.AddNote("problem", -1, bmc.Note{ID: "huge", Text: long}); err != nil {
+		t.Fatal(err)
+	}
+	p, in := layoutOf(t, c, Options{Paper: "A4"})
+	checkLayout(t, p, in)
+	if len(p.pages) < 3 {
+		t.Errorf("a %d-character note took %d pages", len(long), len(p.pages))
+	}
+}
+
+// With a segment in focus, notes that neither are it nor serve it fade.
+func TestFocusFadesUnlinkedNotes(t *testing.T) {
+	c := example(t, "bakery")
+	seg := c.Segments()[0].ID
+	p, _ := layoutOf(t, c, Options{Focus: seg})
+	var faded, clear int
+	for _, bb := range p.pages[0].blocks {
+		for _, nb := range bb.notes {
+			linked := nb.note.ID == seg
+			for _, s := range nb.note.Segments {
+				linked = linked || s == seg
+			}
+			if nb.faded == linked {
+				t.Errorf("note %s (linked %v) faded %v", nb.note.ID, linked, nb.faded)
+			}
+			if nb.faded {
+				faded++
+			} else {
+				clear++
+			}
+		}
+	}
+	if faded == 0 || clear < 2 {
+		t.Errorf("%d notes faded, %d clear", faded, clear)
+	}
+}
+
+// Notes linked to segments carry one mark per segment, in its colour.
+func TestSegmentMarks(t *testing.T) {
+	c := stressCanvas(t, 1, 20, "channels")
+	p, _ := layoutOf(t, c, Options{})
+	colors := map[string]bmc.Color{}
+	for _, s := range c.Segments() {
+		colors[s.ID] = s.Color
+	}
+	seen := 0
+	for _, bb := range p.pages[0].blocks {
+		for _, nb := range bb.notes {
+			if len(nb.dots) != len(nb.note.Segments) {
+				t.Fatalf("note %s serves %v but has %d marks", nb.note.ID, nb.note.Segments, len(nb.dots))
+			}
+			for i, s := range nb.note.Segments {
+				if nb.dots[i] != colors[s] {
+					t.Errorf("note %s: mark %d is %s, segment %s is %s", nb.note.ID, i, nb.dots[i], s, colors[s])
+				}
+				seen++
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no segment marks on the stress canvas")
+	}
+}
+
+func TestFormatAmount(t *testing.T) {
+	for _, tc := range []struct {
+		a        float64
+		p        bmc.Period
+		cur, out string
+	}{
+		{1200, bmc.PeriodMonth, "€", "€1,200 a month"},
+		{1234567.5, bmc.PeriodYear, "CHF", "1,234,567.50 CHF a year"},
+		{-40, bmc.PeriodOnce, "$", "−$40 once"},
+		{999, "", "", "999 a year"},
+	} {
+		if got := formatAmount(tc.a, tc.p, tc.cur); got != tc.out {
+			t.Errorf("formatAmount(%v, %q, %q) = %q, want %q", tc.a, tc.p, tc.cur, got, tc.out)
+		}
+	}
+}
