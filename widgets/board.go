@@ -123,7 +123,7 @@ func (b *Board) Selected() string { return b.selected }
 func (b *Board) Select(id string) {
 	if id == "" {
 		b.setSelection("", "")
-		b.Refresh()
+		b.relayout()
 		return
 	}
 	block, _, ok := b.find(id)
@@ -132,7 +132,7 @@ func (b *Board) Select(id string) {
 	}
 	b.setSelection(id, block)
 	b.scrollIntoView(id)
-	b.Refresh()
+	b.relayout()
 }
 
 // AddNote adds an empty note at the end of a block and opens it for
@@ -441,11 +441,8 @@ func (b *Board) startEdit(id string) {
 	if b.editing != "" && b.editing != id {
 		b.editor.commit(false)
 	}
-	b.Select(id)
 	b.editing = id
-	if b.view != nil {
-		b.view.placeEditor()
-	}
+	b.Select(id) // lays out the editor over the card
 	b.editor.Show()
 	b.editor.start(id, n.Text)
 	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil {
@@ -598,6 +595,8 @@ type boardRenderer struct {
 	ghost   *NoteCard            // the card following the pointer in a drag
 	tmpl    string
 	objects []fyne.CanvasObject
+
+	onLayout func() // for tests: called on every full layout
 }
 
 // rebuildBlocks makes a Block widget per block of the template.
@@ -646,6 +645,9 @@ func (r *boardRenderer) card(i int) *NoteCard {
 }
 
 func (r *boardRenderer) Layout(size fyne.Size) {
+	if r.onLayout != nil {
+		r.onLayout()
+	}
 	b := r.board
 	g := b.geometry()
 	r.bg.Resize(size)
