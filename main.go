@@ -6,9 +6,11 @@ package main
 import (
 	"os"
 
+	"github.com/bmcanvas/bmcanvas/app"
 	"github.com/bmcanvas/bmcanvas/cmd"
 )
 
 func main() {
+	cmd.Editor = app.Run
 	os.Exit(cmd.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

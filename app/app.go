@@ -1,0 +1,157 @@
+// Package app is the bmcanvas desktop editor: one window holding the board,
+// its menus and toolbar, file handling with unsaved-change prompts, undo
+// and redo, the template chooser, the details form and the PDF export
+// dialog. Run starts it; the rest builds on any fyne.App, so that tests can
+// drive the editor in Fyne's test driver.
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"github.com/bmcanvas/bmcanvas/assets"
+	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/export"
+	"github.com/bmcanvas/bmcanvas/widgets"
+)
+
+// ID is the application ID, as in FyneApp.toml; Fyne keeps the
+// preferences (the recent files) under it.
+const ID = "io.github.bmcanvas"
+
+// Icon is the application icon.
+var Icon = fyne.NewStaticResource("bmcanvas.png", assets.Icon)
+
+// Editor is the editor window: the document being edited, the board that
+// shows it, and the menus and toolbar that act on it.
+type Editor struct {
+	app    fyne.App
+	win    fyne.Window
+	doc    *Document
+	board  *widgets.Board
+	recent *RecentFiles
+
+	menu    *mainMenu
+	toolbar *toolbar
+
+	// exportOptions are the choices of the last PDF export.
+	exportOptions export.Options
+	// quit ends the program once unsaved changes are dealt with.
+	quit func()
+}
+
+// NewEditor builds the editor in w on an empty, untitled Business Model
+// Canvas: content, menus, shortcuts, title, file drop and the close prompt.
+func NewEditor(a fyne.App, w fyne.Window) *Editor {
+	c, _ := bmc.New(bmc.BusinessModelCanvas.ID) // a built-in template: cannot fail
+	e := &Editor{
+		app:    a,
+		win:    w,
+		doc:    NewDocument(c, ""),
+		recent: NewRecentFiles(a.Preferences()),
+		quit:   a.Quit,
+	}
+	e.exportOptions = defaultExportOptions()
+	e.board = widgets.NewBoard(c)
+	e.board.OnEdit = e.edit
+	e.board.OnError = e.showError
+	e.board.OnSelect = func(string) { e.refreshActions() }
+	e.menu = e.newMainMenu()
+	e.toolbar = e.newToolbar()
+	w.SetMainMenu(e.menu.main)
+	e.addShortcuts()
+	w.SetContent(container.NewBorder(e.toolbar.bar, nil, nil, nil, e.board))
+	w.SetCloseIntercept(e.closeWindow)
+	w.SetOnDropped(e.dropped)
+	e.refresh()
+	return e
+}
+
+// Document returns the document being edited.
+func (e *Editor) Document() *Document { return e.doc }
+
+// Board returns the board widget.
+func (e *Editor) Board() *widgets.Board { return e.board }
+
+// setDocument shows d in place of the current document.
+func (e *Editor) setDocument(d *Document) {
+	e.doc = d
+	e.board.SetCanvas(d.Canvas())
+	e.refresh()
+}
+
+// edit is the board's OnEdit: every change to the canvas goes through the
+// document's history here.
+func (e *Editor) edit(label string, op func(*bmc.Canvas) error) error {
+	changed, err := e.doc.Edit(label, op)
+	if err != nil {
+		e.board.Refresh()
+		return err
+	}
+	if changed {
+		e.board.Refresh()
+		e.refresh()
+	}
+	return nil
+}
+
+// Undo reverses the last edit.
+func (e *Editor) Undo() {
+	if e.forwardToEntry(&fyne.ShortcutUndo{}) {
+		return
+	}
+	if e.doc.Undo() {
+		e.board.SetCanvas(e.doc.Canvas())
+		e.refresh()
+	}
+}
+
+// Redo repeats the last undone edit.
+func (e *Editor) Redo() {
+	if e.forwardToEntry(&fyne.ShortcutRedo{}) {
+		return
+	}
+	if e.doc.Redo() {
+		e.board.SetCanvas(e.doc.Canvas())
+		e.refresh()
+	}
+}
+
+// forwardToEntry hands undo and redo to a text field being typed in, such
+// as a note being edited, so that they act on its text; it reports whether
+// there was one.
+func (e *Editor) forwardToEntry(s fyne.Shortcut) bool {
+	type undoable interface {
+		fyne.Shortcutable
+		Undo()
+		Redo()
+	}
+	if f, ok := e.win.Canvas().Focused().(undoable); ok {
+		f.TypedShortcut(s)
+		return true
+	}
+	return false
+}
+
+// ToggleBackstage hides or shows the backstage blocks, for templates that
+// have them.
+func (e *Editor) ToggleBackstage() {
+	c := e.doc.Canvas()
+	if !c.Template().HasBackstage() {
+		return
+	}
+	e.board.SetBackstageShown(!c.BackstageShown())
+}
+
+// refresh brings the title, menus and toolbar up to date with the document.
+func (e *Editor) refresh() {
+	e.win.SetTitle(e.doc.WindowTitle())
+	e.refreshActions()
+}
+
+// refreshActions enables, disables and relabels the menu items and toolbar
+// buttons.
+func (e *Editor) refreshActions() {
+	e.menu.refresh(e)
+	e.toolbar.refresh(e)
+}

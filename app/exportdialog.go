@@ -1,0 +1,209 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/export"
+)
+
+// noTiling is the Tile choice for printing on one sheet.
+const noTiling = "None: one sheet"
+
+// allSegments is the Focus choice for drawing every note alike.
+const allSegments = "All notes alike"
+
+// defaultExportOptions are the export dialog's first choices: a landscape
+// poster of the whole canvas on the export's default paper.
+func defaultExportOptions() export.Options {
+	return export.Options{Paper: export.DefaultPaper}
+}
+
+// exportForm is the Export PDF dialog's fields.
+type exportForm struct {
+	paper, tile, focus          *widget.Select
+	portrait, frontstage, blank *widget.Check
+	// segments maps the focus choices to customer-segment note IDs.
+	segments map[string]string
+}
+
+// newExportForm returns the form filled from opt, for canvas c (front
+// stage only is offered when its template has a backstage; focus lists its
+// customer segments).
+func newExportForm(opt export.Options, c *bmc.Canvas) *exportForm {
+	t := c.Template()
+	f := &exportForm{
+		segments:   map[string]string{},
+		paper:      widget.NewSelect(export.Papers(), nil),
+		tile:       widget.NewSelect(append([]string{noTiling}, export.Papers()...), nil),
+		portrait:   widget.NewCheck("Portrait", nil),
+		frontstage: widget.NewCheck("Front stage only (hide the backstage)", nil),
+		blank:      widget.NewCheck("Blank: the questions without the notes, for a workshop", nil),
+	}
+	choices := []string{allSegments}
+	selected := allSegments
+	for _, n := range c.Segments() {
+		label := segmentLabel(n)
+		for f.segments[label] != "" {
+			label += " "
+		}
+		f.segments[label] = n.ID
+		choices = append(choices, label)
+		if n.ID == opt.Focus {
+			selected = label
+		}
+	}
+	f.focus = widget.NewSelect(choices, nil)
+	f.focus.SetSelected(selected)
+	if len(choices) == 1 {
+		f.focus.Disable()
+	}
+	f.paper.SetSelected(opt.Paper)
+	if !slices.Contains(f.paper.Options, opt.Paper) {
+		f.paper.SetSelected(export.DefaultPaper)
+	}
+	f.tile.SetSelected(noTiling)
+	if opt.Tile != "" {
+		f.tile.SetSelected(opt.Tile)
+	}
+	f.portrait.SetChecked(opt.Portrait)
+	f.frontstage.SetChecked(opt.Frontstage && t.HasBackstage())
+	if !t.HasBackstage() {
+		f.frontstage.Disable()
+	}
+	f.blank.SetChecked(opt.Blank)
+	return f
+}
+
+func (f *exportForm) items() []*widget.FormItem {
+	tile := widget.NewFormItem("Print on sheets of", f.tile)
+	tile.HintText = "Splits a large poster over smaller pages to tape together"
+	focus := widget.NewFormItem("Focus on", f.focus)
+	focus.HintText = "Fades the notes that do not serve this customer segment"
+	return []*widget.FormItem{
+		widget.NewFormItem("Paper", f.paper),
+		widget.NewFormItem("Orientation", f.portrait),
+		widget.NewFormItem("Blocks", f.frontstage),
+		widget.NewFormItem("Notes", f.blank),
+		focus,
+		tile,
+	}
+}
+
+// options returns the choices made, keeping what the form does not show
+// from base.
+func (f *exportForm) options(base export.Options) export.Options {
+	opt := base
+	opt.Paper = f.paper.Selected
+	opt.Portrait = f.portrait.Checked
+	opt.Frontstage = f.frontstage.Checked && !f.frontstage.Disabled()
+	opt.Blank = f.blank.Checked
+	opt.Focus = f.segments[f.focus.Selected]
+	opt.Tile = ""
+	if f.tile.Selected != noTiling {
+		opt.Tile = f.tile.Selected
+	}
+	return opt
+}
+
+// ShowExport shows the Export PDF dialog, then asks where to write the PDF.
+func (e *Editor) ShowExport() {
+	f := newExportForm(e.exportOptions, e.doc.Canvas())
+	d := dialog.NewForm("Export PDF", "Export…", "Cancel", f.items(), func(ok bool) {
+		if !ok {
+			return
+		}
+		e.exportOptions = f.options(e.exportOptions)
+		e.askExportFile(e.exportOptions)
+	}, e.win)
+	d.Resize(dialogSize(e.win, 560, 0))
+	d.Show()
+}
+
+// askExportFile asks for the PDF's file name and writes it there.
+func (e *Editor) askExportFile(opt export.Options) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			e.showError(fmt.Errorf("export: %w", err))
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close() // the PDF replaces the file atomically
+		e.ExportTo(path, opt)
+	}, e.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	name := e.doc.FileName()
+	d.SetFileName(name[:len(name)-len(filepath.Ext(name))] + ".pdf")
+	e.setDialogFolder(d)
+	d.Resize(dialogSize(e.win, 900, 640))
+	d.Show()
+}
+
+// ExportTo writes the canvas as a PDF to path in the background, then
+// reports the result: an error, the export's warnings, or where it went.
+func (e *Editor) ExportTo(path string, opt export.Options) {
+	opt.FileName = e.doc.Name()
+	c := e.doc.Canvas().Clone()
+	progress := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), widget.NewProgressBarInfinite(), e.win)
+	progress.Show()
+	go func() {
+		warnings, err := writePDF(path, c, opt)
+		fyne.Do(func() {
+			progress.Hide()
+			e.exportDone(path, warnings, err)
+		})
+	}()
+}
+
+// exportDone tells how an export went.
+func (e *Editor) exportDone(path string, warnings []string, err error) {
+	switch {
+	case err != nil:
+		e.showErrorTitled("Export failed", err)
+	case len(warnings) > 0:
+		e.showMessage("Exported with warnings", "Wrote "+path+", but:", warnings)
+	default:
+		dialog.ShowInformation("Exported", "Wrote "+path, e.win)
+	}
+}
+
+// writePDF draws c as a PDF and writes it to path atomically.
+func writePDF(path string, c *bmc.Canvas, opt export.Options) ([]string, error) {
+	var buf bytes.Buffer
+	warnings, err := export.PDF(&buf, c, opt)
+	if err != nil {
+		return warnings, fmt.Errorf("export %s: %w", filepath.Base(path), err)
+	}
+	if err := bmc.WriteFileAtomic(path, buf.Bytes()); err != nil {
+		return warnings, fmt.Errorf("export: %w", err)
+	}
+	return warnings, nil
+}
+
+// segmentLabel is a customer-segment note as a menu choice: its first line,
+// cut to 40 characters.
+func segmentLabel(n bmc.Note) string {
+	text := strings.TrimSpace(n.Text)
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = strings.TrimSpace(text[:i])
+	}
+	if r := []rune(text); len(r) > 40 {
+		text = string(r[:39]) + "…"
+	}
+	if text == "" {
+		text = n.ID
+	}
+	return text
+}

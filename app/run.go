@@ -1,0 +1,40 @@
+package app
+
+import (
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+)
+
+// Run opens the editor and returns when it is closed. With a path it opens
+// that canvas file (a file that does not exist is an error, returned before
+// any window opens); without one it offers the template chooser. The
+// window follows the system's light or dark theme.
+func Run(path string) error {
+	if path != "" {
+		if _, err := os.Stat(path); err != nil {
+			return fmt.Errorf("open %s: %w", path, err)
+		}
+	}
+	a := fyneapp.NewWithID(ID)
+	a.SetIcon(Icon)
+	w := a.NewWindow(AppName)
+	w.SetIcon(Icon)
+	w.SetMaster()
+	e := NewEditor(a, w)
+	w.Resize(fyne.NewSize(1400, 900))
+	w.Show()
+	if path != "" {
+		// A file that fails to load shows its problems over an empty
+		// canvas; they go to the terminal too.
+		if err := e.OpenFile(path); err != nil {
+			fmt.Fprintf(os.Stderr, "bmcanvas: %v\n", err)
+		}
+	} else {
+		e.ShowChooser()
+	}
+	a.Run()
+	return nil
+}
