@@ -2,9 +2,11 @@ package widgets
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 )
 
 // ellipsis ends a line that had to be cut short.
@@ -13,39 +15,92 @@ const ellipsis = "…"
 // textMeasurer returns the width of a string in one font size and style.
 type textMeasurer func(s string) float32
 
-// measurerFor measures with the current app's theme fonts.
+// measurerFor measures with the current app's theme fonts, remembering
+// widths: a board lays out the same words again on every resize.
 func measurerFor(size float32, style fyne.TextStyle) textMeasurer {
-	return func(s string) float32 { return fyne.MeasureText(s, size, style).Width }
+	font := ""
+	if th := theme.Current(); th != nil {
+		if f := th.Font(style); f != nil {
+			font = f.Name()
+		}
+	}
+	return func(s string) float32 {
+		k := widthKey{s, size, style, font}
+		widths.Lock()
+		w, ok := widths.m[k]
+		widths.Unlock()
+		if ok {
+			return w
+		}
+		w = fyne.MeasureText(s, size, style).Width
+		widths.Lock()
+		if len(widths.m) >= maxWidths {
+			clear(widths.m)
+		}
+		widths.m[k] = w
+		widths.Unlock()
+		return w
+	}
 }
 
-// wrapText breaks text into lines no wider than width, at spaces where it
-// can and inside a word when a word alone is too wide. Newlines in the text
-// start new lines. When the text needs more than maxLines lines (maxLines >
-// 0), the last line kept ends with an ellipsis.
+// widths remembers measured text widths, up to maxWidths of them.
+var widths = struct {
+	sync.Mutex
+	m map[widthKey]float32
+}{m: map[widthKey]float32{}}
+
+const maxWidths = 50_000
+
+type widthKey struct {
+	text  string
+	size  float32
+	style fyne.TextStyle
+	font  string
+}
+
+// wrapText breaks text into lines no wider than width, at spaces and
+// after hyphens where it can and inside a word when a word alone is too
+// wide. Newlines in the text start new lines. When the text needs more than
+// maxLines lines (maxLines > 0), the last line kept ends with an ellipsis.
 func wrapText(text string, width float32, maxLines int, measure textMeasurer) []string {
+	return wrapParagraphs(splitText(text), width, maxLines, measure)
+}
+
+// splitText splits text into paragraphs of tokens, dropping trailing
+// blank lines.
+func splitText(text string) [][]token {
+	text = strings.TrimRight(strings.ReplaceAll(text, "\r\n", "\n"), " \t\n")
+	paras := strings.Split(text, "\n")
+	out := make([][]token, len(paras))
+	for i, p := range paras {
+		out[i] = tokens(p)
+	}
+	return out
+}
+
+// wrapParagraphs is wrapText on text split by splitText.
+func wrapParagraphs(paragraphs [][]token, width float32, maxLines int, measure textMeasurer) []string {
 	if width <= 0 || maxLines == 0 {
 		return nil
 	}
 	var lines []string
 	full := func() bool { return maxLines > 0 && len(lines) >= maxLines }
 	space := measure(" ")
-	text = strings.TrimRight(strings.ReplaceAll(text, "\r\n", "\n"), " \t\n")
-	paragraphs := strings.Split(text, "\n")
 	truncated := false
-	for p, para := range paragraphs {
+	for p, words := range paragraphs {
 		if full() {
 			truncated = true
 			break
 		}
-		words := tokens(para)
 		if len(words) == 0 {
 			if p < len(paragraphs)-1 || len(paragraphs) == 1 {
 				lines = append(lines, "")
 			}
 			continue
 		}
+		copied := false // words is copied before a long word is cut
 		line, lineW := "", float32(0)
-		for i := 0; i < len(words); i++ {
+		for i := 0; i < len(words) && !truncated; i++ {
 			w := words[i]
 			ww := measure(w.text)
 			sep, sepW := " ", space
@@ -60,23 +115,17 @@ func wrapText(text string, width float32, maxLines int, measure textMeasurer) []
 			case line != "":
 				lines = append(lines, line)
 				line, lineW = "", 0
-				if full() {
-					truncated = true
-					break
-				}
+				truncated = full()
 				i-- // place the word again on the new line
 			default: // a word wider than the line: break it
 				head := fitRunes(w.text, width, measure)
 				lines = append(lines, head)
-				if full() {
-					truncated = true
-					break
+				truncated = full()
+				if !copied {
+					words, copied = append([]token(nil), words...), true
 				}
 				words[i].text = w.text[len(head):]
 				i--
-			}
-			if truncated {
-				break
 			}
 		}
 		if truncated {
@@ -157,30 +206,33 @@ var textScales = []float32{1, 0.92, 0.85}
 // box. At the smallest size, text that still does not fit is cut with an
 // ellipsis and long words are broken.
 func fitText(text string, box fyne.Size, size float32, style fyne.TextStyle) fitting {
+	paras := splitText(text)
 	var f fitting
 	for _, scale := range textScales {
 		s := size * scale
 		lineH := fyne.MeasureText("Mg", s, style).Height
 		maxLines := max(int(box.Height/lineH), 1)
 		measure := measurerFor(s, style)
-		lines := wrapText(text, box.Width, -1, measure)
+		lines := wrapParagraphs(paras, box.Width, -1, measure)
 		f = fitting{lines: lines, size: s, lineH: lineH}
-		if len(lines) <= maxLines && wordsFit(text, box.Width, measure) {
+		if len(lines) <= maxLines && wordsFit(paras, box.Width, measure) {
 			return f
 		}
 		if scale == textScales[len(textScales)-1] {
-			f.lines = wrapText(text, box.Width, maxLines, measure)
+			f.lines = wrapParagraphs(paras, box.Width, maxLines, measure)
 		}
 	}
 	return f
 }
 
-// wordsFit reports whether every word of text, or failing that each of
-// its hyphenated parts, fits in width.
-func wordsFit(text string, width float32, measure textMeasurer) bool {
-	for _, w := range tokens(text) {
-		if measure(w.text) > width {
-			return false
+// wordsFit reports whether every token (a word, or a part of a hyphenated
+// one) fits in width.
+func wordsFit(paragraphs [][]token, width float32, measure textMeasurer) bool {
+	for _, p := range paragraphs {
+		for _, w := range p {
+			if measure(w.text) > width {
+				return false
+			}
 		}
 	}
 	return true

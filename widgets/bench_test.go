@@ -1,0 +1,85 @@
+package widgets
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
+)
+
+// bigCanvas returns a Business Model Canvas with n notes spread over its
+// nine blocks, with texts of different lengths.
+func bigCanvas(tb testing.TB, n int) *bmc.Canvas {
+	tb.Helper()
+	c, err := bmc.New("business-model-canvas")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	words := []string{"Fresh", "sourdough", "delivered", "to", "offices", "before", "nine", "every", "weekday", "morning"}
+	blocks := c.Template().BlockIDs()
+	for i := 0; i < n; i++ {
+		text := fmt.Sprintf("Note %d:", i)
+		for k := 0; k < 2+i%9; k++ {
+			text += " " + words[(i+k)%len(words)]
+		}
+		note := bmc.Note{Text: text, Color: bmc.Palette[i%len(bmc.Palette)]}
+		if _, err := c.AddNote(blocks[i%len(blocks)], -1, note); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return c
+}
+
+// BenchmarkBoardLayout measures a full relayout of a board with 1,000
+// notes: a resize to a new size, which recomputes the geometry of every
+// block and lays out every card in view.
+func BenchmarkBoardLayout(b *testing.B) {
+	board, _ := newTestBoard(b, bigCanvas(b, 1000), fyne.NewSize(1200, 800))
+	sizes := []fyne.Size{{Width: 1280, Height: 860}, {Width: 1200, Height: 800}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		board.Resize(sizes[i%2])
+	}
+}
+
+// BenchmarkBoardRefresh measures what an edit costs: a Refresh, which
+// re-reads the canvas and redraws the cards in view.
+func BenchmarkBoardRefresh(b *testing.B) {
+	board, _ := newTestBoard(b, bigCanvas(b, 1000), fyne.NewSize(1200, 800))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		board.Refresh()
+	}
+}
+
+// BenchmarkBoardDrag measures one pointer move of a drag.
+func BenchmarkBoardDrag(b *testing.B) {
+	board, _ := newTestBoard(b, bigCanvas(b, 1000), fyne.NewSize(1200, 800))
+	card := board.view.cards[0]
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d := float32(i%200) - 100
+		board.dragNote(card, fyne.NewPos(400+d, 300+d))
+	}
+	b.StopTimer()
+	board.endDrag()
+}
+
+func TestBigBoardShowsOnlyCardsInView(t *testing.T) {
+	board, _ := newTestBoard(t, bigCanvas(t, 1000), fyne.NewSize(1200, 800))
+	if n := len(board.view.cards); n > 200 {
+		t.Errorf("%d cards made for a 1,000-note canvas, want only those in view", n)
+	}
+	total := 0
+	for _, w := range board.view.blocks {
+		total += w.OutOfView
+	}
+	if total+len(board.view.shownAt) != 1000 {
+		t.Errorf("%d out of view + %d shown, want 1000", total, len(board.view.shownAt))
+	}
+}
