@@ -30,6 +30,9 @@ func (t tiling) step() (float64, float64) { return t.pw - tileOverlap, t.ph - ti
 // planTiles picks the sheet orientation that needs the fewest sheets for a
 // w×h poster.
 func planTiles(w, h float64, sheet Paper) (tiling, error) {
+	if sheet.Short >= min(w, h) && sheet.Long >= max(w, h) {
+		return tiling{}, fmt.Errorf("the poster is no bigger than a %s sheet; print it without tiling", sheet.Name)
+	}
 	var best tiling
 	for _, portrait := range []bool{true, false} {
 		t := tiling{}
@@ -41,9 +44,6 @@ func planTiles(w, h float64, sheet Paper) (tiling, error) {
 		if best.cols == 0 || t.cols*t.rows < best.cols*best.rows {
 			best = t
 		}
-	}
-	if best.cols*best.rows == 1 {
-		return best, fmt.Errorf("the poster fits on one %s sheet; print it without tiling", sheet.Name)
 	}
 	return best, nil
 }

@@ -1,0 +1,86 @@
+package export
+
+import (
+	"encoding/binary"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/bmcanvas/bmcanvas/assets"
+)
+
+func TestCheckTrueType(t *testing.T) {
+	for _, data := range [][]byte{assets.FontRegular, assets.FontBold} {
+		if err := checkTrueType(data); err != nil {
+			t.Errorf("Noto Sans refused: %v", err)
+		}
+	}
+	cut := assets.FontRegular[:200]
+	noCmap := append([]byte(nil), assets.FontRegular...)
+	renameTable(noCmap, "cmap", "xxxx")
+	for name, tc := range map[string]struct {
+		data []byte
+		want string
+	}{
+		"empty":      {nil, "too short"},
+		"text":       {[]byte("this is not a font at all"), "not a TrueType font"},
+		"OpenType":   {append([]byte("OTTO"), make([]byte, 20)...), "CFF"},
+		"collection": {append([]byte("ttcf"), make([]byte, 20)...), "collection"},
+		"cut short":  {cut, "outside the file"},
+		"no cmap":    {noCmap, `no "cmap" table`},
+	} {
+		err := checkTrueType(tc.data)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: checkTrueType = %v, want %q", name, err, tc.want)
+		}
+	}
+}
+
+func renameTable(font []byte, from, to string) {
+	n := int(binary.BigEndian.Uint16(font[4:]))
+	for i := 0; i < n; i++ {
+		rec := font[12+16*i:]
+		if string(rec[:4]) == from {
+			copy(rec, to)
+		}
+	}
+}
+
+func FuzzCheckTrueType(f *testing.F) {
+	f.Add(assets.FontRegular[:4096])
+	f.Add([]byte("\x00\x01\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00cmap\x00\x00\x00\x00\x00\x00\x00\x1c\x00\x00\x00\x08\x00\x00\x00\x01"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if checkTrueType(data) == nil {
+			if _, err := newFace("x", "", data); err != nil {
+				t.Skip() // our check is looser than sfnt's parser; both must only not crash
+			}
+		}
+	})
+}
+
+func TestLoadFontErrors(t *testing.T) {
+	if _, err := loadFonts("/no/such/font.ttf"); err == nil || !strings.Contains(err.Error(), "/no/such/font.ttf") {
+		t.Errorf("missing font file: %v", err)
+	}
+	bad := t.TempDir() + "/bad.ttf"
+	if err := os.WriteFile(bad, []byte("not a font, just text pretending"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loadFonts(bad); err == nil || !strings.Contains(err.Error(), "not a TrueType font") {
+		t.Errorf("text file as font: %v", err)
+	}
+}
+
+// Noto Sans covers what the issue asks for: Latin with accents, Greek,
+// Cyrillic, the euro sign, typographic quotes and dashes.
+func TestNotoCoverage(t *testing.T) {
+	fs := testFonts(t)
+	for _, r := range "ÀÉÎÕÜßçøłŠžőĞİ ΑΩαωάΐ ДЖЯжяёї €£¥ “”‘’„«» –—…•" {
+		if r == ' ' {
+			continue
+		}
+		if !fs.regular.has(r) || !fs.bold.has(r) {
+			t.Errorf("Noto Sans lacks %q U+%04X", r, r)
+		}
+	}
+}
