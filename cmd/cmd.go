@@ -40,6 +40,7 @@ type command struct {
 	name    string
 	usage   string // arguments, after the name
 	summary string
+	details string // more help, printed by -h after the summary
 	run     func(e *env, args []string) int
 }
 
@@ -171,6 +172,9 @@ func (e *env) flags(c *command) *flag.FlagSet {
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: bmcanvas %s %s\n\n%s\n", c.name, c.usage, c.summary)
+		if c.details != "" {
+			fmt.Fprintf(e.stderr, "\n%s\n", c.details)
+		}
 		var any bool
 		fs.VisitAll(func(*flag.Flag) { any = true })
 		if any {

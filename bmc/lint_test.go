@@ -1,0 +1,139 @@
+package bmc
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// clean returns a canvas of the template with one note per block, every
+// link in place: Lint finds nothing in it.
+func clean(t *testing.T, templateID string) *Canvas {
+	t.Helper()
+	c, _ := New(templateID)
+	for _, b := range c.Template().Blocks {
+		n := Note{ID: b.ID, Text: b.Title + " note"}
+		if b.ID != SegmentBlock {
+			n.Segments = []string{"seg"}
+		}
+		if b.ID == SegmentBlock {
+			n.ID = "seg"
+		}
+		c.Blocks[b.ID] = []Note{n}
+		c.Blocks[b.ID][0].normalize()
+	}
+	if err := c.check(); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// check validates a hand-built canvas the way Load does.
+func (c *Canvas) check() error {
+	if !c.valid() {
+		return fmt.Errorf("invalid canvas")
+	}
+	return nil
+}
+
+func findings(c *Canvas) string {
+	var out []string
+	for _, f := range c.Lint() {
+		out = append(out, fmt.Sprintf("%s %s %s/%s", f.Severity, f.Rule, f.Block, f.NoteID))
+	}
+	return strings.Join(out, "; ")
+}
+
+func TestLintRules(t *testing.T) {
+	for _, id := range TemplateIDs() {
+		if got := findings(clean(t, id)); got != "" {
+			t.Errorf("clean %s canvas has findings: %s", id, got)
+		}
+	}
+	unlink := func(block string) func(c *Canvas) {
+		return func(c *Canvas) { c.Blocks[block][0].Segments = nil }
+	}
+	status := func(block string, s Status, evidence string) func(c *Canvas) {
+		return func(c *Canvas) { c.Blocks[block][0].Status, c.Blocks[block][0].Evidence = s, evidence }
+	}
+	tests := []struct {
+		name     string
+		template string
+		change   func(c *Canvas)
+		want     string
+	}{
+		{"proposition without segment", "business-model-canvas", unlink("value_propositions"),
+			"error proposition-without-segment value_propositions/value_propositions; error unserved-segment customer_segments/seg"},
+		{"lean proposition without segment", "lean", unlink("unique_value_proposition"),
+			"error proposition-without-segment unique_value_proposition/unique_value_proposition; error unserved-segment customer_segments/seg"},
+		{"revenue without segment", "business-model-canvas", unlink("revenue_streams"),
+			"hint segment-without-revenue customer_segments/seg; error revenue-without-segment revenue_streams/revenue_streams"},
+		{"channel without segment", "personal", unlink("channels"),
+			"error channel-without-segment channels/channels; hint segment-without-channel customer_segments/seg"},
+		{"other blocks need no link", "business-model-canvas", unlink("key_partners"), ""},
+		{"empty block", "business-model-canvas", func(c *Canvas) { delete(c.Blocks, "key_resources") },
+			"error empty-block key_resources/"},
+		{"empty unfair advantage is a hint", "lean", func(c *Canvas) { delete(c.Blocks, "unfair_advantage") },
+			"hint empty-block unfair_advantage/"},
+		{"hypothesis without evidence", "business-model-canvas", status("channels", StatusHypothesis, " "),
+			"hint hypothesis-without-evidence channels/channels"},
+		{"hypothesis with evidence", "business-model-canvas", status("channels", StatusHypothesis, "asked 5"), ""},
+		{"validated without evidence", "lean", status("problem", StatusValidated, ""),
+			"hint validated-without-evidence problem/problem"},
+		{"invalidated still linked", "business-model-canvas", status("channels", StatusInvalidated, "nobody came"),
+			"hint invalidated-still-linked channels/channels"},
+		{"invalidated and unlinked", "business-model-canvas", func(c *Canvas) {
+			status("key_partners", StatusInvalidated, "")(c)
+			unlink("key_partners")(c)
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := clean(t, tt.template)
+			tt.change(c)
+			if got := findings(c); got != tt.want {
+				t.Errorf("findings:\n got %s\nwant %s", got, tt.want)
+			}
+			if HasErrors(c.Lint(), false) != strings.Contains(tt.want, "error") {
+				t.Errorf("HasErrors disagrees with %q", tt.want)
+			}
+			if HasErrors(c.Lint(), true) != (tt.want != "") {
+				t.Errorf("strict HasErrors disagrees with %q", tt.want)
+			}
+		})
+	}
+}
+
+func TestLintWording(t *testing.T) {
+	c := clean(t, "personal")
+	c.Blocks["value_propositions"][0].Segments = nil
+	c.Blocks["value_propositions"][0].Text = "Logo design\nand brand books"
+	delete(c.Blocks, "cost_structure")
+	var msgs []string
+	for _, f := range c.Lint() {
+		msgs = append(msgs, f.Message)
+	}
+	want := []string{
+		`how you help: “Logo design…” helps nobody in "Who you help": link it to the people it is for`,
+		`who you help: “Who you help note” gets none of your help: link a "How you help" note to them`,
+		`What you give is empty: what does your work cost you?`,
+	}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("messages:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestLintRulesListed(t *testing.T) {
+	listed := map[string]bool{}
+	for _, r := range LintRules {
+		listed[r.Rule] = true
+	}
+	for _, id := range TemplateIDs() {
+		c, _ := New(id)
+		for _, f := range c.Lint() {
+			if !listed[f.Rule] {
+				t.Errorf("rule %q is not in LintRules", f.Rule)
+			}
+		}
+	}
+}
