@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
+	// Imported first thing so that Fyne does not complain about LANG=C.UTF-8.
+	_ "github.com/bmcanvas/bmcanvas/app/internal/locale"
 	"github.com/bmcanvas/bmcanvas/assets"
 	"github.com/bmcanvas/bmcanvas/bmc"
 	"github.com/bmcanvas/bmcanvas/export"
