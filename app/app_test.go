@@ -14,6 +14,7 @@ import (
 
 	"github.com/bmcanvas/bmcanvas/assets"
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/widgets"
 )
 
 // newTestEditor builds the editor in a test window.
@@ -484,4 +485,50 @@ func mustExample(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// cardFor finds the board's card of note id.
+func cardFor(t *testing.T, w fyne.Window, id string) *widgets.NoteCard {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
+		if c, ok := o.(*widgets.NoteCard); ok && c.Visible() && c.Note.ID == id {
+			return c
+		}
+	}
+	t.Fatalf("no card for note %s", id)
+	return nil
+}
+
+// TestDragThenUndo drags a note to another block on the real board, in a
+// test window, and undoes and redoes the move through the editor.
+func TestDragThenUndo(t *testing.T) {
+	e, w := newTestEditor(t)
+	if err := e.OpenFile(bakeryCopy(t)); err != nil {
+		t.Fatal(err)
+	}
+	c := e.doc.Canvas()
+	id, target := firstNote(t, c, "key_partners"), firstNote(t, c, "channels")
+	// Cards are laid out by the board, relative to it; the board sits below
+	// the toolbar in the window's padded content.
+	abs := func(o fyne.CanvasObject) fyne.Position {
+		return w.Canvas().Content().Position().Add(e.board.Position()).Add(o.Position()).AddXY(o.Size().Width/2, o.Size().Height/2)
+	}
+	from, to := abs(cardFor(t, w, id)), abs(cardFor(t, w, target))
+	test.Drag(w.Canvas(), from, to.X-from.X, to.Y-from.Y)
+
+	if b, _, _ := e.doc.Canvas().Find(id); b != "channels" {
+		t.Fatalf("after the drag the note is in %q", b)
+	}
+	if !e.doc.Dirty() || e.menu.undo.Label != "Undo Move note" || !strings.HasPrefix(w.Title(), "• ") {
+		t.Errorf("after the drag: dirty %v, undo %q, title %q", e.doc.Dirty(), e.menu.undo.Label, w.Title())
+	}
+	e.Undo()
+	if b, i, _ := e.board.Canvas().Find(id); b != "key_partners" || i != 0 || e.doc.Dirty() {
+		t.Errorf("after undo the board has the note in %s at %d, dirty %v", b, i, e.doc.Dirty())
+	}
+	cardFor(t, w, id) // the board shows it again where it was
+	e.Redo()
+	if b, _, _ := e.board.Canvas().Find(id); b != "channels" {
+		t.Errorf("after redo the note is in %q", b)
+	}
 }
