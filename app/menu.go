@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +15,10 @@ type mainMenu struct {
 
 	recent, save, undo, redo, backstage *fyne.MenuItem
 	editNote, deleteNote                *fyne.MenuItem
+
+	// shown is the state of the items last drawn: the driver rebuilds the
+	// whole menu bar on Refresh, so refresh skips it when nothing changed.
+	shown string
 }
 
 // ctrl is the platform's shortcut modifier (Ctrl, or Cmd on macOS) with key.
@@ -137,5 +142,10 @@ func (m *mainMenu) refresh(e *Editor) {
 	m.backstage.Checked = c.BackstageShown()
 	noNote := e.board.Selected() == ""
 	m.editNote.Disabled, m.deleteNote.Disabled = noNote, noNote
-	m.main.Refresh()
+	state := fmt.Sprint(m.undo.Label, m.undo.Disabled, m.redo.Label, m.redo.Disabled,
+		m.backstage.Disabled, m.backstage.Checked, noNote)
+	if state != m.shown {
+		m.shown = state
+		m.main.Refresh()
+	}
 }
