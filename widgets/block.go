@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -20,6 +21,7 @@ var (
 	_ fyne.SecondaryTappable = (*Block)(nil)
 	_ fyne.Scrollable        = (*Block)(nil)
 	_ desktop.Mouseable      = (*Block)(nil)
+	_ desktop.Hoverable      = (*Block)(nil)
 	_ fyne.WidgetRenderer    = (*blockRenderer)(nil)
 )
 
@@ -56,6 +58,7 @@ type Block struct {
 	OnScrolled func(dy float32)
 
 	add, help *toolButton
+	hovered   bool
 }
 
 // NewBlock returns a widget showing the template block b.
@@ -82,6 +85,21 @@ func (w *Block) MouseDown(e *desktop.MouseEvent) {
 
 // MouseUp is part of desktop.Mouseable.
 func (w *Block) MouseUp(*desktop.MouseEvent) {}
+
+// MouseIn shows the "+" and "?" buttons where a long title hides them.
+func (w *Block) MouseIn(*desktop.MouseEvent) {
+	w.hovered = true
+	w.Refresh()
+}
+
+// MouseMoved is part of desktop.Hoverable.
+func (w *Block) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut gives a long title its room back.
+func (w *Block) MouseOut() {
+	w.hovered = false
+	w.Refresh()
+}
 
 // Tapped calls OnPressed (again, after MouseDown): a tap focuses the block.
 func (w *Block) Tapped(*fyne.PointEvent) {
@@ -150,7 +168,6 @@ func (w *Block) CreateRenderer() fyne.WidgetRenderer {
 	r := &blockRenderer{
 		block:   w,
 		frame:   &canvas.Rectangle{},
-		ring:    &canvas.Rectangle{},
 		icon:    NewBlockIcon(bmc.Icon{}),
 		title:   &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
 		more:    &canvas.Text{Alignment: fyne.TextAlignTrailing},
@@ -167,7 +184,7 @@ func (w *Block) CreateRenderer() fyne.WidgetRenderer {
 
 type blockRenderer struct {
 	block        *Block
-	frame, ring  *canvas.Rectangle
+	frame        *canvas.Rectangle
 	icon         *BlockIcon
 	title, more  *canvas.Text
 	track, thumb *canvas.Rectangle
@@ -188,8 +205,6 @@ func (r *blockRenderer) Layout(size fyne.Size) {
 	pad := m.pad
 
 	r.frame.Resize(size)
-	r.ring.Move(fyne.NewPos(-2, -2))
-	r.ring.Resize(size.AddWidthHeight(4, 4))
 
 	// Title row: icon, title, then the two buttons at the right.
 	r.icon.Move(fyne.NewPos(2*pad, (m.titleH-m.iconSize)/2))
@@ -199,18 +214,30 @@ func (r *blockRenderer) Layout(size fyne.Size) {
 	r.help.Resize(bs)
 	r.add.Move(r.help.Position().SubtractXY(bs.Width, 0))
 	r.add.Resize(bs)
+	// The buttons take room from the title. Where the title does not fit
+	// beside them, they show only while the pointer is over the block or
+	// the block has the keyboard focus, and the title gets their room.
 	titleX := 2*pad + m.iconSize + 1.5*pad
-	titleW := max(r.add.Position().X-pad-titleX, 0)
-	r.title.TextSize = m.titleText
+	full := max(size.Width-pad-titleX, 0)
+	beside := max(r.add.Position().X-pad-titleX, 0)
+	title := ""
 	if w.Spec != nil {
-		r.title.Text = ellipsize(w.Spec.Title, titleW, measurerFor(m.titleText, r.title.TextStyle))
+		title = w.Spec.Title
 	}
+	style := r.title.TextStyle
+	buttons := fyne.MeasureText(title, m.titleText, style).Width <= beside || w.hovered || w.Focused
+	if size.Width < m.iconSize+2*bs.Width+6*pad {
+		buttons = false // too narrow for anything but the title
+	}
+	titleW := full
+	if buttons {
+		titleW = beside
+	}
+	r.title.Text, r.title.TextSize = fitLine(title, titleW, m.titleText, style)
 	th2 := r.title.MinSize().Height
 	r.title.Move(fyne.NewPos(titleX, (m.titleH-th2)/2))
 	r.title.Resize(fyne.NewSize(titleW, th2))
-	// Buttons hide when the block is too narrow for them and the title.
-	narrow := size.Width < m.iconSize+2*bs.Width+6*pad
-	r.add.Hidden, r.help.Hidden = narrow, narrow
+	r.add.Hidden, r.help.Hidden = !buttons, !buttons
 
 	r.layoutHint(size, m)
 
@@ -279,15 +306,16 @@ func (r *blockRenderer) Refresh() {
 	r.frame.StrokeColor = th.Color(theme.ColorNameSeparator, v)
 	r.frame.StrokeWidth = 1
 	r.frame.CornerRadius = radius
-	r.ring.FillColor = nil
-	r.ring.CornerRadius = radius + 2
-	r.ring.StrokeWidth = 2
-	r.ring.Hidden = !w.Focused && !w.Target
+	// A block is a clip region (it is Scrollable), so the focus ring is
+	// the frame's own border rather than a ring around it.
+	if w.Focused || w.Target {
+		r.frame.StrokeColor = th.Color(theme.ColorNamePrimary, v)
+		r.frame.StrokeWidth = 2
+	}
 	if w.Target {
-		r.ring.StrokeColor = th.Color(theme.ColorNamePrimary, v)
-		r.frame.FillColor = blend(th.Color(theme.ColorNameBackground, v), th.Color(theme.ColorNameSelection, v))
-	} else {
-		r.ring.StrokeColor = th.Color(theme.ColorNameFocus, v)
+		tint := color.NRGBAModel.Convert(r.frame.StrokeColor).(color.NRGBA)
+		tint.A = 0x14
+		r.frame.FillColor = blend(r.frame.FillColor, tint)
 	}
 	r.title.Color = th.Color(theme.ColorNameForeground, v)
 	r.more.Color = th.Color(theme.ColorNamePlaceHolder, v)
@@ -302,7 +330,7 @@ func (r *blockRenderer) Refresh() {
 	if w.Spec != nil && (r.icon.Icon.Name != w.Spec.Icon.Name) {
 		r.icon.Icon = w.Spec.Icon
 	}
-	for _, o := range []fyne.CanvasObject{r.frame, r.ring, r.title, r.more, r.track, r.thumb} {
+	for _, o := range []fyne.CanvasObject{r.frame, r.title, r.more, r.track, r.thumb} {
 		o.Refresh()
 	}
 	r.icon.Refresh()
@@ -313,7 +341,7 @@ func (r *blockRenderer) Refresh() {
 
 func (r *blockRenderer) Objects() []fyne.CanvasObject {
 	if r.objects == nil {
-		r.objects = []fyne.CanvasObject{r.ring, r.frame, r.icon, r.title, r.add, r.help, r.track, r.thumb, r.more}
+		r.objects = []fyne.CanvasObject{r.frame, r.icon, r.title, r.add, r.help, r.track, r.thumb, r.more}
 		for _, t := range r.hint {
 			r.objects = append(r.objects, t)
 		}

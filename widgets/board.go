@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -213,9 +214,11 @@ func (b *Board) CreateRenderer() fyne.WidgetRenderer {
 		ring:    &canvas.Rectangle{},
 		ghost:   NewNoteCard(bmc.Note{}),
 		blocks:  map[string]*Block{},
+		editor:  container.NewThemeOverride(b.editor, newPaperTheme(b.Theme(), bmc.Yellow)),
 	}
 	r.bar.Hide()
 	r.ring.Hide()
+	r.ghost.floating = true
 	r.ghost.Hide()
 	b.view = r
 	r.Refresh()
@@ -442,6 +445,10 @@ func (b *Board) startEdit(id string) {
 		b.editor.commit(false)
 	}
 	b.editing = id
+	if b.view != nil {
+		b.view.editor.Theme = newPaperTheme(b.Theme(), n.Color)
+		b.view.editor.Refresh()
+	}
 	b.Select(id) // lays out the editor over the card
 	b.editor.Show()
 	b.editor.start(id, n.Text)
@@ -589,10 +596,11 @@ type boardRenderer struct {
 	blocks  map[string]*Block
 	order   []*Block // in template order
 	cards   []*NoteCard
-	shownAt map[string]*NoteCard // the card showing each note in view
-	bar     *canvas.Rectangle    // the drop indicator
-	ring    *canvas.Rectangle    // the selection ring
-	ghost   *NoteCard            // the card following the pointer in a drag
+	shownAt map[string]*NoteCard     // the card showing each note in view
+	bar     *canvas.Rectangle        // the drop indicator
+	ring    *canvas.Rectangle        // the selection ring
+	ghost   *NoteCard                // the card following the pointer in a drag
+	editor  *container.ThemeOverride // holds the board's note editor
 	tmpl    string
 	objects []fyne.CanvasObject
 
@@ -772,14 +780,20 @@ func (r *boardRenderer) placeEditor() {
 		return
 	}
 	bg := &g.blocks[k]
+	// Cover whole columns, enough for a comfortable width, so that no
+	// neighbouring card peeks out from under the editor.
+	const comfortable = 200
+	cols := min(max(int((comfortable+bg.gap)/(bg.card.Width+bg.gap)+0.999), 1), bg.cols)
+	col := min(i%bg.cols, bg.cols-cols)
 	grow := b.Theme().Size(theme.SizeNamePadding)
-	pos := bg.cardPos(i).SubtractXY(grow, grow)
-	size := fyne.NewSize(max(bg.card.Width+2*grow, 220), max(bg.card.Height+2*grow, b.editor.MinSize().Height*1.6))
+	pos := bg.cardPos(i-i%bg.cols+col).SubtractXY(grow, grow)
+	size := fyne.NewSize(float32(cols)*(bg.card.Width+bg.gap)-bg.gap+2*grow,
+		max(bg.card.Height+2*grow, b.editor.MinSize().Height*1.6))
 	size = fyne.NewSize(min(size.Width, g.size.Width), min(size.Height, g.size.Height))
 	pos.X = min(max(pos.X, 0), g.size.Width-size.Width)
 	pos.Y = min(max(pos.Y, 0), g.size.Height-size.Height)
-	b.editor.Move(pos)
-	b.editor.Resize(size)
+	r.editor.Move(pos)
+	r.editor.Resize(size)
 }
 
 // cardSizeFor returns the size of cards in a block.
@@ -822,7 +836,7 @@ func (r *boardRenderer) Objects() []fyne.CanvasObject {
 		for _, c := range r.cards {
 			r.objects = append(r.objects, c)
 		}
-		r.objects = append(r.objects, r.ring, r.bar, r.board.editor, r.ghost)
+		r.objects = append(r.objects, r.ring, r.bar, r.editor, r.ghost)
 	}
 	return r.objects
 }

@@ -184,7 +184,14 @@ func (b *blockGeom) flow(m metrics, first int) {
 	fit := func(h, cardH float32) int { return int((h + b.gap) / (cardH + b.gap)) }
 	total := b.totalRows()
 	b.rows = fit(ch, maxH)
-	if total > b.rows {
+	switch {
+	case total > 0 && total <= b.rows:
+		// Everything fits: let cards grow towards squares, as paper notes
+		// are, while every row still fits.
+		tall := min(b.card.Width, maxH+2*m.lineH)
+		b.card.Height = max(maxH, min(tall, (ch-b.gap*float32(total-1))/float32(total)))
+		b.rows = max(fit(ch, b.card.Height), total)
+	case total > b.rows:
 		if fit(ch, minH) >= total {
 			b.rows = total
 		} else {
@@ -193,12 +200,6 @@ func (b *blockGeom) flow(m metrics, first int) {
 			b.rows = fit(ch, minH)
 		}
 		b.card.Height = min(maxH, (ch-b.gap*float32(b.rows-1))/float32(b.rows))
-	}
-	if total > 0 && total <= b.rows {
-		// Everything fits: let cards grow towards squares, as paper notes
-		// are, while every row still fits.
-		tall := min(b.card.Width, maxH+2*m.lineH)
-		b.card.Height = max(maxH, min(tall, (ch-b.gap*float32(total-1))/float32(total)))
 	}
 	if b.rows < 1 {
 		b.rows = 1

@@ -56,6 +56,7 @@ type NoteCard struct {
 	// OnDragEnd is called when a drag ends.
 	OnDragEnd func()
 
+	floating bool           // drawn with a deeper shadow, as the card a drag holds
 	pressed  *fyne.Position // where the button went down, if it did
 	dragging bool
 	grab     fyne.Position // where the drag took hold of the card
@@ -175,7 +176,11 @@ func (r *noteCardRenderer) Layout(size fyne.Size) {
 	th := r.card.Theme()
 	pad, ts := cardPadding(th), cardTextSize(th)
 	r.paper.Resize(size)
-	r.shadow.Move(fyne.NewPos(0, 1.5))
+	if r.card.floating {
+		r.shadow.Move(fyne.NewPos(2, 4))
+	} else {
+		r.shadow.Move(fyne.NewPos(0, 1.5))
+	}
 	r.shadow.Resize(size)
 
 	box := fyne.NewSize(size.Width-2*pad, size.Height-2*pad)
@@ -233,6 +238,9 @@ func (r *noteCardRenderer) Refresh() {
 	r.paper.StrokeColor = color.NRGBA{A: 0x1c}
 	r.paper.StrokeWidth = 0.5
 	r.shadow.FillColor = color.NRGBA{A: 0x30}
+	if r.card.floating {
+		r.shadow.FillColor = color.NRGBA{A: 0x40}
+	}
 	r.shadow.CornerRadius = radius
 	r.shadow.Hidden = r.card.Lifted
 	r.paper.Refresh()

@@ -1,9 +1,14 @@
 package widgets
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
 )
 
 var (
@@ -92,3 +97,40 @@ func (e *noteEditor) FocusLost() {
 }
 
 func isEnter(k fyne.KeyName) bool { return k == fyne.KeyReturn || k == fyne.KeyEnter }
+
+// paperTheme dresses the editor as the note it edits: the note's paper
+// colour, dark ink and the card's text size.
+type paperTheme struct {
+	fyne.Theme
+	paper color.NRGBA
+}
+
+func newPaperTheme(base fyne.Theme, c bmc.Color) *paperTheme {
+	r, g, b := c.RGB()
+	return &paperTheme{Theme: base, paper: color.NRGBA{R: r, G: g, B: b, A: 0xff}}
+}
+
+// Color returns the paper for the entry's background and ink for its text.
+func (t *paperTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch n {
+	case theme.ColorNameInputBackground:
+		return t.paper
+	case theme.ColorNameForeground:
+		return inkColor
+	case theme.ColorNamePlaceHolder:
+		c := inkColor
+		c.A = 0x80
+		return c
+	case theme.ColorNameInputBorder:
+		return blend(t.paper, color.NRGBA{A: 0x30})
+	}
+	return t.Theme.Color(n, v)
+}
+
+// Size returns the card's text size for text.
+func (t *paperTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameText {
+		return cardTextSize(t.Theme)
+	}
+	return t.Theme.Size(n)
+}

@@ -269,3 +269,16 @@ func tokens(text string) []token {
 	}
 	return out
 }
+
+// fitLine fits one line of text into width: at its size if it can, else
+// slightly smaller, else cut with an ellipsis at the smallest size. It
+// returns the text and the size to draw it at.
+func fitLine(text string, width, size float32, style fyne.TextStyle) (string, float32) {
+	for _, scale := range textScales {
+		if measurerFor(size*scale, style)(text) <= width {
+			return text, size * scale
+		}
+	}
+	small := size * textScales[len(textScales)-1]
+	return ellipsize(text, width, measurerFor(small, style)), small
+}
