@@ -39,6 +39,7 @@ func runPoster(e *env, args []string) int {
 		paper, _ := export.ParsePaper(opt.Paper)
 		*out = t.ID + "-" + strings.ReplaceAll(paper.Name, " ", "-") + ".pdf"
 	}
+	defer pauseGC()()
 	var buf bytes.Buffer
 	warnings, err := export.Poster(&buf, t, *opt)
 	return e.finishPDF("poster", *out, buf.Bytes(), warnings, err)

@@ -21,9 +21,9 @@ type face struct {
 	data          []byte
 	sf            *sfnt.Font
 	buf           sfnt.Buffer
-	// em caches each rune's advance in ems; a negative value means the font
-	// has no glyph for the rune.
-	em map[rune]float64
+	// em caches each rune's advance in ems plus one, so that zero means
+	// not looked up yet; -1 means the font has no glyph for the rune.
+	em []float32
 }
 
 func newFace(family, style string, data []byte) (*face, error) {
@@ -31,27 +31,29 @@ func newFace(family, style string, data []byte) (*face, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &face{family: family, style: style, data: data, sf: sf, em: map[rune]float64{}}, nil
+	return &face{family: family, style: style, data: data, sf: sf, em: make([]float32, 0x10000)}, nil
 }
 
 // advance returns the width of r in ems and whether the font has a glyph
 // for it. Runes beyond U+FFFF are never covered: the PDF writer cannot
 // embed them.
 func (f *face) advance(r rune) (float64, bool) {
-	if w, ok := f.em[r]; ok {
-		return w, w >= 0
+	if r < 0 || r > 0xFFFF {
+		return 0, false
 	}
-	w := -1.0
-	if r <= 0xFFFF {
-		upem := fixed.Int26_6(f.sf.UnitsPerEm())
-		if gi, err := f.sf.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
-			if adv, err := f.sf.GlyphAdvance(&f.buf, gi, upem<<6, font.HintingNone); err == nil {
-				w = float64(adv) / float64(upem<<6)
-			}
+	if v := f.em[r]; v > 0 {
+		return float64(v) - 1, true
+	} else if v < 0 {
+		return 0, false
+	}
+	f.em[r] = -1
+	upem := fixed.Int26_6(f.sf.UnitsPerEm())
+	if gi, err := f.sf.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
+		if adv, err := f.sf.GlyphAdvance(&f.buf, gi, upem<<6, font.HintingNone); err == nil {
+			f.em[r] = float32(float64(adv)/float64(upem<<6)) + 1
 		}
 	}
-	f.em[r] = w
-	return w, w >= 0
+	return f.advance(r)
 }
 
 // has reports whether the font has a glyph for r.

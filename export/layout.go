@@ -243,12 +243,13 @@ func newBlockBox(in layoutInput, b *bmc.Block, frame box, s float64, continued b
 }
 
 // continuation lays out the notes that did not fit in their block on extra
-// pages, each taking the whole grid, at the smallest type size.
+// pages, each taking the whole grid, at the smallest type size like the
+// notes they follow.
 func continuation(in layoutInput, b *bmc.Block, grid box, s float64, rest []bmc.Note, p *poster) []blockBox {
 	var out []blockBox
 	for len(rest) > 0 {
 		bb := newBlockBox(in, b, grid, s, true)
-		left := flowNotes(in, &bb, rest, noteMaxPt*s, p.minNote)
+		left := flowNotes(in, &bb, rest, p.minNote, p.minNote)
 		if len(bb.notes) == 0 { // not even one line fits a whole page
 			p.warnings = append(p.warnings, fmt.Sprintf("a note in %s is too long for a whole page; it is left out", b.Title))
 			left = left[1:]

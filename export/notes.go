@@ -31,28 +31,35 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 	for i := range notes {
 		ems[i] = in.fonts.width(in.fonts.regular, notes[i].Text, 1/ptMM)
 	}
-	var best []noteBox
-	// First look for a layout that breaks no word, then allow breaks.
-	for _, strict := range []bool{true, false} {
-		for size := maxPt; ; size -= noteStepPt * in.scale() {
-			size = max(size, minPt)
-			for cols := 1; cols <= maxColumns(bb.area.w, size); cols++ {
-				placed := placeNotes(in, notes, ems, bb.area, size, cols)
-				if strict && brokeWord(placed) {
-					continue
-				}
-				if size <= minPt && len(placed) > len(best) {
-					best = placed // what overflows is set at the minimum size
-				}
-				if len(placed) == len(notes) {
-					bb.notes = placed
-					return nil
-				}
+	// best is the most notes placed at minPt, for when not all fit;
+	// broken is the first layout that fits all but breaks a word, kept in
+	// case none fits without breaking one.
+	var best, broken []noteBox
+	for size := maxPt; ; size -= noteStepPt * in.scale() {
+		size = max(size, minPt)
+		for cols := 1; cols <= maxColumns(bb.area.w, size); cols++ {
+			if fit := fitsAtMost(ems, bb.area, size, cols); fit < len(notes) && (size > minPt || fit <= len(best)) {
+				continue
 			}
-			if size <= minPt {
-				break
+			placed := placeNotes(in, notes, ems, bb.area, size, cols)
+			if len(placed) == len(notes) && !brokeWord(placed) {
+				bb.notes = placed
+				return nil
+			}
+			if len(placed) == len(notes) && broken == nil {
+				broken = placed
+			}
+			if size <= minPt && len(placed) > len(best) {
+				best = placed // what overflows is set at the minimum size
 			}
 		}
+		if size <= minPt {
+			break
+		}
+	}
+	if broken != nil {
+		bb.notes = broken
+		return nil
 	}
 	if len(best) == 0 && bb.continued {
 		part, rest, ok := splitNote(in, &notes[0], bb.area, minPt)
@@ -63,6 +70,31 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 	}
 	bb.notes = best
 	return notes[len(best):]
+}
+
+// fitsAtMost returns an upper bound on how many notes placeNotes fits in
+// area at size points in cols columns, from each note's text length alone.
+func fitsAtMost(ems []float64, area box, size float64, cols int) int {
+	em := size * ptMM
+	gap := noteGapEm * em
+	nw := (area.w - float64(cols-1)*gap) / float64(cols)
+	tw := nw - 2*notePadEm*em
+	if tw <= 0 {
+		return 0
+	}
+	y, rowH := area.y, 0.0
+	for i, w := range ems {
+		if i%cols == 0 && i > 0 {
+			y += rowH + gap
+			rowH = 0
+		}
+		lines := max(2, math.Ceil(w*em/tw-1e-9))
+		rowH = max(rowH, lines*lineHeight*em+2*notePadEm*em)
+		if y+rowH > area.bottom()+1e-9 {
+			return i
+		}
+	}
+	return len(ems)
 }
 
 // brokeWord reports whether any note had a word broken across lines.

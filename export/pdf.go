@@ -154,11 +154,10 @@ func (d *drawer) icon(ic bmc.Icon, b box) {
 	d.pdf.SetLineJoinStyle("miter")
 }
 
-// note draws a sticky note: a soft shadow, the paper, the text, the
-// amount, and a dot per segment served.
+// note draws a sticky note: square like the paper ones, a soft shadow,
+// the text, the amount, and a dot per segment served.
 func (d *drawer) note(nb *noteBox) {
 	em := nb.text.size * ptMM
-	r := 0.25 * em
 	fill := colorRGB(nb.note.Color)
 	shadow := rgb{0xd4, 0xd8, 0xdb}
 	text := nb.text
@@ -168,9 +167,9 @@ func (d *drawer) note(nb *noteBox) {
 		text.color, amount.color = fade(text.color), fade(amount.color)
 	}
 	d.pdf.SetFillColor(rgbInts(shadow))
-	d.roundedRect(box{nb.x + 0.12*em, nb.y + 0.18*em, nb.w - 0.12*em, nb.h - 0.18*em}, r, "F")
+	d.pdf.Rect(nb.x+0.12*em, nb.y+0.18*em, nb.w-0.12*em, nb.h-0.18*em, "F")
 	d.pdf.SetFillColor(rgbInts(fill))
-	d.roundedRect(box{nb.x, nb.y, nb.w - 0.12*em, nb.h - 0.18*em}, r, "F")
+	d.pdf.Rect(nb.x, nb.y, nb.w-0.12*em, nb.h-0.18*em, "F")
 	d.text(text)
 	d.text(amount)
 	x := nb.right() - 0.12*em - notePadEm*em - nb.dot/2
