@@ -746,7 +746,7 @@ func (r *boardRenderer) layoutCards(g *geometry) {
 func (r *boardRenderer) layoutRing() {
 	b := r.board
 	c, ok := r.shownAt[b.selected]
-	if !ok || b.editing == b.selected {
+	if !ok || b.editing == b.selected || b.drag != nil {
 		r.ring.Hide()
 		return
 	}

@@ -37,7 +37,7 @@ func swatch(c bmc.Color) fyne.Resource {
 	}
 	red, green, blue := c.RGB()
 	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16">`+
-		`<rect x="1.5" y="1.5" width="13" height="13" rx="2.5" fill="#%02x%02x%02x" stroke="#00000040"/></svg>`, red, green, blue)
+		`<rect x="1.5" y="1.5" width="13" height="13" rx="2.5" fill="#%02x%02x%02x" stroke="#000000" stroke-opacity="0.25"/></svg>`, red, green, blue)
 	r := fyne.NewStaticResource("note-"+string(c)+".svg", []byte(svg))
 	swatches[c] = r
 	return r
