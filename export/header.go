@@ -88,26 +88,58 @@ func header(in layoutInput, w, s float64, warn *[]string) ([]textBox, []box) {
 	return out, fields
 }
 
-// footer lays out the attribution on the left and the file name and page
-// number on the right.
+// footer lays out the attribution on the left, the file name and page
+// number on the right and, for a canvas with amounts, the profit line
+// between them.
 func footer(in layoutInput, w, h, s float64, page, pages int) []textBox {
 	m := marginMM * s
 	fb := box{m, h - m - footerMM*s, w - 2*m, footerMM * s}
+	gap := 6 * s
 	right := in.fileName
 	if pages > 1 {
 		right = strings.TrimSpace(fmt.Sprintf("%s   page %d of %d", right, page+1, pages))
 	}
 	var out []textBox
-	rw := 0.0
-	if right != "" {
-		rb, _ := fitText(in.fonts, in.fonts.regular, right, footerPt*s, footerPt*s*0.8, fb.w/3, fb.h)
-		rw = in.fonts.width(in.fonts.regular, rb.lines[0], rb.size)
-		rb.x, rb.y, rb.color, rb.right = fb.right()-rb.w, fb.bottom()-rb.height(), labelColor, true
-		out = append(out, rb)
+	x := fb.right() + gap // the left edge of what is placed on the right
+	place := func(text string, bold bool, color rgb, maxW float64) {
+		base := in.fonts.regular
+		if bold {
+			base = in.fonts.bold
+		}
+		tb, _ := fitText(in.fonts, base, text, footerPt*s, footerPt*s*0.8, maxW, fb.h)
+		lw := in.fonts.width(base, tb.lines[0], tb.size)
+		tb.x, tb.y, tb.color, tb.right = x-gap-tb.w, fb.bottom()-tb.height(), color, true
+		out = append(out, tb)
+		x -= gap + lw
 	}
-	ab, _ := fitText(in.fonts, in.fonts.regular, in.t.Attribution, footerPt*s, footerPt*s*0.8, fb.w-rw-6*s, fb.h)
+	if right != "" {
+		place(right, false, labelColor, fb.w/4)
+	}
+	if line := profitLine(in); line != "" {
+		place(line, true, inkColor, fb.w*0.45)
+	}
+	ab, _ := fitText(in.fonts, in.fonts.regular, in.t.Attribution, footerPt*s, footerPt*s*0.8, x-gap-fb.x, fb.h)
 	ab.x, ab.y, ab.color = fb.x, fb.bottom()-ab.height(), labelColor
 	return append(out, ab)
+}
+
+// profitLine sums the revenue and cost amounts for a year, such as
+// "Per year: revenue €120,000, costs €80,000, profit €40,000"; it is empty
+// on blank posters and canvases without amounts.
+func profitLine(in layoutInput) string {
+	p := in.c.Profit()
+	if in.opt.Blank || p.Counted == 0 {
+		return ""
+	}
+	result := "profit " + money(p.Margin(), in.c.Currency)
+	if p.Margin() < 0 {
+		result = "loss " + money(-p.Margin(), in.c.Currency)
+	}
+	line := fmt.Sprintf("Per year: revenue %s, costs %s, %s", money(p.Revenue, in.c.Currency), money(p.Cost, in.c.Currency), result)
+	if p.Uncounted > 0 {
+		line += fmt.Sprintf("; %s without an amount", plural(p.Uncounted, "1 note", "%d notes"))
+	}
+	return line
 }
 
 // promptsFor lays out a blank block's guiding question and prompts at the
@@ -145,19 +177,7 @@ func promptsFor(in layoutInput, b *bmc.Block, area box, s float64, warn *[]strin
 // formatAmount writes an amount with its currency and period, such as
 // "€1,200 a month" or "1,200 CHF once".
 func formatAmount(a float64, p bmc.Period, currency string) string {
-	sign := ""
-	if a < 0 {
-		sign = "−"
-	}
-	num := groupThousands(math.Abs(a))
-	switch {
-	case currency == "":
-		num = sign + num
-	case len([]rune(currency)) == 1:
-		num = sign + currency + num
-	default:
-		num = sign + num + " " + currency
-	}
+	num := money(a, currency)
 	switch p {
 	case bmc.PeriodMonth:
 		return num + " a month"
@@ -165,6 +185,24 @@ func formatAmount(a float64, p bmc.Period, currency string) string {
 		return num + " once"
 	default:
 		return num + " a year"
+	}
+}
+
+// money writes an amount with its currency: a one-character symbol before
+// the number ("€1,200"), a code after it ("1,200 CHF").
+func money(a float64, currency string) string {
+	sign := ""
+	if a < 0 {
+		sign = "-" // Noto Sans Bold has no U+2212 minus sign
+	}
+	num := groupThousands(math.Abs(a))
+	switch {
+	case currency == "":
+		return sign + num
+	case len([]rune(currency)) == 1:
+		return sign + currency + num
+	default:
+		return sign + num + " " + currency
 	}
 }
 

@@ -235,6 +235,67 @@ func TestSegmentMarks(t *testing.T) {
 	}
 }
 
+// The footer sums revenue and costs per year; blank posters and canvases
+// without amounts have no such line.
+func TestProfitLine(t *testing.T) {
+	c, _ := bmc.New(bmc.Lean.ID)
+	c.Currency = "€"
+	add := func(block string, a float64, p bmc.Period) {
+		n := bmc.Note{Text: "x", Period: p}
+		if p != "" {
+			n.Amount = &a
+		}
+		if _, err := c.AddNote(block, -1, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, in := layoutOf(t, c, Options{})
+	if got := profitLine(in); got != "" {
+		t.Errorf("a canvas without amounts has the profit line %q", got)
+	}
+	add("revenue_streams", 1000, bmc.PeriodMonth)
+	add("revenue_streams", 500, bmc.PeriodOnce)
+	add("cost_structure", 20000, bmc.PeriodYear)
+	add("cost_structure", 0, "")
+	_, in = layoutOf(t, c, Options{})
+	want := "Per year: revenue €12,500, costs €20,000, loss €7,500; 1 note without an amount"
+	if got := profitLine(in); got != want {
+		t.Errorf("profit line %q, want %q", got, want)
+	}
+	p, _ := layoutOf(t, c, Options{})
+	var found bool
+	for _, tb := range p.pages[0].footer {
+		found = found || strings.Join(tb.lines, " ") == want
+	}
+	if !found {
+		t.Errorf("the footer lacks the profit line: %+v", p.pages[0].footer)
+	}
+	if _, in = layoutOf(t, c, Options{Blank: true}); profitLine(in) != "" {
+		t.Error("a blank poster has a profit line")
+	}
+}
+
+// Every word bmcanvas prints itself (block titles, questions, prompts,
+// attributions, labels) has glyphs in Noto Sans regular and bold.
+func TestOwnTextCovered(t *testing.T) {
+	fs := testFonts(t)
+	texts := []string{"Designed for Designed by Date Version (continued) page of • Per year: revenue, costs, profit loss; without an amount a month once a year",
+		"Sheet row column Page poster on sheets. Cut along the black marks on the left and top (not on the first column or row), lay the sheet over its neighbour so the cut edge meets the red marks (10 mm overlap), and tape it. -0123456789,.€$"}
+	for _, tmpl := range bmc.Templates() {
+		texts = append(texts, tmpl.Name, strings.ToUpper(tmpl.Name), tmpl.Attribution)
+		for _, b := range tmpl.Blocks {
+			texts = append(texts, b.Title, b.Question, strings.Join(b.Prompts, " "))
+		}
+	}
+	for _, text := range texts {
+		for _, r := range text {
+			if !fs.regular.has(r) || !fs.bold.has(r) {
+				t.Errorf("Noto Sans lacks %q U+%04X, used in %q", r, r, text)
+			}
+		}
+	}
+}
+
 func TestFormatAmount(t *testing.T) {
 	for _, tc := range []struct {
 		a        float64
@@ -243,7 +304,7 @@ func TestFormatAmount(t *testing.T) {
 	}{
 		{1200, bmc.PeriodMonth, "€", "€1,200 a month"},
 		{1234567.5, bmc.PeriodYear, "CHF", "1,234,567.50 CHF a year"},
-		{-40, bmc.PeriodOnce, "$", "−$40 once"},
+		{-40, bmc.PeriodOnce, "$", "-$40 once"},
 		{999, "", "", "999 a year"},
 	} {
 		if got := formatAmount(tc.a, tc.p, tc.cur); got != tc.out {
