@@ -174,6 +174,15 @@ func (b *Board) EditSelected() {
 	}
 }
 
+// CommitEdit saves the text of a note being edited in place, if any, and
+// closes the editor. Call it before saving or exporting, since choosing a
+// menu item does not take the focus from the editor.
+func (b *Board) CommitEdit() {
+	if b.editing != "" {
+		b.editor.commit(false)
+	}
+}
+
 // DeleteSelected deletes the selected note and selects its neighbour.
 func (b *Board) DeleteSelected() {
 	if b.selected != "" {

@@ -855,3 +855,29 @@ func TestBlockShowsHintAndHelp(t *testing.T) {
 		}
 	}
 }
+
+func TestBoardEditorTabAndCommitEdit(t *testing.T) {
+	c := example(t, "bakery")
+	b, w := newTestBoard(t, c, boardSize)
+	e := recordEdits(b)
+	b.Select("n25")
+	b.EditSelected()
+	if !b.editor.AcceptsTab() {
+		t.Error("Tab would leave the editor without the board")
+	}
+	test.Type(b.editor, "!")
+	b.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if n, _ := c.Note("n25"); n.Text != "Two trained bakers + Ana!" || w.Canvas().Focused() != b {
+		t.Errorf("Tab: text %q, focus %T", n.Text, w.Canvas().Focused())
+	}
+	b.EditSelected()
+	test.Type(b.editor, "?")
+	b.CommitEdit()
+	if n, _ := c.Note("n25"); n.Text != "Two trained bakers + Ana!?" || b.editing != "" || b.editor.Visible() {
+		t.Errorf("CommitEdit: text %q, editing %q", n.Text, b.editing)
+	}
+	b.CommitEdit() // nothing open: nothing happens
+	if len(e.labels) != 2 {
+		t.Errorf("edits = %v", e.labels)
+	}
+}

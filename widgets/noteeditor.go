@@ -67,17 +67,20 @@ func (e *noteEditor) cancel() {
 	}
 }
 
-// AcceptsTab is false, so that Tab leaves the editor (committing) instead
-// of typing a tab character.
-func (e *noteEditor) AcceptsTab() bool { return false }
+// AcceptsTab is true: Tab commits, handing the focus back to the board,
+// rather than typing a tab character or jumping out of the board.
+func (e *noteEditor) AcceptsTab() bool { return true }
 
-// TypedKey cancels on Escape and edits otherwise.
+// TypedKey cancels on Escape, commits on Tab and edits otherwise.
 func (e *noteEditor) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
+	switch k.Name {
+	case fyne.KeyEscape:
 		e.cancel()
-		return
+	case fyne.KeyTab:
+		e.commit(true)
+	default:
+		e.Entry.TypedKey(k)
 	}
-	e.Entry.TypedKey(k)
 }
 
 // TypedShortcut commits on Ctrl+Enter (Cmd+Enter on macOS).
