@@ -11,15 +11,17 @@ import (
 const (
 	notePadEm    = 0.6
 	noteGapEm    = 0.5
-	noteMinTxtEm = 5.0 // the narrowest text column allowed
+	noteMinTxtEm = 5.0  // the narrowest text column allowed
+	noteMaxEm    = 24.0 // the widest note, for lines that stay easy to read
 	dotEm        = 0.75
 	dotRowEm     = 1.1
 )
 
 // flowNotes places notes in bb's area left to right, top to bottom, in
-// rows. It tries type sizes from maxPt down to minPt and, at each, one to
-// as many columns as leave a readable text width, and keeps the first
-// layout in which every note fits: the largest type, in the widest notes.
+// rows. It tries type sizes from maxPt down to minPt and, at each, from as
+// few columns as keep lines short enough to read to as many as leave a
+// readable text width, and keeps the first layout in which every note
+// fits: the largest type, in the widest notes.
 // When none fits, it places as many notes as fit at minPt and returns the
 // rest, in order. A note too long for an empty area is split between
 // lines, its remainder returned first.
@@ -37,7 +39,7 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 	var best, broken []noteBox
 	for size := maxPt; ; size -= noteStepPt * in.scale() {
 		size = max(size, minPt)
-		for cols := 1; cols <= maxColumns(bb.area.w, size); cols++ {
+		for cols := minColumns(bb.area.w, size); cols <= maxColumns(bb.area.w, size); cols++ {
 			if fit := fitsAtMost(ems, bb.area, size, cols); fit < len(notes) && (size > minPt || fit <= len(best)) {
 				continue
 			}
@@ -62,10 +64,8 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 		return nil
 	}
 	if len(best) == 0 && bb.continued {
-		part, rest, ok := splitNote(in, &notes[0], bb.area, minPt)
-		if ok {
-			bb.notes = []noteBox{part}
-			return append([]bmc.Note{rest}, notes[1:]...)
+		if chunks := splitNote(in, &notes[0], bb.area, minPt); len(chunks) > 1 {
+			return flowNotes(in, bb, append(chunks, notes[1:]...), minPt, minPt)
 		}
 	}
 	bb.notes = best
@@ -107,6 +107,14 @@ func brokeWord(notes []noteBox) bool {
 	return false
 }
 
+// minColumns returns the fewest columns of notes that keep notes at most
+// noteMaxEm wide in an area w millimetres wide at size points.
+func minColumns(w, size float64) int {
+	em := size * ptMM
+	gap := noteGapEm * em
+	return max(1, int(math.Ceil((w+gap)/(noteMaxEm*em+gap)-1e-9)))
+}
+
 // maxColumns returns how many columns of notes fit side by side in an area
 // w millimetres wide at size points, each leaving a text column of at
 // least noteMinTxtEm; at least one.
@@ -114,7 +122,7 @@ func maxColumns(w, size float64) int {
 	em := size * ptMM
 	gap := noteGapEm * em
 	cols := int((w + gap) / (noteMinTxtEm*em + 2*notePadEm*em + gap))
-	return max(1, cols)
+	return max(1, cols, minColumns(w, size))
 }
 
 // placeNotes lays out notes in cols columns at size points and returns the
@@ -191,23 +199,33 @@ func measureNote(in layoutInput, n *bmc.Note, size, nw float64) noteBox {
 	return nb
 }
 
-// splitNote sets as many lines of n as fit in an empty area, at minPt and
-// the full width, and returns them as a note box with the rest of the text
-// as a note of its own, which keeps the amount and segment marks.
-func splitNote(in layoutInput, n *bmc.Note, area box, minPt float64) (noteBox, bmc.Note, bool) {
-	nb := measureNote(in, n, minPt, area.w)
+// splitNote cuts a note too tall for a whole empty area into notes of as
+// many lines as fit in the area's height, at minPt in the widest columns
+// allowed, so that they flow into those columns side by side. The last piece
+// keeps the amount and segment marks. It returns just the note when not
+// even one line fits or no cut is needed.
+func splitNote(in layoutInput, n *bmc.Note, area box, minPt float64) []bmc.Note {
 	em := minPt * ptMM
-	fit := int(math.Floor((area.h - 2*notePadEm*em) / (lineHeight * em)))
-	if fit < 1 || fit >= len(nb.text.lines) {
-		return noteBox{}, bmc.Note{}, false
+	cols := float64(minColumns(area.w, minPt))
+	nb := measureNote(in, n, minPt, (area.w-(cols-1)*noteGapEm*em)/cols)
+	extra := nb.amount.height() + dotRowEm*em
+	fit := int(math.Floor((area.h - 2*notePadEm*em - extra) / (lineHeight * em)))
+	lines := nb.text.lines
+	if fit < 2 || len(lines) <= fit {
+		return []bmc.Note{*n}
 	}
-	rest := n.Clone()
-	rest.Text = strings.Join(nb.text.lines[fit:], "\n")
-	nb.text.lines = nb.text.lines[:fit]
-	nb.amount.lines, nb.dots = nil, nil
-	nb.x, nb.y, nb.h = area.x, area.y, nb.text.height()+2*notePadEm*em
-	nb.text.x, nb.text.y = nb.x+notePadEm*em, nb.y+notePadEm*em
-	return nb, rest, true
+	var out []bmc.Note
+	for len(lines) > 0 {
+		k := min(fit, len(lines))
+		piece := n.Clone()
+		piece.Text = strings.Join(lines[:k], "\n")
+		lines = lines[k:]
+		if len(lines) > 0 {
+			piece.Amount, piece.Period, piece.Segments = nil, "", nil
+		}
+		out = append(out, piece)
+	}
+	return out
 }
 
 // faded reports whether a note is drawn faded because a segment is in
