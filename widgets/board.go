@@ -100,7 +100,7 @@ func NewBoard(c *bmc.Canvas) *Board {
 	b.editor = newNoteEditor()
 	b.editor.onCommit = b.commitEdit
 	b.editor.onCancel = b.cancelEdit
-	b.editor.Hide()
+	b.editor.Hidden = true
 	b.sync()
 	return b
 }

@@ -336,6 +336,15 @@ func (b *Board) tab(back bool) {
 			at = i
 			break
 		}
+		if b.selected == "" && s.block == b.current {
+			// A block with notes has the focus: Tab goes to its first
+			// note, Shift+Tab to the stop before it.
+			at = i - 1
+			if back {
+				at = i
+			}
+			break
+		}
 	}
 	next := at + 1
 	if back {
@@ -388,6 +397,12 @@ func (b *Board) arrow(d direction) {
 		if stops := b.stops(); len(stops) > 0 {
 			b.goTo(stops[0])
 		}
+		return
+	}
+	if b.selected == "" && g.blocks[k].count > 0 {
+		// A block with notes has the focus: go to its first note in view.
+		from, _ := g.blocks[k].visible()
+		b.goTo(stop{block: g.blocks[k].block.ID, note: b.canvas.Blocks[g.blocks[k].block.ID][from].ID})
 		return
 	}
 	if _, i, ok := b.find(b.selected); ok {

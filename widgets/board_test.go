@@ -881,3 +881,68 @@ func TestBoardEditorTabAndCommitEdit(t *testing.T) {
 		t.Errorf("edits = %v", e.labels)
 	}
 }
+
+func TestBoardKeysFromAFocusedBlock(t *testing.T) {
+	c := example(t, "bakery")
+	b, w := newTestBoard(t, c, boardSize)
+	b.view.blocks["channels"].Tapped(&fyne.PointEvent{}) // a tap on empty space in Channels
+	if w.Canvas().Focused() != b || b.Selected() != "" || b.current != "channels" {
+		t.Fatalf("tap on a block: focus %T, selected %q, block %q", w.Canvas().Focused(), b.Selected(), b.current)
+	}
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if b.Selected() != "n10" {
+		t.Errorf("Tab from the Channels block selected %q, want its first note n10", b.Selected())
+	}
+	b.pressBlock("channels")
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if b.Selected() != "n10" {
+		t.Errorf("Down from the Channels block selected %q, want n10", b.Selected())
+	}
+	b.pressBlock("channels")
+	b.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftRight})
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if b.Selected() != "n17" {
+		t.Errorf("Shift+Tab from the Channels block selected %q, want n17, the last note of the block before", b.Selected())
+	}
+}
+
+// TestBoardChangesOnlyThroughOnEdit runs every kind of change and checks
+// that each arrives at OnEdit with its label, and that the canvas never
+// changes between OnEdit calls.
+func TestBoardChangesOnlyThroughOnEdit(t *testing.T) {
+	c := example(t, "bakery")
+	b, w := newTestBoard(t, c, boardSize)
+	var labels []string
+	snapshot := c.Clone()
+	check := func(when string) {
+		t.Helper()
+		if !reflect.DeepEqual(snapshot.Blocks, c.Blocks) || snapshot.View != c.View {
+			t.Fatalf("the canvas changed outside OnEdit %s", when)
+		}
+	}
+	b.OnEdit = func(label string, op func(*bmc.Canvas) error) error {
+		check("before " + label)
+		labels = append(labels, label)
+		err := op(c)
+		snapshot = c.Clone()
+		b.Refresh()
+		return err
+	}
+	w.Canvas().Focus(b)
+	b.AddNote("key_resources")
+	test.Type(b.editor, "Van")
+	b.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	b.Select("n23")
+	b.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierControl})
+	b.TypedRune('3')
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	kr := blockGeomOf(t, b, "key_resources")
+	dragCard(t, b, "n24", kr.content.AddXY(kr.contentSize.Width-2, kr.contentSize.Height-2), nil)
+	b.SetBackstageShown(false)
+	test.Tap(b.view.curtain)
+	check("at the end")
+	want := []string{"Add note", "Edit note", "Move note", "Recolour note", "Delete note", "Move note", "Hide backstage", "Show backstage"}
+	if !reflect.DeepEqual(labels, want) {
+		t.Errorf("labels = %q\nwant     %q", labels, want)
+	}
+}
