@@ -29,7 +29,7 @@ func posterFlags(fs *flag.FlagSet) *export.Options {
 	fs.BoolVar(&opt.Portrait, "portrait", false, "print upright instead of landscape")
 	fs.BoolVar(&opt.Frontstage, "frontstage", false, "hide the backstage; the front-stage blocks take its place")
 	fs.StringVar(&opt.Tile, "tile", "", "split the poster across sheets of this paper (A4 or Letter) to tape together")
-	fs.StringVar(&opt.FontFile, "font", "", "a TrueType font for characters Noto Sans lacks (Chinese, Arabic, …)")
+	fs.StringVar(&opt.FontFile, "font", "", "a TrueType font for characters Noto Sans lacks, such as Chinese, Japanese or Korean")
 	return opt
 }
 

@@ -36,7 +36,9 @@ type Options struct {
 	// marks, labels and a small map.
 	Tile string
 	// FontFile is an optional TrueType font for the characters Noto Sans
-	// lacks (Chinese, Japanese, Arabic, …); Noto Sans still sets the rest.
+	// lacks, such as Chinese, Japanese or Korean; Noto Sans still sets the
+	// rest. Text is set left to right without shaping, so scripts that
+	// join or reorder letters (Arabic, Hebrew, Indic) do not print well.
 	FontFile string
 	// FileName is shown in the footer.
 	FileName string
