@@ -273,6 +273,9 @@ func (b *blockGeom) dropAt(p fyne.Position) (index int, barPos fyne.Position, ba
 	col := int(math.Floor(float64((p.X-b.content.X)/(b.card.Width+b.gap)) + 0.5))
 	col = clampInt(col, 0, b.cols)
 	index = min(row*b.cols+col, b.count)
+	if row == b.totalRows()-1 && p.Y > b.cardPos(row*b.cols).Y+b.card.Height {
+		index = b.count // in the space below the last card: the end
+	}
 	col = index - row*b.cols
 	x := b.content.X + float32(col)*(b.card.Width+b.gap) - b.gap/2 - bar/2
 	y := b.cardPos(row * b.cols).Y
