@@ -1,7 +1,9 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -14,7 +16,9 @@ import (
 // window follows the system's light or dark theme.
 func Run(path string) error {
 	if path != "" {
-		if _, err := os.Stat(path); err != nil {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s does not exist; create it with \"bmcanvas new -o %s\", or run bmcanvas alone to pick a template", path, path)
+		} else if err != nil {
 			return fmt.Errorf("open %s: %w", path, err)
 		}
 	}
