@@ -58,7 +58,8 @@ type Block struct {
 	OnScrolled func(dy float32)
 
 	add, help *toolButton
-	hovered   bool
+	hovered   bool // the pointer is over the block
+	onButton  bool // the pointer is over one of its buttons
 }
 
 // NewBlock returns a widget showing the template block b.
@@ -67,6 +68,11 @@ func NewBlock(b *bmc.Block) *Block {
 	w.ExtendBaseWidget(w)
 	w.add = newToolButton(theme.ContentAddIcon(), w.tappedAdd)
 	w.help = newToolButton(theme.QuestionIcon(), w.ShowHelp)
+	hover := func(in bool) {
+		w.onButton = in
+		w.Refresh()
+	}
+	w.add.onHover, w.help.onHover = hover, hover
 	return w
 }
 
@@ -225,7 +231,7 @@ func (r *blockRenderer) Layout(size fyne.Size) {
 		title = w.Spec.Title
 	}
 	style := r.title.TextStyle
-	buttons := fyne.MeasureText(title, m.titleText, style).Width <= beside || w.hovered || w.Focused
+	buttons := fyne.MeasureText(title, m.titleText, style).Width <= beside || w.hovered || w.onButton || w.Focused
 	if size.Width < m.iconSize+2*bs.Width+6*pad {
 		buttons = false // too narrow for anything but the title
 	}

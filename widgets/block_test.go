@@ -57,7 +57,17 @@ func TestBlockLongTitleMakesRoomForButtonsOnHover(t *testing.T) {
 	if r.title.Size().Width >= wide || !strings.HasSuffix(r.title.Text, "…") {
 		t.Errorf("title %q (%v wide) did not give way to the buttons", r.title.Text, r.title.Size().Width)
 	}
+	// Moving onto a button takes the hover from the block to the button:
+	// the buttons must stay.
 	w.MouseOut()
+	w.add.MouseIn(nil)
+	if !w.add.Visible() {
+		t.Error("the + button vanished from under the pointer")
+	}
+	w.add.MouseOut()
+	if w.add.Visible() {
+		t.Error("buttons stay after the pointer left the block")
+	}
 	w.Focused = true
 	w.Refresh()
 	if !w.add.Visible() {

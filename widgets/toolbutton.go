@@ -23,6 +23,7 @@ type toolButton struct {
 	widget.BaseWidget
 	icon     fyne.Resource
 	onTapped func()
+	onHover  func(in bool) // tells the block the pointer is over its button
 	hovered  bool
 }
 
@@ -46,6 +47,9 @@ func (b *toolButton) Cursor() desktop.Cursor { return desktop.PointerCursor }
 func (b *toolButton) MouseIn(*desktop.MouseEvent) {
 	b.hovered = true
 	b.Refresh()
+	if b.onHover != nil {
+		b.onHover(true)
+	}
 }
 
 // MouseMoved is part of desktop.Hoverable.
@@ -55,6 +59,9 @@ func (b *toolButton) MouseMoved(*desktop.MouseEvent) {}
 func (b *toolButton) MouseOut() {
 	b.hovered = false
 	b.Refresh()
+	if b.onHover != nil {
+		b.onHover(false)
+	}
 }
 
 func (b *toolButton) CreateRenderer() fyne.WidgetRenderer {
