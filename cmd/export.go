@@ -16,7 +16,7 @@ import (
 
 func init() {
 	register(&command{name: "export",
-		usage:   "FILE [-o OUT.pdf] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf]",
+		usage:   "FILE [-o OUT.pdf] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus SEGMENT_ID]",
 		summary: "print a canvas as a PDF poster (next to FILE unless -o says where)",
 		run:     runExport})
 }
@@ -52,6 +52,7 @@ func runExport(e *env, args []string) int {
 	fs := e.flags(commands["export"])
 	opt := posterFlags(fs)
 	fs.BoolVar(&opt.Blank, "blank", false, "a blank workshop poster with the canvas's header and each block's questions")
+	fs.StringVar(&opt.Focus, "focus", "", "the id of a customer-segment note: fade every note that does not serve it")
 	out := fs.String("o", "", "the PDF to write (default: FILE with .pdf)")
 	files, code, ok := parse(fs, args)
 	if !ok {
@@ -83,6 +84,17 @@ func runExport(e *env, args []string) int {
 		return ExitProblems
 	case err != nil:
 		e.errorf("export: %v", err)
+		return ExitUsage
+	}
+	if opt.Focus != "" && len(c.Chain(opt.Focus)) == 0 {
+		var ids []string
+		for _, s := range c.Segments() {
+			ids = append(ids, fmt.Sprintf("%s (%s)", s.ID, firstLine(s.Text)))
+		}
+		if len(ids) == 0 {
+			ids = []string{"none"}
+		}
+		e.errorf("export: --focus %q is not a customer segment of %s; its segments are: %s", opt.Focus, in, strings.Join(ids, ", "))
 		return ExitUsage
 	}
 	opt.FileName = filepath.Base(in)
@@ -131,4 +143,13 @@ func sameFile(a, b string) bool {
 	}
 	sb, err := os.Stat(b)
 	return err == nil && os.SameFile(sa, sb)
+}
+
+// firstLine returns the first line of s, cut to 40 characters.
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }

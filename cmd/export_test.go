@@ -195,3 +195,16 @@ func TestExportHelp(t *testing.T) {
 		}
 	}
 }
+
+func TestExportFocus(t *testing.T) {
+	in := copyExample(t, "bakery")
+	out := filepath.Join(filepath.Dir(in), "focus.pdf")
+	if code, _, errs := run(t, "export", in, "--focus", "n2", "-o", out, "--paper", "A3"); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	isPDF(t, out)
+	code, _, errs := run(t, "export", in, "--focus", "n30", "-o", out)
+	if code != ExitUsage || !strings.Contains(errs, `--focus "n30" is not a customer segment`) || !strings.Contains(errs, "n2 (") {
+		t.Errorf("focus on a non-segment: exit %d, %q", code, errs)
+	}
+}
