@@ -21,6 +21,7 @@ type metrics struct {
 	hintText  float32 // the question in an empty block
 	cardText  float32 // note text
 	lineH     float32 // one line of note text
+	lineHMin  float32 // one line of note text at the smallest size cards use
 	cardPad   float32 // inside a card
 	cardLines int     // lines of text a card shows
 	cardMinW  float32
@@ -51,6 +52,7 @@ func newMetrics(th fyne.Theme) metrics {
 		curtainW:  text * 2,
 	}
 	m.lineH = fyne.MeasureText("Mg", m.cardText, fyne.TextStyle{}).Height
+	m.lineHMin = fyne.MeasureText("Mg", m.cardText*textScales[len(textScales)-1], fyne.TextStyle{}).Height
 	m.titleH = m.iconSize + 3*pad
 	m.buttonW = text * 1.45
 	m.cardMinW = text * 7.2
@@ -179,8 +181,8 @@ func (b *blockGeom) flow(m metrics, first int) {
 	b.cols = cols
 	b.card = fyne.NewSize(max((cw-b.gap*float32(cols-1))/float32(cols), 0), m.cardH)
 	// Cards are cardLines lines high; when that hides notes, they shrink
-	// to no fewer than three lines if that shows more of them.
-	maxH, minH := m.cardH, m.cardH-float32(m.cardLines-3)*m.lineH
+	// to three lines of the smallest text size if that shows more of them.
+	maxH, minH := m.cardH, 3*m.lineHMin+2*m.cardPad
 	fit := func(h, cardH float32) int { return int((h + b.gap) / (cardH + b.gap)) }
 	total := b.totalRows()
 	b.rows = fit(ch, maxH)
