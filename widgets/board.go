@@ -730,14 +730,17 @@ func (r *boardRenderer) layoutCards(g *geometry) {
 		for k := from; k < to; k++ {
 			c := r.card(n)
 			n++
-			c.SetNote(notes[k])
+			// Resize first, with the new note in place, so that a card
+			// given another note and another size fits its text once.
+			changed := c.setNote(notes[k])
 			lifted := b.drag != nil && b.drag.id == notes[k].ID
-			if c.Lifted != lifted {
-				c.Lifted = lifted
-				c.Refresh()
-			}
+			changed = changed || c.Lifted != lifted
+			c.Lifted = lifted
 			c.Move(bg.cardPos(k))
 			c.Resize(bg.card)
+			if changed {
+				c.Refresh()
+			}
 			if !c.Visible() {
 				c.Show()
 			}

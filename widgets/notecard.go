@@ -73,12 +73,17 @@ func NewNoteCard(n bmc.Note) *NoteCard {
 // SetNote shows another note, refreshing only when something visible
 // changed.
 func (c *NoteCard) SetNote(n bmc.Note) {
-	if n.ID == c.Note.ID && n.Text == c.Note.Text && n.Color == c.Note.Color {
-		c.Note = n
-		return
+	if c.setNote(n) {
+		c.Refresh()
 	}
+}
+
+// setNote changes the note without refreshing, and reports whether
+// anything visible changed.
+func (c *NoteCard) setNote(n bmc.Note) bool {
+	changed := n.ID != c.Note.ID || n.Text != c.Note.Text || n.Color != c.Note.Color
 	c.Note = n
-	c.Refresh()
+	return changed
 }
 
 // MouseDown records where a drag may start and calls OnPressed.
@@ -170,6 +175,7 @@ type noteCardRenderer struct {
 	fitBox  fyne.Size
 	fitSize float32
 	fit     fitting
+	paras   [][]token // the text split into words, kept until it changes
 }
 
 func (r *noteCardRenderer) Layout(size fyne.Size) {
@@ -184,9 +190,13 @@ func (r *noteCardRenderer) Layout(size fyne.Size) {
 	r.shadow.Resize(size)
 
 	box := fyne.NewSize(size.Width-2*pad, size.Height-2*pad)
+	if r.paras == nil || r.fitText != r.card.Note.Text {
+		r.paras = splitText(r.card.Note.Text)
+		r.fit.lines = nil
+	}
 	if r.fit.lines == nil || r.fitText != r.card.Note.Text || r.fitBox != box || r.fitSize != ts {
 		r.fitText, r.fitBox, r.fitSize = r.card.Note.Text, box, ts
-		r.fit = fitText(r.card.Note.Text, box, ts, fyne.TextStyle{})
+		r.fit = fitText(r.paras, box, ts, fyne.TextStyle{})
 		if r.fit.lines == nil {
 			r.fit.lines = []string{}
 		}

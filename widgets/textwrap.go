@@ -24,35 +24,42 @@ func measurerFor(size float32, style fyne.TextStyle) textMeasurer {
 			font = f.Name()
 		}
 	}
+	k := fontKey{size, style, font}
+	widths.Lock()
+	m := widths.m[k]
+	if m == nil {
+		m = map[string]float32{}
+		widths.m[k] = m
+	}
+	widths.Unlock()
 	return func(s string) float32 {
-		k := widthKey{s, size, style, font}
 		widths.Lock()
-		w, ok := widths.m[k]
+		w, ok := m[s]
 		widths.Unlock()
 		if ok {
 			return w
 		}
 		w = fyne.MeasureText(s, size, style).Width
 		widths.Lock()
-		if len(widths.m) >= maxWidths {
-			clear(widths.m)
+		if len(m) >= maxWidths {
+			clear(m)
 		}
-		widths.m[k] = w
+		m[s] = w
 		widths.Unlock()
 		return w
 	}
 }
 
-// widths remembers measured text widths, up to maxWidths of them.
+// widths remembers measured text widths per font and size, up to
+// maxWidths strings for each.
 var widths = struct {
 	sync.Mutex
-	m map[widthKey]float32
-}{m: map[widthKey]float32{}}
+	m map[fontKey]map[string]float32
+}{m: map[fontKey]map[string]float32{}}
 
-const maxWidths = 50_000
+const maxWidths = 20_000
 
-type widthKey struct {
-	text  string
+type fontKey struct {
 	size  float32
 	style fyne.TextStyle
 	font  string
@@ -201,12 +208,11 @@ type fitting struct {
 // textScales are the sizes, relative to the normal one, that fitText tries.
 var textScales = []float32{1, 0.92, 0.85}
 
-// fitText wraps text into a box, trying slightly smaller sizes when the
+// fitText wraps text, split by splitText, into a box, trying slightly smaller sizes when the
 // text needs more lines than the box holds or has a word wider than the
 // box. At the smallest size, text that still does not fit is cut with an
 // ellipsis and long words are broken.
-func fitText(text string, box fyne.Size, size float32, style fyne.TextStyle) fitting {
-	paras := splitText(text)
+func fitText(paras [][]token, box fyne.Size, size float32, style fyne.TextStyle) fitting {
 	var f fitting
 	for _, scale := range textScales {
 		s := size * scale
