@@ -34,7 +34,7 @@ echo "e2e: command line ok"
 
 # ---- The editor under Xvfb ------------------------------------------------
 start=$SECONDS
-for tool in Xvfb xdotool; do
+for tool in Xvfb xdotool import; do
 	command -v "$tool" >/dev/null || fail "$tool is missing: run make deps"
 done
 
@@ -46,15 +46,35 @@ exec 3>&-
 for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
 [ -s "$tmp/display" ] || fail "Xvfb did not start: $(cat "$tmp/xvfb.log")"
 export DISPLAY=":$(head -n1 "$tmp/display")"
-# A fixed scale and a private preferences folder make the run repeatable.
-export FYNE_SCALE=1 XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8
+# A fixed scale and theme and a private preferences folder make the run
+# repeatable.
+export FYNE_SCALE=1 FYNE_THEME=dark XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8
 
 # shot saves the screen for a failed run to look at.
 shot() {
 	local f="${TMPDIR:-/tmp}/bmcanvas-e2e-$1.png"
-	command -v import >/dev/null && import -window root "$f" 2>/dev/null && echo "e2e: screen saved to $f" >&2 || true
+	import -window root "$f" 2>/dev/null && echo "e2e: screen saved to $f" >&2 || true
 }
 gui_fail() { shot failure; fail "$@"; }
+# wait_title WANT waits up to 10 s for the window title to be WANT.
+wait_title() {
+	for _ in $(seq 50); do
+		[[ $(xdotool getwindowname "$wid") == "$1" ]] && return 0
+		sleep 0.2
+	done
+	return 1
+}
+# wait_bright X Y waits up to 20 s for the 9×9 pixels around X, Y to be
+# bright: a note card drawn on the dark board.
+wait_bright() {
+	local m
+	for _ in $(seq 100); do
+		m=$(import -window root -crop "9x9+$(($1 - 4))+$(($2 - 4))" -colorspace gray -format '%[fx:int(100*mean)]' info: 2>/dev/null) || m=0
+		[ "${m:-0}" -ge 50 ] && return 0
+		sleep 0.2
+	done
+	return 1
+}
 
 cp assets/examples/bakery.yaml "$tmp/bakery.yaml"
 "$bin" "$tmp/bakery.yaml" >"$tmp/app.log" 2>&1 &
@@ -74,7 +94,8 @@ note=$(awk '/^  key_partners:/ { f = 1; next } f && /id:/ { sub(/.*id: */, ""); 
 # Where things are: the window sits at the screen's top left (there is no
 # window manager); the board fills it below the menu bar and the toolbar,
 # and lays the Business Model Canvas out on a 30×16 grid. Key Partners is
-# columns 0–6 of rows 0–12, Channels columns 18–24 of rows 6–12.
+# columns 0–6 of rows 0–12, Channels columns 18–24 of rows 6–12. The menu
+# bar and the toolbar take 71 pixels at scale 1 (E2E_BOARD_TOP overrides).
 eval "$(xdotool getwindowgeometry --shell "$wid")"
 board_x=0 board_y=${E2E_BOARD_TOP:-71}
 board_w=$WIDTH board_h=$((HEIGHT - board_y))
@@ -83,7 +104,8 @@ ux=$((board_w / 30)) uy=$((board_h / 16))
 from_x=$((board_x + 40)) from_y=$((board_y + 80))
 # The middle of Channels.
 to_x=$((board_x + 21 * ux)) to_y=$((board_y + 9 * uy))
-sleep 1 # let the first frame settle
+wait_title "bakery.yaml — bmcanvas" || gui_fail "the title is \"$(xdotool getwindowname "$wid")\", want \"bakery.yaml — bmcanvas\""
+wait_bright "$from_x" "$from_y" || gui_fail "no note card drawn at $from_x,$from_y"
 xdotool mousemove --window "$wid" "$from_x" "$from_y" mousedown 1
 steps=12
 for i in $(seq 1 $steps); do
@@ -92,9 +114,8 @@ for i in $(seq 1 $steps); do
 done
 sleep 0.2
 xdotool mouseup 1
-sleep 0.5
-title=$(xdotool getwindowname "$wid")
-[[ $title == "• bakery.yaml — bmcanvas" ]] || gui_fail "after the drag the title is \"$title\", want the unsaved-changes dot"
+wait_title "• bakery.yaml — bmcanvas" ||
+	gui_fail "after the drag the title is \"$(xdotool getwindowname "$wid")\", want the unsaved-changes dot"
 
 xdotool windowfocus --sync "$wid" key --clearmodifiers ctrl+s
 for _ in $(seq 100); do
@@ -104,12 +125,10 @@ done
 got=$(block_of "$tmp/bakery.yaml" "$note")
 [ "$got" = channels ] || gui_fail "after Ctrl+S note $note is in \"$got\", want channels"
 "$bin" validate -q "$tmp/bakery.yaml" || fail "the saved canvas does not validate"
-sleep 0.3
-title=$(xdotool getwindowname "$wid")
-[[ $title == "bakery.yaml — bmcanvas" ]] || gui_fail "after saving the title is \"$title\""
+wait_title "bakery.yaml — bmcanvas" || gui_fail "after saving the title is \"$(xdotool getwindowname "$wid")\""
 
 xdotool windowfocus --sync "$wid" key --clearmodifiers ctrl+q
-for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$app_pid" 2>/dev/null && gui_fail "Ctrl+Q did not quit a saved canvas"
 wait "$app_pid" || fail "the editor exited with status $?: $(cat "$tmp/app.log")"
 app_pid=""
