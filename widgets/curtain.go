@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -20,7 +22,7 @@ var (
 // tap on it reveals the backstage again.
 type Curtain struct {
 	widget.BaseWidget
-	// Label is spelt downwards, one letter a line.
+	// Label is spelt downwards in capitals, one letter a line.
 	Label string
 	// OnTapped is called when the strip is tapped.
 	OnTapped func()
@@ -88,7 +90,7 @@ func (r *curtainRenderer) Layout(size fyne.Size) {
 	r.chevron.Resize(fyne.NewSquareSize(icon))
 	y := 4*pad + icon
 	for _, t := range r.letters {
-		h := t.MinSize().Height * 0.92
+		h := t.MinSize().Height * 0.95
 		t.Move(fyne.NewPos(0, y))
 		t.Resize(fyne.NewSize(size.Width, h))
 		t.Hidden = y+h > size.Height || size.Width < 4
@@ -103,7 +105,7 @@ func (r *curtainRenderer) MinSize() fyne.Size {
 
 func (r *curtainRenderer) Refresh() {
 	th, v := r.curtain.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
-	text := []rune(r.curtain.Label)
+	text := []rune(strings.ToUpper(r.curtain.Label))
 	if len(text) != len(r.letters) {
 		r.letters = make([]*canvas.Text, len(text))
 		for i := range r.letters {

@@ -22,7 +22,7 @@ func TestCurtain(t *testing.T) {
 			letters = append(letters, l.Text)
 		}
 	}
-	if strings.Join(letters, "") != "Backstage" {
+	if strings.Join(letters, "") != "BACKSTAGE" {
 		t.Errorf("letters = %q", letters)
 	}
 	before := r.bg.FillColor
