@@ -142,6 +142,8 @@ func (e *Editor) ToggleBackstage() {
 	if !c.Template().HasBackstage() {
 		return
 	}
+	e.board.CommitEdit()
+	c = e.doc.Canvas()
 	e.board.SetBackstageShown(!c.BackstageShown())
 }
 

@@ -532,3 +532,33 @@ func TestDragThenUndo(t *testing.T) {
 		t.Errorf("after redo the note is in %q", b)
 	}
 }
+
+// A note still being typed in counts: quitting asks to save it, and saving
+// writes it.
+func TestOpenEditIsNotLost(t *testing.T) {
+	e, w := newTestEditor(t)
+	path := bakeryCopy(t)
+	e.OpenFile(path)
+	id := firstNote(t, e.doc.Canvas(), "channels")
+	e.board.Select(id)
+	e.board.EditSelected()
+	before, _ := e.doc.Canvas().Note(id)
+	focused := w.Canvas().Focused()
+	if focused == nil {
+		t.Fatal("editing focused nothing")
+	}
+	test.Type(focused, " typed")
+	wentOn := false
+	e.confirmDiscard(func() { wentOn = true })
+	if wentOn || !strings.Contains(overlayText(w), "unsaved changes") {
+		t.Fatalf("no prompt:\n%s", overlayText(w))
+	}
+	tapButton(t, w, "Save")
+	saved, err := bmc.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := saved.Note(id); n.Text != before.Text+" typed" {
+		t.Errorf("saved text %q", n.Text)
+	}
+}

@@ -57,6 +57,7 @@ func (f *detailsForm) meta() bmc.Meta {
 // ShowDetails shows the Canvas Details form; applying it changes the
 // header as one undoable edit.
 func (e *Editor) ShowDetails() {
+	e.board.CommitEdit()
 	f := newDetailsForm(e.doc.Canvas().Meta)
 	items := append([]*widget.FormItem{
 		widget.NewFormItem("Template", widget.NewLabel(e.doc.Canvas().Template().Name)),

@@ -117,6 +117,7 @@ func (f *exportForm) options(base export.Options) export.Options {
 
 // ShowExport shows the Export PDF dialog, then asks where to write the PDF.
 func (e *Editor) ShowExport() {
+	e.board.CommitEdit()
 	f := newExportForm(e.exportOptions, e.doc.Canvas())
 	d := dialog.NewForm("Export PDF", "Export…", "Cancel", f.items(), func(ok bool) {
 		if !ok {

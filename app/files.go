@@ -149,8 +149,8 @@ func (e *Editor) saveAs(then func()) {
 // SaveTo writes the document to path atomically. On failure it shows the
 // error and the document keeps its unsaved changes.
 func (e *Editor) SaveTo(path string) error {
-	// A note being typed in is committed when it loses the focus.
-	e.win.Canvas().Unfocus()
+	// A note being typed in is committed first.
+	e.board.CommitEdit()
 	if err := bmc.SaveFile(path, e.doc.Canvas()); err != nil {
 		e.showErrorTitled("Could not save", err)
 		return err
@@ -182,6 +182,7 @@ func (e *Editor) addRecent(path string) {
 // changes; otherwise it asks whether to save them first (Save, Don't Save,
 // Cancel) and calls then unless the user cancels or the save fails.
 func (e *Editor) confirmDiscard(then func()) {
+	e.board.CommitEdit()
 	if !e.doc.Dirty() {
 		then()
 		return
