@@ -35,6 +35,9 @@ type Editor struct {
 
 	menu    *mainMenu
 	toolbar *toolbar
+	find    *findBar
+	plan    *testPlan
+	profit  *profitLine
 
 	// exportOptions are the choices of the last PDF export.
 	exportOptions export.Options
@@ -57,12 +60,21 @@ func NewEditor(a fyne.App, w fyne.Window) *Editor {
 	e.board = widgets.NewBoard(c)
 	e.board.OnEdit = e.edit
 	e.board.OnError = e.showError
-	e.board.OnSelect = func(string) { e.refreshActions() }
+	e.board.OnSelect = func(string) {
+		e.refreshActions()
+		e.markTestPlan()
+	}
+	e.board.ContextMenuExtra = e.noteMenuExtra
 	e.menu = e.newMainMenu()
 	e.toolbar = e.newToolbar()
+	e.find = e.newFindBar()
+	e.plan = e.newTestPlan()
+	e.profit = newProfitLine()
 	w.SetMainMenu(e.menu.main)
 	e.addShortcuts()
-	w.SetContent(container.NewBorder(e.toolbar.bar, nil, nil, nil, e.board))
+	w.Canvas().SetOnTypedKey(e.typedKey)
+	top := container.NewVBox(e.toolbar.bar, e.find.bar)
+	w.SetContent(container.NewBorder(top, e.profit.bar, nil, e.plan.panel, e.board))
 	w.SetCloseIntercept(e.closeWindow)
 	w.SetOnDropped(e.dropped)
 	e.refresh()
@@ -75,10 +87,12 @@ func (e *Editor) Document() *Document { return e.doc }
 // Board returns the board widget.
 func (e *Editor) Board() *widgets.Board { return e.board }
 
-// setDocument shows d in place of the current document.
+// setDocument shows d in place of the current document, with no segment
+// in focus.
 func (e *Editor) setDocument(d *Document) {
 	e.doc = d
 	e.board.SetCanvas(d.Canvas())
+	e.FocusSegment("")
 	e.refresh()
 }
 
@@ -147,10 +161,28 @@ func (e *Editor) ToggleBackstage() {
 	e.board.SetBackstageShown(!c.BackstageShown())
 }
 
-// refresh brings the title, menus and toolbar up to date with the document.
+// refresh brings the title, menus, toolbar, find bar, test plan and profit
+// line up to date with the document.
 func (e *Editor) refresh() {
 	e.win.SetTitle(e.doc.WindowTitle())
+	e.keepFocus()
+	e.applyFind()
+	e.refreshTestPlan()
+	e.profit.refresh(e.doc.Canvas())
 	e.refreshActions()
+}
+
+// typedKey handles the keys no widget took: Escape closes the find bar,
+// or else clears the focus on a segment.
+func (e *Editor) typedKey(ev *fyne.KeyEvent) {
+	if ev.Name != fyne.KeyEscape {
+		return
+	}
+	if e.find.bar.Visible() {
+		e.CloseFind()
+		return
+	}
+	e.FocusSegment("")
 }
 
 // refreshActions enables, disables and relabels the menu items and toolbar

@@ -15,6 +15,7 @@ type mainMenu struct {
 
 	recent, save, undo, redo, backstage *fyne.MenuItem
 	editNote, deleteNote                *fyne.MenuItem
+	focus, clearFocus, testPlan         *fyne.MenuItem
 
 	// shown is the state of the items last drawn: the driver rebuilds the
 	// whole menu bar on Refresh, so refresh skips it when nothing changed.
@@ -37,7 +38,7 @@ func menuItem(label string, shortcut fyne.Shortcut, action func()) *fyne.MenuIte
 	return it
 }
 
-// newMainMenu builds the File, Edit, View and Help menus.
+// newMainMenu builds the File, Edit, View, Canvas and Help menus.
 func (e *Editor) newMainMenu() *mainMenu {
 	m := &mainMenu{
 		recent:     fyne.NewMenuItem("Open Recent", nil),
@@ -47,8 +48,12 @@ func (e *Editor) newMainMenu() *mainMenu {
 		backstage:  menuItem("Show Backstage", ctrl(fyne.KeyB), e.ToggleBackstage),
 		editNote:   menuItem("Edit Note", nil, func() { e.board.EditSelected() }),
 		deleteNote: menuItem("Delete Note", nil, func() { e.board.DeleteSelected() }),
+		focus:      fyne.NewMenuItem("Focus on Segment", nil),
+		clearFocus: menuItem("Clear Focus", nil, func() { e.FocusSegment("") }),
+		testPlan:   menuItem("Test Plan", ctrl(fyne.KeyT), e.ToggleTestPlan),
 	}
 	m.recent.ChildMenu = fyne.NewMenu("")
+	m.focus.ChildMenu = fyne.NewMenu("")
 	quit := menuItem("Quit", ctrl(fyne.KeyQ), e.Quit)
 	quit.IsQuit = true
 	sep := fyne.NewMenuItemSeparator
@@ -69,11 +74,21 @@ func (e *Editor) newMainMenu() *mainMenu {
 		sep(),
 		m.editNote, m.deleteNote,
 		sep(),
-		menuItem("Canvas Details…", nil, e.ShowDetails),
+		menuItem("Find…", ctrl(fyne.KeyF), e.ShowFind),
 	)
-	view := fyne.NewMenu("View", m.backstage)
+	view := fyne.NewMenu("View",
+		m.backstage,
+		sep(),
+		m.focus, m.clearFocus,
+		sep(),
+		m.testPlan,
+	)
+	canvas := fyne.NewMenu("Canvas",
+		menuItem("Canvas Details…", nil, e.ShowDetails),
+		menuItem("Check Canvas", ctrlShift(fyne.KeyK), e.ShowCheck),
+	)
 	help := fyne.NewMenu("Help", menuItem("About bmcanvas", nil, e.ShowAbout))
-	m.main = fyne.NewMainMenu(file, edit, view, help)
+	m.main = fyne.NewMainMenu(file, edit, view, canvas, help)
 	e.fillRecent(m)
 	return m
 }
@@ -142,8 +157,12 @@ func (m *mainMenu) refresh(e *Editor) {
 	m.backstage.Checked = c.BackstageShown()
 	noNote := e.board.Selected() == ""
 	m.editNote.Disabled, m.deleteNote.Disabled = noNote, noNote
+	segments, focusState := e.focusMenuItems()
+	m.focus.ChildMenu.Items = segments
+	m.clearFocus.Disabled = e.Focus() == ""
+	m.testPlan.Checked = e.plan.panel.Visible()
 	state := fmt.Sprint(m.undo.Label, m.undo.Disabled, m.redo.Label, m.redo.Disabled,
-		m.backstage.Disabled, m.backstage.Checked, noNote)
+		m.backstage.Disabled, m.backstage.Checked, noNote, focusState, m.testPlan.Checked)
 	if state != m.shown {
 		m.shown = state
 		m.main.Refresh()
