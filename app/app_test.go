@@ -170,7 +170,8 @@ func TestEditorShortcuts(t *testing.T) {
 func TestMenuShortcutsRegistered(t *testing.T) {
 	e, w := newTestEditor(t)
 	want := map[string]bool{"New…": true, "Open…": true, "Save": true, "Save As…": true, "Export PDF…": true,
-		"Quit": true, "Undo": true, "Redo": true, "Show Backstage": true}
+		"Quit": true, "Undo": true, "Redo": true, "Show Backstage": true, "Find…": true, "Test Plan": true,
+		"Check Canvas": true}
 	for _, m := range e.menu.main.Items {
 		for _, it := range m.Items {
 			if it.Shortcut == nil {

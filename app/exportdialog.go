@@ -116,8 +116,10 @@ func (f *exportForm) options(base export.Options) export.Options {
 }
 
 // ShowExport shows the Export PDF dialog, then asks where to write the PDF.
+// Its focus is the board's: the poster shows what the screen shows.
 func (e *Editor) ShowExport() {
 	e.board.CommitEdit()
+	e.exportOptions.Focus = e.Focus()
 	f := newExportForm(e.exportOptions, e.doc.Canvas())
 	d := dialog.NewForm("Export PDF", "Export…", "Cancel", f.items(), func(ok bool) {
 		if !ok {

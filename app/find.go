@@ -18,10 +18,11 @@ const findHint = "Find notes: words, color:blue, tag:physical, status:hypothesis
 // findBar is the bar above the board that filters it: the query, how many
 // notes match, what in the query is not understood, and a close button.
 type findBar struct {
-	bar      *fyne.Container
-	entry    *findEntry
-	count    *widget.Label
-	problems *widget.Label
+	bar         *fyne.Container
+	entry       *findEntry
+	count       *widget.Label
+	problems    *widget.Label
+	closeButton *widget.Button
 }
 
 // findEntry is the find bar's text field; Escape closes the bar.
@@ -58,10 +59,10 @@ func (e *Editor) newFindBar() *findBar {
 	f.problems.Importance = widget.DangerImportance
 	f.problems.Truncation = fyne.TextTruncateEllipsis
 	f.problems.Hidden = true
-	closeButton := widget.NewButtonWithIcon("", theme.CancelIcon(), e.CloseFind)
-	closeButton.Importance = widget.LowImportance
+	f.closeButton = widget.NewButtonWithIcon("", theme.CancelIcon(), e.CloseFind)
+	f.closeButton.Importance = widget.LowImportance
 	icon := widget.NewIcon(theme.SearchIcon())
-	right := container.NewHBox(f.count, closeButton)
+	right := container.NewHBox(f.count, f.closeButton)
 	entryRow := container.NewBorder(nil, nil, icon, right, f.entry)
 	f.bar = container.NewVBox(entryRow, f.problems)
 	f.bar.Hide()
