@@ -2,9 +2,6 @@ package app
 
 import (
 	"fmt"
-	"math"
-	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -49,46 +46,9 @@ func profitText(c *bmc.Canvas) (totals, uncounted string) {
 		return "Profit line: no amounts yet. Right-click a revenue or cost note, Amount…", ""
 	}
 	cur := c.Currency
-	totals = fmt.Sprintf("Revenue %s/year · Cost %s/year · Margin %s", money(p.Revenue, cur), money(p.Cost, cur), money(p.Margin(), cur))
+	totals = fmt.Sprintf("Revenue %s/year · Cost %s/year · Margin %s", bmc.FormatMoney(p.Revenue, cur), bmc.FormatMoney(p.Cost, cur), bmc.FormatMoney(p.Margin(), cur))
 	if p.Uncounted > 0 {
 		uncounted = counted(p.Uncounted, "1 note without an amount not counted", "%d notes without amounts not counted")
 	}
 	return totals, uncounted
-}
-
-// money writes an amount with its currency, as the poster does: a
-// one-character symbol before the number ("€1,200", "-€300"), a code after
-// it ("1,200 CHF"), cents only when there are some.
-func money(a float64, currency string) string {
-	sign := ""
-	if a < 0 {
-		sign = "-"
-	}
-	num := groupThousands(math.Abs(a))
-	switch {
-	case currency == "":
-		return sign + num
-	case len([]rune(currency)) == 1:
-		return sign + currency + num
-	default:
-		return sign + num + " " + currency
-	}
-}
-
-// groupThousands writes v ≥ 0 with commas between thousands, and cents
-// when it has them.
-func groupThousands(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if frac != "00" {
-		b.WriteString("." + frac)
-	}
-	return b.String()
 }

@@ -6,25 +6,6 @@ import (
 	"github.com/bmcanvas/bmcanvas/bmc"
 )
 
-func TestMoney(t *testing.T) {
-	tests := []struct {
-		a        float64
-		currency string
-		want     string
-	}{
-		{1200, "€", "€1,200"},
-		{-300.5, "€", "-€300.50"},
-		{1234567, "CHF", "1,234,567 CHF"},
-		{5, "", "5"},
-		{0, "$", "$0"},
-	}
-	for _, tt := range tests {
-		if got := money(tt.a, tt.currency); got != tt.want {
-			t.Errorf("money(%v, %q) = %q, want %q", tt.a, tt.currency, got, tt.want)
-		}
-	}
-}
-
 func TestProfitFooter(t *testing.T) {
 	e, _ := openBakery(t)
 	// Revenue per month 14,500 + 3,200 + 2,080 + 600 + 1,100 = 21,480;
