@@ -38,6 +38,9 @@ type Editor struct {
 	find    *findBar
 	plan    *testPlan
 	profit  *profitLine
+	// content is the window's content: the board with the bars and panel
+	// around it.
+	content *fyne.Container
 
 	// exportOptions are the choices of the last PDF export.
 	exportOptions export.Options
@@ -74,7 +77,8 @@ func NewEditor(a fyne.App, w fyne.Window) *Editor {
 	e.addShortcuts()
 	w.Canvas().SetOnTypedKey(e.typedKey)
 	top := container.NewVBox(e.toolbar.bar, e.find.bar)
-	w.SetContent(container.NewBorder(top, e.profit.bar, nil, e.plan.panel, e.board))
+	e.content = container.NewBorder(top, e.profit.bar, nil, e.plan.panel, e.board)
+	w.SetContent(e.content)
 	w.SetCloseIntercept(e.closeWindow)
 	w.SetOnDropped(e.dropped)
 	e.refresh()
@@ -170,6 +174,25 @@ func (e *Editor) refresh() {
 	e.refreshTestPlan()
 	e.profit.refresh(e.doc.Canvas())
 	e.refreshActions()
+}
+
+// setShown shows or hides a part of the window around the board, such as
+// the find bar, and lays the window out again.
+func (e *Editor) setShown(part *fyne.Container, shown bool) {
+	if part.Visible() == shown {
+		return
+	}
+	if shown {
+		part.Show()
+	} else {
+		part.Hide()
+	}
+	for _, o := range e.content.Objects {
+		if c, ok := o.(*fyne.Container); ok {
+			c.Refresh() // the find bar's box above the board
+		}
+	}
+	e.content.Refresh()
 }
 
 // typedKey handles the keys no widget took: Escape closes the find bar,

@@ -73,7 +73,7 @@ func (e *Editor) newFindBar() *findBar {
 // selected for typing over.
 func (e *Editor) ShowFind() {
 	e.board.CommitEdit()
-	e.find.bar.Show()
+	e.setShown(e.find.bar, true)
 	e.win.Canvas().Focus(e.find.entry)
 	e.find.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 	e.applyFind()
@@ -86,7 +86,7 @@ func (e *Editor) CloseFind() {
 		return
 	}
 	e.find.entry.SetText("")
-	e.find.bar.Hide()
+	e.setShown(e.find.bar, false)
 	e.applyFind()
 	e.win.Canvas().Focus(e.board)
 	e.refreshActions()
@@ -95,7 +95,7 @@ func (e *Editor) CloseFind() {
 // Find sets the find bar's query and shows the bar; the board dims the
 // notes that do not match.
 func (e *Editor) Find(query string) {
-	e.find.bar.Show()
+	e.setShown(e.find.bar, true)
 	e.find.entry.SetText(query)
 	e.applyFind()
 }

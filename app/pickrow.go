@@ -40,7 +40,7 @@ func newPickRow(icon fyne.Resource, heading, text, detail string) *pickRow {
 		detail:  widget.NewLabel(detail),
 	}
 	r.heading.SizeName = theme.SizeNameCaptionText
-	r.heading.Importance = widget.LowImportance
+	r.heading.Importance = widget.HighImportance
 	r.text.Wrapping = fyne.TextWrapWord
 	r.detail.Wrapping = fyne.TextWrapWord
 	r.detail.SizeName = theme.SizeNameCaptionText
@@ -133,16 +133,24 @@ func (p *pickRowRenderer) Objects() []fyne.CanvasObject { return p.objects }
 
 func (p *pickRowRenderer) Destroy() {}
 
-// tightColumn stacks objects like a VBox but without padding between
-// them: labels carry their own inner padding already.
+// tightColumn stacks labels like a VBox, but closer: each label's inner
+// padding is space enough, so they overlap by half of it.
 type tightColumn struct{}
 
-func (tightColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+// overlap is how far each label reaches into the one above.
+func (tightColumn) overlap() float32 { return theme.InnerPadding() / 2 }
+
+func (t tightColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	y := float32(0)
+	first := true
 	for _, o := range objects {
 		if !o.Visible() {
 			continue
 		}
+		if !first {
+			y -= t.overlap()
+		}
+		first = false
 		// A wrapping label knows its height only once it has its width.
 		o.Resize(fyne.NewSize(size.Width, o.Size().Height))
 		h := o.MinSize().Height
@@ -152,12 +160,17 @@ func (tightColumn) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-func (tightColumn) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (t tightColumn) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
+	first := true
 	for _, o := range objects {
 		if !o.Visible() {
 			continue
 		}
+		if !first {
+			s.Height -= t.overlap()
+		}
+		first = false
 		m := o.MinSize()
 		s.Width = max(s.Width, m.Width)
 		s.Height += m.Height

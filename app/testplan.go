@@ -53,12 +53,8 @@ func (e *Editor) newTestPlan() *testPlan {
 
 // ToggleTestPlan shows or hides the test plan panel.
 func (e *Editor) ToggleTestPlan() {
-	if e.plan.panel.Visible() {
-		e.plan.panel.Hide()
-	} else {
-		e.plan.panel.Show()
-		e.refreshTestPlan()
-	}
+	e.setShown(e.plan.panel, !e.plan.panel.Visible())
+	e.refreshTestPlan()
 	e.refreshActions()
 }
 
@@ -90,7 +86,7 @@ func (e *Editor) refreshTestPlan() {
 		row := newPickRow(nil, block, text, evidence)
 		if evidence == noEvidence {
 			row.detail.TextStyle.Italic = true
-			row.detail.Importance = widget.LowImportance
+			row.detail.Importance = widget.WarningImportance
 		}
 		id := h.Note.ID
 		row.NoteID = id
