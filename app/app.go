@@ -165,6 +165,20 @@ func (e *Editor) ToggleBackstage() {
 	e.board.SetBackstageShown(!c.BackstageShown())
 }
 
+// ShowNote selects a note on the board and scrolls it into view, first
+// revealing the backstage when the note sits there and it is hidden.
+func (e *Editor) ShowNote(id string) {
+	c := e.doc.Canvas()
+	block, _, ok := c.Find(id)
+	if !ok {
+		return
+	}
+	if b, _ := c.Template().Block(block); b != nil && b.Backstage && !c.BackstageShown() {
+		e.ToggleBackstage()
+	}
+	e.board.Select(id)
+}
+
 // refresh brings the title, menus, toolbar, find bar, test plan and profit
 // line up to date with the document.
 func (e *Editor) refresh() {

@@ -77,7 +77,7 @@ func (e *Editor) ShowCheck() {
 		row.OnTapped = func() {
 			d.Hide()
 			if row.NoteID != "" {
-				e.board.Select(row.NoteID)
+				e.ShowNote(row.NoteID)
 			}
 		}
 		rows.Add(row)

@@ -90,7 +90,7 @@ func (e *Editor) refreshTestPlan() {
 		}
 		id := h.Note.ID
 		row.NoteID = id
-		row.OnTapped = func() { e.board.Select(id) }
+		row.OnTapped = func() { e.ShowNote(id) }
 		row.SetCurrent(id == e.board.Selected())
 		p.rows = append(p.rows, row)
 		objects = append(objects, row)

@@ -87,3 +87,17 @@ func TestTestPlanFollowsEvidence(t *testing.T) {
 		t.Errorf("rows:\n%s", rows)
 	}
 }
+
+// Picking a hypothesis behind the hidden backstage reveals the backstage.
+func TestTestPlanRevealsBackstage(t *testing.T) {
+	e, _ := openBakery(t)
+	e.ToggleBackstage()
+	e.ToggleTestPlan()
+	if e.plan.rows[0].NoteID != "n32" {
+		t.Fatalf("first hypothesis %s, want n32 in Key Partners", e.plan.rows[0].NoteID)
+	}
+	test.Tap(e.plan.rows[0])
+	if !e.doc.Canvas().BackstageShown() || e.board.Selected() != "n32" {
+		t.Errorf("backstage shown %v, selected %q", e.doc.Canvas().BackstageShown(), e.board.Selected())
+	}
+}
