@@ -22,7 +22,7 @@ type profitLine struct {
 // newProfitLine builds the footer.
 func newProfitLine() *profitLine {
 	p := &profitLine{totals: widget.NewLabel(""), uncounted: widget.NewLabel("")}
-	p.uncounted.Importance = widget.LowImportance
+	p.uncounted.TextStyle.Italic = true
 	p.bar = container.NewVBox(widget.NewSeparator(), container.NewHBox(p.totals, p.uncounted))
 	return p
 }
