@@ -2,8 +2,6 @@ package export
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
@@ -131,11 +129,11 @@ func profitLine(in layoutInput) string {
 	if in.opt.Blank || p.Counted == 0 {
 		return ""
 	}
-	result := "profit " + money(p.Margin(), in.c.Currency)
+	result := "profit " + bmc.FormatMoney(p.Margin(), in.c.Currency)
 	if p.Margin() < 0 {
-		result = "loss " + money(-p.Margin(), in.c.Currency)
+		result = "loss " + bmc.FormatMoney(-p.Margin(), in.c.Currency)
 	}
-	line := fmt.Sprintf("Per year: revenue %s, costs %s, %s", money(p.Revenue, in.c.Currency), money(p.Cost, in.c.Currency), result)
+	line := fmt.Sprintf("Per year: revenue %s, costs %s, %s", bmc.FormatMoney(p.Revenue, in.c.Currency), bmc.FormatMoney(p.Cost, in.c.Currency), result)
 	if p.Uncounted > 0 {
 		line += fmt.Sprintf("; %s without an amount", plural(p.Uncounted, "1 note", "%d notes"))
 	}
@@ -177,7 +175,7 @@ func promptsFor(in layoutInput, b *bmc.Block, area box, s float64, warn *[]strin
 // formatAmount writes an amount with its currency and period, such as
 // "€1,200 a month" or "1,200 CHF once".
 func formatAmount(a float64, p bmc.Period, currency string) string {
-	num := money(a, currency)
+	num := bmc.FormatMoney(a, currency)
 	switch p {
 	case bmc.PeriodMonth:
 		return num + " a month"
@@ -186,40 +184,4 @@ func formatAmount(a float64, p bmc.Period, currency string) string {
 	default:
 		return num + " a year"
 	}
-}
-
-// money writes an amount with its currency: a one-character symbol before
-// the number ("€1,200"), a code after it ("1,200 CHF").
-func money(a float64, currency string) string {
-	sign := ""
-	if a < 0 {
-		sign = "-" // Noto Sans Bold has no U+2212 minus sign
-	}
-	num := groupThousands(math.Abs(a))
-	switch {
-	case currency == "":
-		return sign + num
-	case len([]rune(currency)) == 1:
-		return sign + currency + num
-	default:
-		return sign + num + " " + currency
-	}
-}
-
-// groupThousands writes v ≥ 0 with commas between thousands, and cents
-// when it has them.
-func groupThousands(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if frac != "00" {
-		b.WriteString("." + frac)
-	}
-	return b.String()
 }
