@@ -73,12 +73,11 @@ func (e *Editor) newMainMenu() *mainMenu {
 		m.undo, m.redo,
 		sep(),
 		m.editNote, m.deleteNote,
-		sep(),
-		menuItem("Find…", ctrl(fyne.KeyF), e.ShowFind),
 	)
 	view := fyne.NewMenu("View",
 		m.backstage,
 		sep(),
+		menuItem("Find…", ctrl(fyne.KeyF), e.ShowFind),
 		m.focus, m.clearFocus,
 		sep(),
 		m.testPlan,
