@@ -17,6 +17,8 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
 )
 
 // Exit codes shared by every subcommand.
@@ -204,6 +206,33 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// fileArgs parses args for a command that takes one or more files, and
+// returns them, or an exit code when there are none or parsing ended it.
+func (e *env) fileArgs(fs *flag.FlagSet, name string, args []string) ([]string, int, bool) {
+	files, code, ok := parse(fs, args)
+	if ok && len(files) == 0 {
+		e.errorf("%s: name at least one canvas file", name)
+		fs.Usage()
+		return nil, ExitUsage, false
+	}
+	return files, code, ok
+}
+
+// reportLoad prints why a canvas did not load and returns the exit code:
+// the file's problems, one per line, to w (ExitProblems), or any other
+// error, such as a missing file, to standard error (ExitUsage).
+func (e *env) reportLoad(err error, w io.Writer) int {
+	var located bmc.Errors
+	if errors.As(err, &located) {
+		for _, p := range located {
+			fmt.Fprintln(w, p)
+		}
+		return ExitProblems
+	}
+	e.errorf("%v", err)
+	return ExitUsage
 }
 
 func init() {

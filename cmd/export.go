@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -75,16 +74,8 @@ func runExport(e *env, args []string) int {
 		return ExitUsage
 	}
 	c, err := bmc.LoadFile(in)
-	var located bmc.Errors
-	switch {
-	case errors.As(err, &located):
-		for _, p := range located {
-			fmt.Fprintln(e.stderr, p)
-		}
-		return ExitProblems
-	case err != nil:
-		e.errorf("export: %v", err)
-		return ExitUsage
+	if err != nil {
+		return e.reportLoad(err, e.stderr)
 	}
 	if opt.Focus != "" && len(c.Chain(opt.Focus)) == 0 {
 		var ids []string

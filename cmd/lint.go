@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"regexp"
@@ -33,31 +32,20 @@ func runLint(e *env, args []string) int {
 	fs := e.flags(commands["lint"])
 	strict := fs.Bool("strict", false, "fail on hints as well as errors")
 	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
-	files, code, ok := parse(fs, args)
+	files, code, ok := e.fileArgs(fs, "lint", args)
 	if !ok {
 		return code
 	}
-	if len(files) == 0 {
-		e.errorf("lint: name at least one canvas file")
-		fs.Usage()
-		return ExitUsage
-	}
-	code = ExitOK
 	results := []lintResult{}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			e.errorf("lint: %v", err)
-			code = ExitUsage
+			code = max(code, e.reportLoad(fmt.Errorf("lint: %w", err), e.stderr))
 			continue
 		}
 		c, err := bmc.Load(f, data)
-		var located bmc.Errors
-		if errors.As(err, &located) {
-			for _, p := range located {
-				fmt.Fprintln(e.stderr, p)
-			}
-			code = max(code, ExitProblems)
+		if err != nil {
+			code = max(code, e.reportLoad(err, e.stderr))
 			continue
 		}
 		findings := c.Lint()

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
@@ -16,28 +15,15 @@ func init() {
 func runValidate(e *env, args []string) int {
 	fs := e.flags(commands["validate"])
 	quiet := fs.Bool("q", false, "print nothing for valid files")
-	files, code, ok := parse(fs, args)
+	files, code, ok := e.fileArgs(fs, "validate", args)
 	if !ok {
 		return code
 	}
-	if len(files) == 0 {
-		e.errorf("validate: name at least one canvas file")
-		fs.Usage()
-		return ExitUsage
-	}
-	code = ExitOK
 	for _, f := range files {
 		c, err := bmc.LoadFile(f)
-		var located bmc.Errors
 		switch {
-		case errors.As(err, &located):
-			for _, p := range located {
-				fmt.Fprintln(e.stdout, p)
-			}
-			code = max(code, ExitProblems)
 		case err != nil:
-			e.errorf("%v", err)
-			code = ExitUsage
+			code = max(code, e.reportLoad(err, e.stdout))
 		case !*quiet:
 			fmt.Fprintf(e.stdout, "%s: ok (%s, %s)\n", f, c.Template().Name, plural(c.NoteCount(), "note"))
 		}
