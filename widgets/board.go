@@ -49,6 +49,11 @@ type Board struct {
 	// ContextMenuExtra, when set, returns items to add at the end of a
 	// note's context menu.
 	ContextMenuExtra func(noteID string) []*fyne.MenuItem
+	// OnFocusChange, when set, is called when the segment in focus changes
+	// from inside the board: a segment's dot tapped, Escape pressed, or
+	// the segment gone from the canvas. It gets the segment's ID or "".
+	// SetFocusSegment does not call it.
+	OnFocusChange func(segmentID string)
 
 	canvas   *bmc.Canvas
 	selected string // the selected note
@@ -62,6 +67,14 @@ type Board struct {
 	editor   *noteEditor
 	drag     *boardDrag
 	anim     *boardAnim
+	link     *linkDrag // a segment dot being dragged onto a note
+
+	// What the cards show besides their notes.
+	focus    string               // the customer segment in focus
+	chain    map[string]bool      // the focused segment's chain
+	filter   map[string]bool      // the notes a filter matches, or nil
+	segColor map[string]bmc.Color // each customer segment's colour
+	marksBuf []bmc.Color          // scratch space for a card's marks
 
 	// The cached layout, and what it was made from.
 	geom    *geometry
@@ -224,6 +237,7 @@ func (b *Board) CreateRenderer() fyne.WidgetRenderer {
 		ghost:   NewNoteCard(bmc.Note{}),
 		blocks:  map[string]*Block{},
 		editor:  container.NewThemeOverride(b.editor, newPaperTheme(b.Theme(), bmc.Yellow)),
+		links:   newLinkIndicator(),
 	}
 	r.bar.Hide()
 	r.ring.Hide()
@@ -258,6 +272,7 @@ func (b *Board) sync() {
 		b.setSelection("", "")
 		b.closeEditor()
 		b.tmplID = ""
+		b.syncSegments()
 		return
 	}
 	visible := map[string]bool{}
@@ -279,6 +294,7 @@ func (b *Board) sync() {
 			b.closeEditor()
 		}
 	}
+	b.syncSegments()
 	shown := b.canvas.BackstageShown()
 	if t.ID == b.tmplID && shown != b.shown && b.laidOut {
 		b.animate(b.shown, shown)
@@ -610,6 +626,7 @@ type boardRenderer struct {
 	ring    *canvas.Rectangle        // the selection ring
 	ghost   *NoteCard                // the card following the pointer in a drag
 	editor  *container.ThemeOverride // holds the board's note editor
+	links   linkIndicator            // shows where a dragged segment dot goes
 	tmpl    string
 	objects []fyne.CanvasObject
 
@@ -655,6 +672,9 @@ func (r *boardRenderer) card(i int) *NoteCard {
 		c.OnSecondaryTapped = func(e *fyne.PointEvent) { b.secondaryTapNote(c.Note.ID, e) }
 		c.OnDragged = func(p fyne.Position) { b.dragNote(c, p) }
 		c.OnDragEnd = func() { b.endDrag() }
+		c.OnDotTapped = func() { b.toggleFocus(c.Note.ID) }
+		c.OnDotDragged = func(p fyne.Position) { b.dragLink(c, p) }
+		c.OnDotDragEnd = func() { b.endLink() }
 		r.cards = append(r.cards, c)
 		r.objects = nil
 	}
@@ -732,8 +752,11 @@ func (r *boardRenderer) layoutCards(g *geometry) {
 			n++
 			// Resize first, with the new note in place, so that a card
 			// given another note and another size fits its text once.
-			changed := c.setNote(notes[k])
-			lifted := b.drag != nil && b.drag.id == notes[k].ID
+			n := &notes[k]
+			changed := c.setNote(*n)
+			changed = c.setLook(b.marks(n), bg.block.ID == bmc.SegmentBlock, n.ID == b.focus && b.focus != "",
+				b.dimmed(n.ID), b.canvas.Currency) || changed
+			lifted := b.drag != nil && b.drag.id == n.ID
 			changed = changed || c.Lifted != lifted
 			c.Lifted = lifted
 			c.Move(bg.cardPos(k))
@@ -744,7 +767,7 @@ func (r *boardRenderer) layoutCards(g *geometry) {
 			if !c.Visible() {
 				c.Show()
 			}
-			r.shownAt[notes[k].ID] = c
+			r.shownAt[n.ID] = c
 		}
 	}
 	for _, c := range r.cards[n:] {
@@ -829,6 +852,7 @@ func (r *boardRenderer) Refresh() {
 	r.bar.FillColor = th.Color(theme.ColorNamePrimary, v)
 	r.bg.Refresh()
 	r.bar.Refresh()
+	r.links.refresh(th, v)
 	for _, w := range r.order {
 		w.Refresh()
 	}
@@ -848,7 +872,9 @@ func (r *boardRenderer) Objects() []fyne.CanvasObject {
 		for _, c := range r.cards {
 			r.objects = append(r.objects, c)
 		}
-		r.objects = append(r.objects, r.ring, r.bar, r.editor, r.ghost)
+		r.objects = append(r.objects, r.ring, r.bar)
+		r.objects = append(r.objects, r.links.objects()...)
+		r.objects = append(r.objects, r.editor, r.ghost)
 	}
 	return r.objects
 }

@@ -91,7 +91,9 @@ func (b *Board) dragNote(c *NoteCard, pointer fyne.Position) {
 		}
 		b.drag = &boardDrag{id: c.Note.ID, fromBlock: block, fromIndex: i, origin: c.Position(), grab: c.grab, target: -1}
 		b.setSelection(c.Note.ID, block)
-		r.ghost.SetNote(c.Note)
+		r.ghost.setNote(c.Note)
+		r.ghost.setLook(c.Marks, c.Segment, c.SegmentFocused, false, c.Currency)
+		r.ghost.Refresh()
 		r.ghost.Resize(c.Size())
 		r.ghost.Show()
 		c.Lifted = true
@@ -206,7 +208,7 @@ func (b *Board) TypedRune(r rune) {
 
 // TypedKey handles the board's keys: Tab and the arrows move the
 // selection, Enter or F2 edits, Insert adds, Delete removes, Escape clears
-// the selection, Shift+F10 or the Menu key opens the context menu and F1
+// the focus on a segment or else the selection, Shift+F10 or the Menu key opens the context menu and F1
 // shows the prompts.
 func (b *Board) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
@@ -233,6 +235,10 @@ func (b *Board) TypedKey(e *fyne.KeyEvent) {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		b.DeleteSelected()
 	case fyne.KeyEscape:
+		if b.focus != "" {
+			b.setFocus("", true)
+			return
+		}
 		b.setSelection("", "")
 		b.relayout()
 	case fyne.KeyF10:

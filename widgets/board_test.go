@@ -938,10 +938,12 @@ func TestBoardChangesOnlyThroughOnEdit(t *testing.T) {
 	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
 	kr := blockGeomOf(t, b, "key_resources")
 	dragCard(t, b, "n24", kr.content.AddXY(kr.contentSize.Width-2, kr.contentSize.Height-2), nil)
+	dragDot(t, b, "n1", middle(t, b, "n13"), nil)
 	b.SetBackstageShown(false)
 	test.Tap(b.view.curtain)
 	check("at the end")
-	want := []string{"Add note", "Edit note", "Move note", "Recolour note", "Delete note", "Move note", "Hide backstage", "Show backstage"}
+	want := []string{"Add note", "Edit note", "Move note", "Recolour note", "Delete note", "Move note", "Link to segment",
+		"Hide backstage", "Show backstage"}
 	if !reflect.DeepEqual(labels, want) {
 		t.Errorf("labels = %q\nwant     %q", labels, want)
 	}

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -32,14 +33,31 @@ func cardTextSize(th fyne.Theme) float32 { return th.Size(theme.SizeNameText) * 
 func cardPadding(th fyne.Theme) float32 { return th.Size(theme.SizeNamePadding) * 1.75 }
 
 // NoteCard shows one sticky note: its text, wrapped and cut with an
-// ellipsis when it does not fit, on paper of the note's colour. It reports
-// taps, double taps, secondary taps and drags through its callbacks.
+// ellipsis when it does not fit, on paper of the note's colour. Below the
+// text it shows what else the note says: the amount, its tags as chips,
+// a status badge, and a dot per customer segment it serves. Invalidated
+// notes are struck through. It reports taps, double taps, secondary taps
+// and drags through its callbacks.
 type NoteCard struct {
 	widget.BaseWidget
 	// Note is the note shown.
 	Note bmc.Note
 	// Lifted draws the card faded, as the place a dragged note comes from.
 	Lifted bool
+	// Marks are the colours of the customer segments the note serves, in
+	// link order, drawn as dots in the card's lower right corner.
+	Marks []bmc.Color
+	// Segment shows the note as a customer segment: its own colour is its
+	// segment dot, a control that reports taps and drags through
+	// OnDotTapped, OnDotDragged and OnDotDragEnd.
+	Segment bool
+	// SegmentFocused rings the segment dot, as the segment in focus.
+	SegmentFocused bool
+	// Dimmed draws the card faded, as a note outside the focus or filter.
+	// It still takes taps and drags.
+	Dimmed bool
+	// Currency is written with the note's amount, such as "€" or "CHF".
+	Currency string
 
 	// OnPressed is called as soon as the primary mouse button goes down on
 	// the card, before a tap, double tap or drag is told apart.
@@ -55,18 +73,26 @@ type NoteCard struct {
 	OnDragged func(pointer fyne.Position)
 	// OnDragEnd is called when a drag ends.
 	OnDragEnd func()
+	// OnDotTapped is called when the segment dot of a Segment card is
+	// tapped.
+	OnDotTapped func()
+	// OnDotDragged is called for every move of a drag that started on the
+	// segment dot, with the pointer's position relative to the card.
+	OnDotDragged func(pointer fyne.Position)
+	// OnDotDragEnd is called when a drag of the segment dot ends.
+	OnDotDragEnd func()
 
-	floating bool           // drawn with a deeper shadow, as the card a drag holds
-	pressed  *fyne.Position // where the button went down, if it did
-	dragging bool
+	floating bool // drawn with a deeper shadow, as the card a drag holds
+	drag     dragTracker
 	grab     fyne.Position // where the drag took hold of the card
-	moved    fyne.Delta    // how far the drag has moved
+	dot      *segmentDot
 }
 
 // NewNoteCard returns a card showing n.
 func NewNoteCard(n bmc.Note) *NoteCard {
 	c := &NoteCard{Note: n}
 	c.ExtendBaseWidget(c)
+	c.dot = newSegmentDot(c)
 	return c
 }
 
@@ -81,9 +107,31 @@ func (c *NoteCard) SetNote(n bmc.Note) {
 // setNote changes the note without refreshing, and reports whether
 // anything visible changed.
 func (c *NoteCard) setNote(n bmc.Note) bool {
-	changed := n.ID != c.Note.ID || n.Text != c.Note.Text || n.Color != c.Note.Color
+	o := &c.Note
+	changed := n.ID != o.ID || n.Text != o.Text || n.Color != o.Color || n.Status != o.Status ||
+		n.Period != o.Period || !sameAmount(n.Amount, o.Amount) ||
+		!slices.Equal(n.Tags, o.Tags) || !slices.Equal(n.Segments, o.Segments)
 	c.Note = n
 	return changed
+}
+
+// setLook changes how the card shows its note without refreshing, and
+// reports whether anything changed. marks is copied when it differs.
+func (c *NoteCard) setLook(marks []bmc.Color, segment, focused, dimmed bool, currency string) bool {
+	changed := false
+	if !slices.Equal(c.Marks, marks) {
+		c.Marks = slices.Clone(marks)
+		changed = true
+	}
+	if c.Segment != segment || c.SegmentFocused != focused || c.Dimmed != dimmed || c.Currency != currency {
+		c.Segment, c.SegmentFocused, c.Dimmed, c.Currency = segment, focused, dimmed, currency
+		changed = true
+	}
+	return changed
+}
+
+func sameAmount(a, b *float64) bool {
+	return (a == nil && b == nil) || (a != nil && b != nil && *a == *b)
 }
 
 // MouseDown records where a drag may start and calls OnPressed.
@@ -91,19 +139,14 @@ func (c *NoteCard) MouseDown(e *desktop.MouseEvent) {
 	if e.Button != desktop.MouseButtonPrimary {
 		return
 	}
-	p := e.Position
-	c.pressed = &p
+	c.drag.press(e.Position)
 	if c.OnPressed != nil {
 		c.OnPressed()
 	}
 }
 
 // MouseUp forgets the press.
-func (c *NoteCard) MouseUp(*desktop.MouseEvent) {
-	if !c.dragging {
-		c.pressed = nil
-	}
-}
+func (c *NoteCard) MouseUp(*desktop.MouseEvent) { c.drag.release() }
 
 // Tapped calls OnTapped.
 func (c *NoteCard) Tapped(*fyne.PointEvent) {
@@ -130,36 +173,72 @@ func (c *NoteCard) TappedSecondary(e *fyne.PointEvent) {
 // hold (the mouse press, or for synthetic drags such as test.Drag the
 // first event's position) plus every move since.
 func (c *NoteCard) Dragged(e *fyne.DragEvent) {
-	if !c.dragging {
-		c.dragging = true
-		c.moved = fyne.Delta{}
-		c.grab = e.Position
-		if c.pressed != nil {
-			c.grab = *c.pressed
-		}
-	}
-	c.moved.DX += e.Dragged.DX
-	c.moved.DY += e.Dragged.DY
+	p := c.drag.move(e)
+	c.grab = c.drag.grab
 	if c.OnDragged != nil {
-		c.OnDragged(c.grab.AddXY(c.moved.DX, c.moved.DY))
+		c.OnDragged(p)
 	}
 }
 
 // DragEnd calls OnDragEnd.
 func (c *NoteCard) DragEnd() {
-	if !c.dragging {
-		return
-	}
-	c.dragging, c.pressed = false, nil
-	if c.OnDragEnd != nil {
+	if c.drag.end() && c.OnDragEnd != nil {
 		c.OnDragEnd()
 	}
+}
+
+// dragTracker follows a drag from the press that may start it, so that a
+// widget can report where the pointer is relative to itself.
+type dragTracker struct {
+	pressed  *fyne.Position // where the button went down, if it did
+	dragging bool
+	grab     fyne.Position // where the drag took hold
+	moved    fyne.Delta    // how far the drag has moved
+}
+
+func (d *dragTracker) press(p fyne.Position) { d.pressed = &p }
+
+func (d *dragTracker) release() {
+	if !d.dragging {
+		d.pressed = nil
+	}
+}
+
+// move adds up a drag event and returns the pointer's position.
+func (d *dragTracker) move(e *fyne.DragEvent) fyne.Position {
+	if !d.dragging {
+		d.dragging = true
+		d.moved = fyne.Delta{}
+		d.grab = e.Position
+		if d.pressed != nil {
+			d.grab = *d.pressed
+		}
+	}
+	d.moved.DX += e.Dragged.DX
+	d.moved.DY += e.Dragged.DY
+	return d.grab.AddXY(d.moved.DX, d.moved.DY)
+}
+
+// end finishes a drag and reports whether there was one.
+func (d *dragTracker) end() bool {
+	if !d.dragging {
+		return false
+	}
+	d.dragging, d.pressed = false, nil
+	return true
 }
 
 // CreateRenderer is a private method to Fyne which links this widget to its
 // renderer.
 func (c *NoteCard) CreateRenderer() fyne.WidgetRenderer {
-	r := &noteCardRenderer{card: c, shadow: &canvas.Rectangle{}, paper: &canvas.Rectangle{}}
+	r := &noteCardRenderer{
+		card:   c,
+		shadow: &canvas.Rectangle{},
+		paper:  &canvas.Rectangle{},
+		amount: &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
+		badge:  newStatusBadge(),
+		fade:   &canvas.Rectangle{},
+	}
 	r.Refresh()
 	return r
 }
@@ -168,64 +247,126 @@ type noteCardRenderer struct {
 	card          *NoteCard
 	shadow, paper *canvas.Rectangle
 	lines         []*canvas.Text
+	strikes       []*canvas.Line // over the lines of an invalidated note
+	amount        *canvas.Text
+	chips         []*chip
+	badge         *statusBadge
+	marks         []*canvas.Circle
+	fade          *canvas.Rectangle // over everything, for the dimmed and lifted looks
 	objects       []fyne.CanvasObject
 
-	// the fitted text, kept until the text, box or text size changes
+	// the text split into words, and fitted into boxes of a few sizes,
+	// kept until the text or the text size changes
+	paras   [][]token
+	fits    map[fitKey]fitting
 	fitText string
-	fitBox  fyne.Size
 	fitSize float32
-	fit     fitting
-	paras   [][]token // the text split into words, kept until it changes
+	fit     fitting // the fitting shown
+
+	meta    metaSizes // the sizes of the amount, chips, badge and dots
+	metaFor float32   // the card text size meta was made for
 }
 
 func (r *noteCardRenderer) Layout(size fyne.Size) {
-	th := r.card.Theme()
+	c := r.card
+	th := c.Theme()
 	pad, ts := cardPadding(th), cardTextSize(th)
 	r.paper.Resize(size)
-	if r.card.floating {
+	if c.floating {
 		r.shadow.Move(fyne.NewPos(2, 4))
 	} else {
 		r.shadow.Move(fyne.NewPos(0, 1.5))
 	}
 	r.shadow.Resize(size)
+	r.fade.Resize(size)
 
-	box := fyne.NewSize(size.Width-2*pad, size.Height-2*pad)
-	if r.paras == nil || r.fitText != r.card.Note.Text {
-		r.paras = splitText(r.card.Note.Text)
-		r.fit.lines = nil
+	if r.paras == nil || r.fitText != c.Note.Text {
+		r.paras = splitText(c.Note.Text)
+		clear(r.fits)
 	}
-	if r.fit.lines == nil || r.fitText != r.card.Note.Text || r.fitBox != box || r.fitSize != ts {
-		r.fitText, r.fitBox, r.fitSize = r.card.Note.Text, box, ts
-		r.fit = fitText(r.paras, box, ts, fyne.TextStyle{})
-		if r.fit.lines == nil {
-			r.fit.lines = []string{}
-		}
+	if r.fitSize != ts {
+		clear(r.fits)
 	}
+	r.fitText, r.fitSize = c.Note.Text, ts
+	r.layoutMeta(size, pad, ts) // fits the text into the room the rest leaves
 	for len(r.lines) < len(r.fit.lines) {
 		r.lines = append(r.lines, &canvas.Text{})
 		r.objects = nil
 	}
-	col := r.inkColor()
 	for i, t := range r.lines {
 		if i >= len(r.fit.lines) {
 			t.Hide()
 			continue
 		}
-		t.Text, t.TextSize, t.Color = r.fit.lines[i], r.fit.size, col
+		t.Text, t.TextSize, t.Color = r.fit.lines[i], r.fit.size, inkColor
 		t.Move(fyne.NewPos(pad, pad+float32(i)*r.fit.lineH))
-		t.Resize(fyne.NewSize(box.Width, r.fit.lineH))
+		t.Resize(fyne.NewSize(size.Width-2*pad, r.fit.lineH))
 		t.Show()
 		t.Refresh()
 	}
+	r.layoutStrikes(pad)
 }
 
-func (r *noteCardRenderer) inkColor() color.Color {
-	if r.card.Lifted {
-		c := inkColor
-		c.A = 0x60
-		return c
+// fitIn returns the note's text fitted into a box: at the first of
+// textScales at which it fits, or cut at the smallest. scale, when not 0,
+// asks for that scale only, and ok reports whether the text fits.
+// Fittings of the last few boxes are remembered.
+func (r *noteCardRenderer) fitIn(box fyne.Size, scale float32) (f fitting, ok bool) {
+	k := fitKey{box, scale}
+	if f, ok := r.fits[k]; ok {
+		return f, !f.cut
 	}
-	return inkColor
+	if scale == 0 {
+		f = fitText(r.paras, box, r.fitSize, fyne.TextStyle{})
+	} else {
+		f, ok = fitAt(r.paras, box, r.fitSize*scale, fyne.TextStyle{})
+		f.cut = !ok
+	}
+	if f.lines == nil {
+		f.lines = []string{}
+	}
+	if r.fits == nil {
+		r.fits = map[fitKey]fitting{}
+	} else if len(r.fits) >= 8 {
+		clear(r.fits)
+	}
+	r.fits[k] = f
+	return f, !f.cut
+}
+
+// fitKey names a fitting: the box, and the one scale asked for or 0.
+type fitKey struct {
+	box   fyne.Size
+	scale float32
+}
+
+// layoutStrikes draws a line through every line of an invalidated note's
+// text, as far as the line's words reach.
+func (r *noteCardRenderer) layoutStrikes(pad float32) {
+	n := 0
+	if r.card.Note.Status == bmc.StatusInvalidated {
+		n = len(r.fit.lines)
+	}
+	for len(r.strikes) < n {
+		r.strikes = append(r.strikes, &canvas.Line{})
+		r.objects = nil
+	}
+	measure := measurerFor(r.fit.size, fyne.TextStyle{})
+	for i, l := range r.strikes {
+		if i >= n || r.fit.lines[i] == "" {
+			l.Hide()
+			continue
+		}
+		// Through the middle of the lower-case letters: Fyne's text box
+		// puts the baseline at about 0.77 of the line height.
+		y := pad + float32(i)*r.fit.lineH + r.fit.lineH*0.56
+		l.Position1 = fyne.NewPos(pad-1, y)
+		l.Position2 = fyne.NewPos(pad+measure(r.fit.lines[i])+1, y)
+		l.StrokeColor = inkColor
+		l.StrokeWidth = max(1, r.fit.size*0.09)
+		l.Show()
+		l.Refresh()
+	}
 }
 
 func (r *noteCardRenderer) MinSize() fyne.Size {
@@ -236,27 +377,44 @@ func (r *noteCardRenderer) MinSize() fyne.Size {
 }
 
 func (r *noteCardRenderer) Refresh() {
-	th := r.card.Theme()
+	c := r.card
+	th, v := c.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
 	radius := th.Size(theme.SizeNameInputRadius) / 1.5
-	red, green, blue := r.card.Note.Color.RGB()
-	paper := color.NRGBA{R: red, G: green, B: blue, A: 0xff}
-	if r.card.Lifted {
-		paper.A = 0x50
-	}
-	r.paper.FillColor = paper
+	red, green, blue := c.Note.Color.RGB()
+	r.paper.FillColor = color.NRGBA{R: red, G: green, B: blue, A: 0xff}
 	r.paper.CornerRadius = radius
 	r.paper.StrokeColor = color.NRGBA{A: 0x1c}
 	r.paper.StrokeWidth = 0.5
 	r.shadow.FillColor = color.NRGBA{A: 0x30}
-	if r.card.floating {
+	if c.floating {
 		r.shadow.FillColor = color.NRGBA{A: 0x40}
 	}
 	r.shadow.CornerRadius = radius
-	r.shadow.Hidden = r.card.Lifted
+	// A faded card is the card under a veil of the block's background,
+	// which looks the same as the card drawn translucent.
+	veil := color.NRGBAModel.Convert(th.Color(theme.ColorNameBackground, v)).(color.NRGBA)
+	switch {
+	case c.Lifted:
+		veil.A = 0xb0
+	case c.Dimmed:
+		veil.A = dimVeil
+	default:
+		veil.A = 0
+	}
+	r.fade.FillColor = veil
+	r.fade.CornerRadius = radius
+	r.fade.Hidden = veil.A == 0
+	r.shadow.Hidden = !r.fade.Hidden
 	r.paper.Refresh()
 	r.shadow.Refresh()
-	r.Layout(r.card.Size())
+	r.fade.Refresh()
+	c.dot.Refresh()
+	r.Layout(c.Size())
 }
+
+// dimVeil is the opacity of the veil over a dimmed card: the card shows
+// at 35%, faint but readable.
+const dimVeil = 0xa6
 
 func (r *noteCardRenderer) Objects() []fyne.CanvasObject {
 	if r.objects == nil {
@@ -264,6 +422,18 @@ func (r *noteCardRenderer) Objects() []fyne.CanvasObject {
 		for _, t := range r.lines {
 			r.objects = append(r.objects, t)
 		}
+		for _, l := range r.strikes {
+			r.objects = append(r.objects, l)
+		}
+		r.objects = append(r.objects, r.amount)
+		for _, ch := range r.chips {
+			r.objects = append(r.objects, ch.bg, ch.text)
+		}
+		r.objects = append(r.objects, r.badge.objects()...)
+		for _, m := range r.marks {
+			r.objects = append(r.objects, m)
+		}
+		r.objects = append(r.objects, r.card.dot, r.fade)
 	}
 	return r.objects
 }

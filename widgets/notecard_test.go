@@ -55,9 +55,12 @@ func TestNoteCardWrapsAndFits(t *testing.T) {
 	if r.lines[0].Color != inkColor {
 		t.Errorf("ink = %v, want dark ink", r.lines[0].Color)
 	}
+	if r.fade.Visible() || !r.shadow.Visible() {
+		t.Error("a card at rest is drawn faded")
+	}
 	c.Lifted = true
 	c.Refresh()
-	if r.paper.FillColor.(color.NRGBA).A == 0xff || !r.shadow.Hidden {
+	if !r.fade.Visible() || r.fade.FillColor.(color.NRGBA).A < 0x80 || !r.shadow.Hidden {
 		t.Error("a lifted card is not drawn faded")
 	}
 }

@@ -203,6 +203,7 @@ type fitting struct {
 	lines []string
 	size  float32 // text size
 	lineH float32 // line height
+	cut   bool    // the text did not fit even at the smallest size
 }
 
 // textScales are the sizes, relative to the normal one, that fitText tries.
@@ -215,20 +216,26 @@ var textScales = []float32{1, 0.92, 0.85}
 func fitText(paras [][]token, box fyne.Size, size float32, style fyne.TextStyle) fitting {
 	var f fitting
 	for _, scale := range textScales {
-		s := size * scale
-		lineH := fyne.MeasureText("Mg", s, style).Height
-		maxLines := max(int(box.Height/lineH), 1)
-		measure := measurerFor(s, style)
-		lines := wrapParagraphs(paras, box.Width, -1, measure)
-		f = fitting{lines: lines, size: s, lineH: lineH}
-		if len(lines) <= maxLines && wordsFit(paras, box.Width, measure) {
+		var ok bool
+		if f, ok = fitAt(paras, box, size*scale, style); ok {
 			return f
 		}
-		if scale == textScales[len(textScales)-1] {
-			f.lines = wrapParagraphs(paras, box.Width, maxLines, measure)
-		}
 	}
+	measure := measurerFor(f.size, style)
+	f.lines = wrapParagraphs(paras, box.Width, max(int(box.Height/f.lineH), 1), measure)
+	f.cut = true
 	return f
+}
+
+// fitAt wraps text, split by splitText, at one size, and reports whether
+// it fits the box: no more lines than the box holds and no word wider than
+// the box.
+func fitAt(paras [][]token, box fyne.Size, size float32, style fyne.TextStyle) (fitting, bool) {
+	lineH := fyne.MeasureText("Mg", size, style).Height
+	maxLines := max(int(box.Height/lineH), 1)
+	measure := measurerFor(size, style)
+	lines := wrapParagraphs(paras, box.Width, -1, measure)
+	return fitting{lines: lines, size: size, lineH: lineH}, len(lines) <= maxLines && wordsFit(paras, box.Width, measure)
 }
 
 // wordsFit reports whether every token (a word, or a part of a hyphenated
