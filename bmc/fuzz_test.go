@@ -112,3 +112,19 @@ func BenchmarkSave(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadHandEdited measures the general YAML path, which a file
+// takes once someone edits it by hand (here: a comment on top).
+func BenchmarkLoadHandEdited(b *testing.B) {
+	data, err := bigCanvas(b, 1000).Marshal()
+	if err != nil {
+		b.Fatal(err)
+	}
+	data = append([]byte("# edited by hand\n"), data...)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Load("big.yaml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
