@@ -83,3 +83,49 @@ func TestBigBoardShowsOnlyCardsInView(t *testing.T) {
 		t.Errorf("%d out of view + %d shown, want 1000", total, len(board.view.shownAt))
 	}
 }
+
+// richCanvas is bigCanvas with everything a card can carry: links to one
+// to three segments, every status, up to three tags, and amounts on the
+// revenue and cost notes.
+func richCanvas(tb testing.TB, n int) *bmc.Canvas {
+	tb.Helper()
+	c := bigCanvas(tb, n)
+	var segments []string
+	for _, s := range c.Segments()[:5] {
+		segments = append(segments, s.ID)
+	}
+	tags := []string{"physical", "problem solving", "subscription"}
+	i := 0
+	for _, b := range c.Template().Blocks {
+		for _, note := range c.Blocks[b.ID] {
+			i++
+			note.Status = bmc.Statuses[i%len(bmc.Statuses)]
+			note.Tags = tags[:i%(len(tags)+1)]
+			if b.ID != bmc.SegmentBlock {
+				note.Segments = segments[i%3 : i%3+1+i%3]
+			}
+			if b.ID == bmc.RevenueBlock || b.ID == bmc.CostBlock {
+				amount := float64(100 * i)
+				note.Amount, note.Period = &amount, bmc.Periods[i%len(bmc.Periods)]
+			}
+			if err := c.UpdateNote(note); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	return c
+}
+
+// BenchmarkBoardLayoutRich is BenchmarkBoardLayout with every card
+// carrying marks, a badge, chips or an amount, and a segment in focus.
+func BenchmarkBoardLayoutRich(b *testing.B) {
+	c := richCanvas(b, 1000)
+	board, _ := newTestBoard(b, c, fyne.NewSize(1200, 800))
+	board.SetFocusSegment(c.Segments()[0].ID)
+	sizes := []fyne.Size{{Width: 1280, Height: 860}, {Width: 1200, Height: 800}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		board.Resize(sizes[i%2])
+	}
+}

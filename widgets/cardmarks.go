@@ -272,10 +272,22 @@ func (r *noteCardRenderer) layoutRow(size fyne.Size, pad, y float32, row bool, a
 	c := r.card
 	m := r.meta
 	n := &c.Note
+	if !row {
+		c.dot.Hide()
+		r.badge.hide()
+		for _, d := range r.marks {
+			d.Hide()
+		}
+		for _, ch := range r.chips {
+			ch.bg.Hide()
+			ch.text.Hide()
+		}
+		return
+	}
 	cy := y + m.row/2
 	x := size.Width - pad // the free room's right edge
 
-	if c.Segment && row {
+	if c.Segment {
 		hit := m.dot + 2*m.gap
 		c.dot.Move(fyne.NewPos(x-m.dot/2-hit/2, cy-hit/2))
 		c.dot.Resize(fyne.NewSquareSize(hit))
@@ -287,9 +299,6 @@ func (r *noteCardRenderer) layoutRow(size fyne.Size, pad, y float32, row bool, a
 	}
 
 	marks := c.Marks
-	if !row {
-		marks = nil
-	}
 	for len(r.marks) < len(marks) {
 		r.marks = append(r.marks, &canvas.Circle{StrokeWidth: 1})
 		r.objects = nil
@@ -309,7 +318,7 @@ func (r *noteCardRenderer) layoutRow(size fyne.Size, pad, y float32, row bool, a
 		d.Hide()
 	}
 
-	if row && hasBadge(n.Status) {
+	if hasBadge(n.Status) {
 		x -= m.gap * 0.4
 		r.badge.layout(fyne.NewPos(x-m.row, y), m, n.Status)
 		x -= m.row + m.gap
@@ -321,11 +330,7 @@ func (r *noteCardRenderer) layoutRow(size fyne.Size, pad, y float32, row bool, a
 	if amount != "" {
 		left += r.placeAmount(pad, cy-m.amountH/2, x-pad-m.gap, amount) + m.gap
 	}
-	tags := n.Tags
-	if !row {
-		tags = nil
-	}
-	r.layoutChips(tags, left, x-m.gap*0.4, y)
+	r.layoutChips(n.Tags, left, x-m.gap*0.4, y)
 }
 
 // chip is a tag drawn as a small rounded label.

@@ -351,6 +351,12 @@ func (r *noteCardRenderer) layoutStrikes(pad float32) {
 		r.strikes = append(r.strikes, &canvas.Line{})
 		r.objects = nil
 	}
+	if n == 0 {
+		for _, l := range r.strikes {
+			l.Hide()
+		}
+		return
+	}
 	measure := measurerFor(r.fit.size, fyne.TextStyle{})
 	for i, l := range r.strikes {
 		if i >= n || r.fit.lines[i] == "" {
@@ -408,7 +414,9 @@ func (r *noteCardRenderer) Refresh() {
 	r.paper.Refresh()
 	r.shadow.Refresh()
 	r.fade.Refresh()
-	c.dot.Refresh()
+	if c.Segment {
+		c.dot.Refresh()
+	}
 	r.Layout(c.Size())
 }
 
