@@ -156,10 +156,7 @@ func (r *noteCardRenderer) layoutMeta(size fyne.Size, pad, ts float32) {
 	default:
 		plans[0], plans[1], count = metaPlan{bottom: above - line, amountLine: true}, metaPlan{bottom: above, amountInRow: true}, 2
 	}
-	box := func(p metaPlan) fyne.Size {
-		return fyne.NewSize(max(size.Width-2*pad, 0), max(p.bottom-pad, 0))
-	}
-	plan := r.choosePlan(plans[:count], box, pad, rowY)
+	plan := r.choosePlan(plans[:count], size.Width, pad, rowY)
 	switch {
 	case plan.amountLine && row:
 		r.placeAmount(pad, above-m.amountH, size.Width-2*pad, amount)
@@ -179,7 +176,10 @@ func (r *noteCardRenderer) layoutMeta(size fyne.Size, pad, ts float32) {
 // size in turn, so that the text keeps the largest size any plan allows;
 // otherwise each plan may shrink the text. The last plan is the fallback,
 // the text cut short if it must.
-func (r *noteCardRenderer) choosePlan(plans []metaPlan, box func(metaPlan) fyne.Size, pad, rowY float32) metaPlan {
+func (r *noteCardRenderer) choosePlan(plans []metaPlan, width, pad, rowY float32) metaPlan {
+	box := func(p metaPlan) fyne.Size {
+		return fyne.NewSize(max(width-2*pad, 0), max(p.bottom-pad, 0))
+	}
 	if plans[0].besideX > 0 {
 		for _, scale := range textScales {
 			for _, p := range plans {
