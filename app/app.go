@@ -68,6 +68,7 @@ func NewEditor(a fyne.App, w fyne.Window) *Editor {
 		e.markTestPlan()
 	}
 	e.board.ContextMenuExtra = e.noteMenuExtra
+	e.board.OnFocusChange = func(string) { e.refreshActions() }
 	e.menu = e.newMainMenu()
 	e.toolbar = e.newToolbar()
 	e.find = e.newFindBar()
@@ -183,7 +184,6 @@ func (e *Editor) ShowNote(id string) {
 // line up to date with the document.
 func (e *Editor) refresh() {
 	e.win.SetTitle(e.doc.WindowTitle())
-	e.keepFocus()
 	e.applyFind()
 	e.refreshTestPlan()
 	e.profit.refresh(e.doc.Canvas())

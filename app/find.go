@@ -114,9 +114,7 @@ func (e *Editor) applyFind() {
 		match = c.Select(q)
 		f.count.SetText(fmt.Sprintf("%d of %s", len(match), counted(c.NoteCount(), "1 note", "%d notes")))
 	}
-	if b, ok := any(e.board).(boardFocus); ok {
-		b.SetFilter(match)
-	}
+	e.board.SetFilter(match)
 	f.problems.SetText(strings.Join(q.Problems, " · "))
 	f.problems.Hidden = len(q.Problems) == 0 || !f.bar.Visible()
 	f.bar.Refresh()

@@ -4,48 +4,19 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-
-	"github.com/bmcanvas/bmcanvas/bmc"
 )
-
-// boardFocus is what the board offers for focusing on a segment and
-// filtering.
-// TODO: call the board directly once widgets has these.
-type boardFocus interface {
-	SetFocusSegment(id string)
-	FocusSegment() string
-	SetFilter(match map[string]bool)
-}
 
 // FocusSegment dims every note outside a customer segment's chain on the
 // board; "" clears the focus. The focus is a way of looking, not a change
-// to the canvas: it is not undone and not saved.
+// to the canvas: it is not undone and not saved. The board drops it by
+// itself when the segment goes away.
 func (e *Editor) FocusSegment(id string) {
-	if b, ok := any(e.board).(boardFocus); ok {
-		b.SetFocusSegment(id)
-	}
+	e.board.SetFocusSegment(id)
 	e.refreshActions()
 }
 
 // Focus returns the customer segment the board is focused on, or "".
-func (e *Editor) Focus() string {
-	if b, ok := any(e.board).(boardFocus); ok {
-		return b.FocusSegment()
-	}
-	return ""
-}
-
-// keepFocus clears the focus when its segment is no longer one, such as
-// after it was deleted or an edit was undone.
-func (e *Editor) keepFocus() {
-	f := e.Focus()
-	if f == "" {
-		return
-	}
-	if b, _, ok := e.doc.Canvas().Find(f); !ok || b != bmc.SegmentBlock {
-		e.FocusSegment("")
-	}
-}
+func (e *Editor) Focus() string { return e.board.FocusSegment() }
 
 // focusItems are a segment note's focus items in its context menu: focus
 // on it unless it is the focus, and clear any focus.
