@@ -8,6 +8,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	// Imported first thing so that Fyne does not complain about LANG=C.UTF-8.
 	_ "github.com/bmcanvas/bmcanvas/app/internal/locale"
@@ -38,9 +39,11 @@ type Editor struct {
 	find    *findBar
 	plan    *testPlan
 	profit  *profitLine
+	focus   *focusNote
 	// content is the window's content: the board with the bars and panel
-	// around it.
-	content *fyne.Container
+	// around it; top holds the toolbar and find bar, footer the profit
+	// line and the focus reminder.
+	content, top, footer *fyne.Container
 
 	// exportOptions are the choices of the last PDF export.
 	exportOptions export.Options
@@ -74,11 +77,14 @@ func NewEditor(a fyne.App, w fyne.Window) *Editor {
 	e.find = e.newFindBar()
 	e.plan = e.newTestPlan()
 	e.profit = newProfitLine()
+	e.focus = e.newFocusNote()
 	w.SetMainMenu(e.menu.main)
 	e.addShortcuts()
 	w.Canvas().SetOnTypedKey(e.typedKey)
-	top := container.NewVBox(e.toolbar.bar, e.find.bar)
-	e.content = container.NewBorder(top, e.profit.bar, nil, e.plan.panel, e.board)
+	e.top = container.NewVBox(e.toolbar.bar, e.find.bar)
+	e.footer = container.NewBorder(nil, nil, e.profit.bar, e.focus.box)
+	footer := container.NewVBox(widget.NewSeparator(), e.footer)
+	e.content = container.NewBorder(e.top, footer, nil, e.plan.panel, e.board)
 	w.SetContent(e.content)
 	w.SetCloseIntercept(e.closeWindow)
 	w.SetOnDropped(e.dropped)
@@ -201,11 +207,12 @@ func (e *Editor) setShown(part *fyne.Container, shown bool) {
 	} else {
 		part.Hide()
 	}
-	for _, o := range e.content.Objects {
-		if c, ok := o.(*fyne.Container); ok {
-			c.Refresh() // the find bar's box above the board
-		}
+	if e.content == nil {
+		return // still being built
 	}
+	// A container lays out again only when refreshed or resized.
+	e.top.Refresh()
+	e.footer.Refresh()
 	e.content.Refresh()
 }
 
@@ -227,4 +234,5 @@ func (e *Editor) typedKey(ev *fyne.KeyEvent) {
 func (e *Editor) refreshActions() {
 	e.menu.refresh(e)
 	e.toolbar.refresh(e)
+	e.focus.refresh(e)
 }

@@ -4,7 +4,38 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
+
+// focusNote is the footer's reminder of the segment in focus, with a
+// button that clears it; hidden when no segment is in focus.
+type focusNote struct {
+	box   *fyne.Container
+	label *widget.Label
+	dot   *widget.Icon
+}
+
+// newFocusNote builds the reminder, hidden.
+func (e *Editor) newFocusNote() *focusNote {
+	f := &focusNote{label: widget.NewLabel(""), dot: widget.NewIcon(nil)}
+	clearButton := widget.NewButtonWithIcon("Clear focus", theme.CancelIcon(), func() { e.FocusSegment("") })
+	clearButton.Importance = widget.LowImportance
+	f.box = container.NewHBox(f.dot, f.label, clearButton)
+	f.box.Hide()
+	return f
+}
+
+// refresh shows which segment is in focus, if any.
+func (f *focusNote) refresh(e *Editor) {
+	n, ok := e.doc.Canvas().Note(e.Focus())
+	if ok {
+		f.label.SetText("Focused on " + segmentLabel(n) + " (Esc clears)")
+		f.dot.SetResource(segmentDot(n.Color))
+	}
+	e.setShown(f.box, ok)
+}
 
 // FocusSegment dims every note outside a customer segment's chain on the
 // board; "" clears the focus. The focus is a way of looking, not a change

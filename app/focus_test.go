@@ -28,6 +28,9 @@ func TestFocusFromNoteMenu(t *testing.T) {
 	if e.menu.clearFocus.Disabled {
 		t.Error("Clear Focus is disabled with a focus")
 	}
+	if !e.focus.box.Visible() || e.focus.label.Text != "Focused on "+segmentLabel(note(t, e, "n3"))+" (Esc clears)" {
+		t.Errorf("the footer says %q (shown %v)", e.focus.label.Text, e.focus.box.Visible())
+	}
 	want := segmentLabel(note(t, e, "n3"))
 	for _, it := range e.menu.focus.ChildMenu.Items {
 		if it.Checked != (it.Label == want) {
@@ -40,7 +43,7 @@ func TestFocusFromNoteMenu(t *testing.T) {
 	}
 	itemNamed(t, noteMenu(t, e, "n1"), "Focus this segment")
 	itemNamed(t, items, "Clear focus").Action()
-	if e.Focus() != "" || cardFor(t, w, "n5").Dimmed || !e.menu.clearFocus.Disabled {
+	if e.Focus() != "" || cardFor(t, w, "n5").Dimmed || !e.menu.clearFocus.Disabled || e.focus.box.Visible() {
 		t.Errorf("after Clear focus: focus %q", e.Focus())
 	}
 	if hasItem(noteMenu(t, e, "n1"), "Clear focus") {

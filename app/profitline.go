@@ -23,7 +23,7 @@ type profitLine struct {
 func newProfitLine() *profitLine {
 	p := &profitLine{totals: widget.NewLabel(""), uncounted: widget.NewLabel("")}
 	p.uncounted.TextStyle.Italic = true
-	p.bar = container.NewVBox(widget.NewSeparator(), container.NewHBox(p.totals, p.uncounted))
+	p.bar = container.NewHBox(p.totals, p.uncounted)
 	return p
 }
 
