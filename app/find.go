@@ -116,8 +116,15 @@ func (e *Editor) applyFind() {
 	}
 	e.board.SetFilter(match)
 	f.problems.SetText(strings.Join(q.Problems, " · "))
-	f.problems.Hidden = len(q.Problems) == 0 || !f.bar.Visible()
-	f.bar.Refresh()
+	hide := len(q.Problems) == 0 || !f.bar.Visible()
+	if f.problems.Hidden != hide {
+		f.problems.Hidden = hide
+		f.bar.Refresh()
+		if e.content != nil {
+			e.top.Refresh()
+			e.content.Refresh()
+		}
+	}
 }
 
 // counted writes n with the singular form for one and the plural format
