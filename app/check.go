@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 	"slices"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -64,15 +66,15 @@ func (e *Editor) ShowCheck() {
 	var d dialog.Dialog
 	rows := container.NewVBox()
 	for _, f := range fs {
-		icon := theme.ErrorIcon()
+		var icon fyne.Resource = theme.NewErrorThemedResource(theme.ErrorIcon())
 		if f.Severity == bmc.SeverityHint {
-			icon = theme.InfoIcon()
+			icon = theme.NewPrimaryThemedResource(theme.InfoIcon())
 		}
 		block := f.Block
 		if b, ok := c.Template().Block(f.Block); ok {
 			block = b.Title
 		}
-		row := newPickRow(icon, block, f.Message, "")
+		row := newPickRow(icon, block, upperFirst(f.Message), "")
 		row.NoteID = f.NoteID
 		row.OnTapped = func() {
 			d.Hide()
@@ -94,4 +96,13 @@ func (e *Editor) ShowCheck() {
 	d = dialog.NewCustom("Check canvas", "Close", content, e.win)
 	d.Resize(dialogSize(e.win, 640, 0))
 	d.Show()
+}
+
+// upperFirst starts a sentence with a capital letter.
+func upperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }

@@ -36,19 +36,19 @@ func TestCheckCanvas(t *testing.T) {
 	}
 	hints := false
 	for _, r := range rows {
-		isHint := r.icon.Resource.Name() == theme.InfoIcon().Name()
+		isHint := strings.Contains(r.icon.Resource.Name(), theme.InfoIcon().Name())
 		if hints && !isHint {
 			t.Error("an error is listed after a hint")
 		}
 		hints = hints || isHint
 	}
 	for _, f := range fs {
-		if !strings.Contains(msg, f.Message) {
+		if !strings.Contains(msg, upperFirst(f.Message)) {
 			t.Errorf("the dialog lacks %q", f.Message)
 		}
 	}
 	first := rows[0]
-	if first.heading.Text != "Value Propositions" || !strings.Contains(first.text.Text, "Pâtisserie like in Lyon") {
+	if first.heading.Text != "Value Propositions" || !strings.HasPrefix(first.text.Text, "Value proposition “Pâtisserie like in Lyon") {
 		t.Errorf("first row: %q %q", first.heading.Text, first.text.Text)
 	}
 	test.Tap(first)
