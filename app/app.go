@@ -172,8 +172,9 @@ func (e *Editor) ToggleBackstage() {
 	e.board.SetBackstageShown(!c.BackstageShown())
 }
 
-// ShowNote selects a note on the board and scrolls it into view, first
-// revealing the backstage when the note sits there and it is hidden.
+// ShowNote selects a note on the board, scrolls it into view and gives the
+// board the keyboard, so that Enter edits the note; it first reveals the
+// backstage when the note sits there and it is hidden.
 func (e *Editor) ShowNote(id string) {
 	c := e.doc.Canvas()
 	block, _, ok := c.Find(id)
@@ -184,6 +185,7 @@ func (e *Editor) ShowNote(id string) {
 		e.ToggleBackstage()
 	}
 	e.board.Select(id)
+	e.win.Canvas().Focus(e.board)
 }
 
 // refresh brings the title, menus, toolbar, find bar, test plan and profit
