@@ -78,11 +78,19 @@ func (e *Editor) statusItem(n bmc.Note) *fyne.MenuItem {
 	return status
 }
 
-// tagsItem is "Tags ▸": the block's suggested tags and those used
+// tagsItem is "Tags ▸": the block's suggested tags, then those used
 // elsewhere on the canvas, checked when n has them, then "New tag…".
 func (e *Editor) tagsItem(block string, n bmc.Note) *fyne.MenuItem {
+	c := e.doc.Canvas()
+	var suggested []string
+	if b, ok := c.Template().Block(block); ok {
+		suggested = b.Tags
+	}
 	var items []*fyne.MenuItem
-	for _, tag := range e.doc.Canvas().SuggestedTags(block) {
+	for i, tag := range c.SuggestedTags(block) {
+		if i == len(suggested) && i > 0 {
+			items = append(items, fyne.NewMenuItemSeparator())
+		}
 		it := fyne.NewMenuItem(tag, func() { e.ToggleTag(n.ID, tag) })
 		it.Checked = hasTag(n.Tags, tag)
 		items = append(items, it)

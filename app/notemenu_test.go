@@ -267,6 +267,9 @@ func TestTagsMenu(t *testing.T) {
 	for _, want := range []string{"physical", "intellectual", "human", "financial", "subscription", "New tag…"} {
 		itemNamed(t, items, want)
 	}
+	if !items[4].IsSeparator || items[3].Label != "financial" {
+		t.Errorf("the block's own tags are not set apart: %q, %q", items[3].Label, items[4].Label)
+	}
 	if !itemNamed(t, items, "physical").Checked || itemNamed(t, items, "human").Checked {
 		t.Error("checked tags do not follow the note")
 	}
