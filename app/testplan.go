@@ -38,6 +38,7 @@ func (e *Editor) newTestPlan() *testPlan {
 	}
 	p.empty.Wrapping = fyne.TextWrapWord
 	p.empty.Importance = widget.LowImportance
+	p.empty.TextStyle.Italic = true
 	closeButton := widget.NewButtonWithIcon("", theme.CancelIcon(), e.ToggleTestPlan)
 	closeButton.Importance = widget.LowImportance
 	head := container.NewBorder(nil, nil, nil, closeButton, p.header)
