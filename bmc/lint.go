@@ -3,6 +3,7 @@ package bmc
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a lint finding is a gap in the model or advice.
@@ -177,6 +178,9 @@ func quoteNote(n Note) string {
 	s := truncate(first, 48)
 	if more && s == first {
 		s += "…"
+	}
+	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune("\"'“‘«„", r) {
+		return s // already quoted by its author
 	}
 	return "“" + s + "”"
 }

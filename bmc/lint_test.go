@@ -137,3 +137,16 @@ func TestLintRulesListed(t *testing.T) {
 		}
 	}
 }
+
+func TestLintQuotesNotesOnce(t *testing.T) {
+	for text, want := range map[string]string{
+		"Bread":              "“Bread”",
+		"“Friday loaf” club": "“Friday loaf” club",
+		"\"Quoted\" plainly": "\"Quoted\" plainly",
+		"":                   "(empty note x)",
+	} {
+		if got := quoteNote(Note{ID: "x", Text: text}); got != want {
+			t.Errorf("quoteNote(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

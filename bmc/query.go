@@ -1,6 +1,7 @@
 package bmc
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 )
@@ -52,7 +53,7 @@ func ParseQuery(s string) Query {
 	return q
 }
 
-func quoteWord(s string) string { return "“" + s + "”" }
+func quoteWord(s string) string { return fmt.Sprintf("%q", s) }
 
 // tokens splits s at spaces, keeping "quoted parts" together and dropping
 // the quotes.

@@ -17,8 +17,8 @@ func TestParseQuery(t *testing.T) {
 		{"color:blue colour:Pink", Query{Colors: []Color{Blue, Pink}}},
 		{`tag:"problem solving" status:hypothesis fresh bread`, Query{Words: []string{"fresh", "bread"}, Tags: []string{"problem solving"}, Statuses: []Status{StatusHypothesis}}},
 		{`"key: value"`, Query{Words: []string{"key: value"}}},
-		{"color:bleu", Query{Problems: []string{`unknown colour “bleu” (did you mean "blue"?)`}}},
-		{"status:done", Query{Problems: []string{"unknown status “done”"}}},
+		{"color:bleu", Query{Problems: []string{`unknown colour "bleu" (did you mean "blue"?)`}}},
+		{"status:done", Query{Problems: []string{`unknown status "done"`}}},
 		{"http://x tag:", Query{Words: []string{"http://x", "tag:"}}},
 		{`"unclosed quote`, Query{Words: []string{"unclosed quote"}}},
 	}
