@@ -53,8 +53,10 @@ func (es Errors) Unwrap() []error {
 	return out
 }
 
-// suggestion returns ` (did you mean "x"?)` for the candidate closest to
-// word, or "" when none is close.
+// Suggestion returns ` (did you mean "x"?)` for the candidate closest to
+// word, or "" when none is close enough to be a likely typo.
+func Suggestion(word string, candidates []string) string { return suggestion(word, candidates) }
+
 func suggestion(word string, candidates []string) string {
 	best, bestD := "", -1
 	for _, c := range candidates {
