@@ -2,7 +2,9 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -156,7 +158,15 @@ func (e *Editor) askExportFile(opt export.Options) {
 
 // ExportTo writes the canvas as a PDF to path in the background, then
 // reports the result: an error, the export's warnings, or where it went.
+// A path without an extension gets ".pdf"; a path that is the open canvas's
+// file, or any canvas (.yaml, .yml) file, is refused with an error and left
+// as it is.
 func (e *Editor) ExportTo(path string, opt export.Options) {
+	path, err := pdfTarget(path, e.doc.Path)
+	if err != nil {
+		e.showErrorTitled("Export refused", err)
+		return
+	}
 	opt.FileName = e.doc.Name()
 	c := e.doc.Canvas().Clone()
 	progress := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), widget.NewProgressBarInfinite(), e.win)
@@ -180,6 +190,46 @@ func (e *Editor) exportDone(path string, warnings []string, err error) {
 	default:
 		dialog.ShowInformation("Exported", "Wrote "+path, e.win)
 	}
+}
+
+// pdfTarget returns the file an export to path writes: path with ".pdf"
+// added when its name has no extension. It refuses a canvas file (by its
+// extension) and the open canvas's own file canvasPath (by os.SameFile, so
+// a link to it is refused too): exporting must never replace a canvas.
+func pdfTarget(path, canvasPath string) (string, error) {
+	if filepath.Ext(filepath.Base(path)) == "" {
+		path += ".pdf"
+	}
+	name := filepath.Base(path)
+	if isCanvasFile(path) {
+		return "", fmt.Errorf("%s is a canvas file; a PDF cannot replace it. Choose a name ending in .pdf", name)
+	}
+	if canvasPath != "" {
+		if same, err := sameFile(path, canvasPath); err != nil {
+			return "", fmt.Errorf("export %s: %w", name, err)
+		} else if same {
+			return "", fmt.Errorf("%s is the canvas being edited; a PDF cannot replace it. Choose another name", name)
+		}
+	}
+	return path, nil
+}
+
+// sameFile reports whether a and b name the same existing file; a file
+// that does not exist is not the same as any.
+func sameFile(a, b string) (bool, error) {
+	sa, err := os.Stat(a)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	sb, err := os.Stat(b)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	return os.SameFile(sa, sb), nil
 }
 
 // writePDF draws c as a PDF and writes it to path atomically.
