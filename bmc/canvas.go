@@ -170,11 +170,11 @@ func (c *Canvas) checkLinks(n *Note, segments map[string]bool) error {
 	seen := make(map[string]bool, len(n.Segments))
 	for _, s := range n.Segments {
 		if seen[s] {
-			return fmt.Errorf("note %q links segment %q twice", n.ID, s)
+			return fmt.Errorf("note %q links segment %q twice", n.ID, truncate(s, 40))
 		}
 		seen[s] = true
 		if !segments[s] {
-			return fmt.Errorf("note %q links to %q, which is not a note in Customer Segments", n.ID, s)
+			return fmt.Errorf("note %q links to %q, which is not a note in Customer Segments", n.ID, truncate(s, 40))
 		}
 	}
 	return nil

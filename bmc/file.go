@@ -31,11 +31,16 @@ func LoadFile(path string) (*Canvas, error) {
 	return Load(path, data)
 }
 
-// SaveFile writes the canvas to path atomically: see WriteFileAtomic.
+// SaveFile writes the canvas to path atomically: see WriteFileAtomic. It
+// refuses a canvas whose file would be larger than Load accepts.
 func SaveFile(path string, c *Canvas) error {
 	data, err := c.Marshal()
 	if err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if len(data) > MaxFileSize {
+		return fmt.Errorf("save %s: the canvas would make a %.1f MiB file, and bmcanvas opens files of at most %d MiB: shorten or remove some notes",
+			path, float64(len(data))/(1<<20), MaxFileSize>>20)
 	}
 	return WriteFileAtomic(path, data)
 }

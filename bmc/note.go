@@ -160,7 +160,7 @@ func (n *Note) check() error {
 			return fmt.Errorf("empty tag")
 		}
 		if strings.ContainsAny(t, "\r\n") {
-			return fmt.Errorf("tag %q must be a single line", t)
+			return fmt.Errorf("tag %q must be a single line", truncate(t, 40))
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -102,7 +103,12 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	if len(d.errs) >= maxErrors {
 		return
 	}
-	e := &Error{File: d.file, Msg: fmt.Sprintf(format, args...)}
+	for i, a := range args { // quote values from the file shortened: a value can be megabytes long
+		if v := reflect.ValueOf(a); v.Kind() == reflect.String {
+			args[i] = truncate(v.String(), 60)
+		}
+	}
+	e := &Error{File: d.file, Msg: truncate(fmt.Sprintf(format, args...), 400)}
 	if n != nil {
 		e.Line, e.Column = n.Line, n.Column
 	}
@@ -444,9 +450,22 @@ func (d *decoder) note(item *yaml.Node) (Note, located, bool) {
 		d.errorf(at("status"), "unknown status %q%s; statuses are %s", n.Status, suggestion(string(n.Status), strs(Statuses)), joinQuoted(Statuses))
 	case n.Period != "" && !n.Period.Valid():
 		d.errorf(at("period"), "unknown period %q%s; periods are %s", n.Period, suggestion(string(n.Period), strs(Periods)), joinQuoted(Periods))
-	case n.ID != "":
-		if err := n.check(); err != nil {
-			d.errorf(at("id"), "%v", err)
+	case n.ID != "" && CheckID(n.ID) != nil:
+		d.errorf(at("id"), "%v", CheckID(n.ID))
+	default:
+		// The rest of the note's rules, also for notes that get their ID
+		// only later, so that nothing loads that would not save and load.
+		probe := n
+		probe.ID = "probe"
+		if err := probe.check(); err != nil {
+			key := ""
+			switch msg := err.Error(); {
+			case strings.Contains(msg, "tag"):
+				key = "tags"
+			case strings.Contains(msg, "period"):
+				key = "period"
+			}
+			d.errorf(at(key), "%v", err)
 		}
 	}
 	return n, loc, true // kept even when wrong, so links to it do not add errors

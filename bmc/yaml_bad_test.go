@@ -56,6 +56,8 @@ func TestLoadRejectsBadInput(t *testing.T) {
 		{"two documents", head + "---\nformat: bmcanvas/1\n", 3, "a second YAML document"},
 		{"invalid UTF-8", head + "title: caf\xe9\n", 3, "not valid UTF-8"},
 		{"alias bomb", "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n", 1, "anchors and aliases"},
+		{"empty tag on a note without id", head + "blocks:\n  cost_structure:\n    - {text: rent, tags: [\"\"]}\n", 5, "empty tag"},
+		{"period without amount, no id", head + "blocks:\n  cost_structure:\n    - {text: rent, period: month}\n", 5, `period "month" given without an amount`},
 		{"too large", head + "title: " + strings.Repeat("x", MaxFileSize) + "\n", 0, "a canvas file may be at most 8 MiB"},
 	}
 	for _, tt := range tests {
@@ -98,5 +100,23 @@ func TestLoadIsLenientWhereItHelps(t *testing.T) {
 	}
 	if c.Version != "3" || c.Date != "2026-01-02" || ids(c.Blocks["problem"]) != "n1,n2" || c.Blocks["problem"][0].Text != "Slow repairs" {
 		t.Errorf("loaded %+v", c)
+	}
+}
+
+// A huge bad value is quoted shortened, so that messages stay readable.
+func TestLoadShortensLongValues(t *testing.T) {
+	long := strings.Repeat("b", 1<<20)
+	in := "format: bmcanvas/1\ntemplate: lean\nblocks:\n  problem:\n    - {id: a, color: " + long + "}\n    - {id: b, status: " + long + "}\n    - {id: c, segments: [" + long + "]}\n"
+	_, err := Load("long.yaml", []byte(in))
+	if err == nil {
+		t.Fatal("loaded")
+	}
+	if n := len(err.(Errors)); n != 3 {
+		t.Errorf("%d errors, want 3", n)
+	}
+	for _, e := range err.(Errors) {
+		if len(e.Msg) > 1000 || !strings.Contains(e.Msg, "bbb…") {
+			t.Errorf("message of %d bytes: %.120s", len(e.Msg), e.Msg)
+		}
 	}
 }

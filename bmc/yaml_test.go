@@ -244,3 +244,21 @@ func TestFastPathReadsWhatMarshalWrites(t *testing.T) {
 		}
 	}
 }
+
+func TestSaveRefusesWhatLoadWouldRefuse(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := New(Lean.ID)
+	if _, err := c.AddNote("problem", -1, Note{Text: strings.Repeat("long text ", MaxFileSize/10+1)}); err != nil {
+		t.Fatal(err)
+	}
+	err := SaveFile(path, c)
+	if err == nil || !strings.Contains(err.Error(), "at most 8 MiB") {
+		t.Fatalf("error = %v", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old\n" {
+		t.Errorf("the old file became %.20q", got)
+	}
+}
