@@ -21,8 +21,9 @@ type sanitizer struct {
 	beyond, lacking map[rune]bool
 	// standIn holds runes no font has that were written as look-alikes.
 	standIn map[rune]bool
-	// where lists the places (such as "note n3") that had either, in order.
-	where []string
+	// whereBeyond and whereLacking list the places (such as "note n3")
+	// that had each kind, in order.
+	whereBeyond, whereLacking []string
 }
 
 func newSanitizer(fs *fonts) *sanitizer {
@@ -53,7 +54,7 @@ var lookAlikes = map[rune]string{
 func (s *sanitizer) clean(text, where string) string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	var b strings.Builder
-	bad := false
+	beyond, lacking := false, false
 	for _, r := range text {
 		switch {
 		case r == '\r' || r == '\n' || r == '\u2028' || r == '\u2029':
@@ -69,24 +70,33 @@ func (s *sanitizer) clean(text, where string) string {
 			b.WriteString(lookAlikes[r])
 		default:
 			if r > 0xFFFF {
-				s.beyond[r] = true
+				s.beyond[r], beyond = true, true
 			} else {
-				s.lacking[r] = true
+				s.lacking[r], lacking = true, true
 			}
-			bad = true
 			b.WriteRune(s.repl)
 		}
 	}
-	if bad && (len(s.where) == 0 || s.where[len(s.where)-1] != where) {
-		s.where = append(s.where, where)
+	if beyond {
+		s.whereBeyond = addPlace(s.whereBeyond, where)
+	}
+	if lacking {
+		s.whereLacking = addPlace(s.whereLacking, where)
 	}
 	return b.String()
+}
+
+// addPlace appends where to places unless it is already the last one.
+func addPlace(places []string, where string) []string {
+	if len(places) > 0 && places[len(places)-1] == where {
+		return places
+	}
+	return append(places, where)
 }
 
 // warnings describes what clean replaced.
 func (s *sanitizer) warnings() []string {
 	var out []string
-	places := listSome(s.where, 8)
 	if len(s.standIn) > 0 {
 		var subs []string
 		for r := range s.standIn {
@@ -97,11 +107,11 @@ func (s *sanitizer) warnings() []string {
 	}
 	if len(s.beyond) > 0 {
 		out = append(out, fmt.Sprintf("%s beyond U+FFFF (such as emoji) cannot be embedded in a PDF and were printed as %q: %s (in %s)",
-			plural(len(s.beyond), "1 character", "%d characters"), s.repl, runeList(s.beyond), places))
+			plural(len(s.beyond), "1 character", "%d characters"), s.repl, runeList(s.beyond), listSome(s.whereBeyond, 8)))
 	}
 	if len(s.lacking) > 0 {
 		out = append(out, fmt.Sprintf("the font has no glyphs for %s, printed as %q: %s (in %s); use a font that has them (--font FILE.ttf)",
-			plural(len(s.lacking), "1 character", "%d characters"), s.repl, runeList(s.lacking), places))
+			plural(len(s.lacking), "1 character", "%d characters"), s.repl, runeList(s.lacking), listSome(s.whereLacking, 8)))
 	}
 	return out
 }

@@ -88,4 +88,11 @@ func TestSanitize(t *testing.T) {
 	if strings.Contains(w, "n2") {
 		t.Errorf("warnings name a clean note:\n%s", w)
 	}
+	// Each warning names only the places that had its kind of character.
+	ws := s.warnings()
+	for _, l := range ws {
+		if strings.Contains(l, "U+4E2D") && strings.Contains(l, "note n3") {
+			t.Errorf("the missing-glyph warning names note n3, which only had an emoji:\n%s", l)
+		}
+	}
 }
