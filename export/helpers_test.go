@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"math/rand/v2"
+	"os"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -188,6 +189,9 @@ func squeeze(s string) string {
 func needTool(t testing.TB, name string) {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed: make deps installs poppler-utils, and CI must not skip these checks", name)
+		}
 		t.Skipf("%s is not installed (make deps installs poppler-utils)", name)
 	}
 }
