@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -488,8 +490,8 @@ func (b *Board) commitEdit(id, text string, byKey bool) {
 	b.closeEditor()
 	fresh := id == b.fresh
 	b.fresh = ""
-	text = strings.TrimSpace(text)
-	if n, ok := b.note(id); ok {
+	if n, ok := b.note(id); ok && text != n.Text {
+		text = trimAdded(text, n.Text)
 		switch {
 		case fresh && text == "":
 			b.deleteNote(id)
@@ -500,6 +502,58 @@ func (b *Board) commitEdit(id, text string, byKey bool) {
 	if byKey {
 		b.requestFocus()
 	}
+}
+
+// trimAdded drops the blank space at either end of text that was not in
+// the note's text before: spaces and newlines typed after the last word
+// or before the first go, while those the note already had stay. Text
+// that is only blank space becomes "".
+func trimAdded(text, before string) string {
+	lead, body, trail := margins(text)
+	if body == "" {
+		return ""
+	}
+	oldLead, oldBody, oldTrail := margins(before)
+	if oldBody == "" { // the note was blank: none of its space is a margin
+		oldLead, oldTrail = "", ""
+	}
+	return commonSuffix(lead, oldLead) + body + commonPrefix(trail, oldTrail)
+}
+
+// margins splits s into its leading blank space, the rest up to its
+// trailing blank space, and that.
+func margins(s string) (lead, body, trail string) {
+	rest := strings.TrimLeftFunc(s, unicode.IsSpace)
+	body = strings.TrimRightFunc(rest, unicode.IsSpace)
+	return s[:len(s)-len(rest)], body, rest[len(body):]
+}
+
+// commonPrefix returns the longest common prefix of a and b, in whole
+// characters.
+func commonPrefix(a, b string) string {
+	n := 0
+	for n < len(a) && n < len(b) {
+		ra, size := utf8.DecodeRuneInString(a[n:])
+		if rb, _ := utf8.DecodeRuneInString(b[n:]); ra != rb {
+			break
+		}
+		n += size
+	}
+	return a[:n]
+}
+
+// commonSuffix returns the longest common suffix of a and b, in whole
+// characters.
+func commonSuffix(a, b string) string {
+	n := 0
+	for n < len(a) && n < len(b) {
+		ra, size := utf8.DecodeLastRuneInString(a[:len(a)-n])
+		if rb, _ := utf8.DecodeLastRuneInString(b[:len(b)-n]); ra != rb {
+			break
+		}
+		n += size
+	}
+	return a[len(a)-n:]
 }
 
 // cancelEdit closes the editor without saving; a note just added and still

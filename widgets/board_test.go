@@ -362,6 +362,69 @@ func TestBoardEditNote(t *testing.T) {
 	}
 }
 
+func TestBoardCommitWithoutTypingKeepsNote(t *testing.T) {
+	c := example(t, "bakery")
+	for id, text := range map[string]string{"n31": "a\n", "n32": "  two spaces", "n30": "\n"} {
+		if err := c.SetText(id, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, w := newTestBoard(t, c, boardSize)
+	e := recordEdits(b)
+	for _, id := range []string{"n31", "n32", "n30"} {
+		before, _ := c.Note(id)
+		b.Select(id)
+		b.EditSelected()
+		w.Canvas().Focus(b) // clicking away commits
+		b.EditSelected()
+		b.CommitEdit()
+		b.EditSelected()
+		b.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+		if n, _ := c.Note(id); n.Text != before.Text {
+			t.Errorf("%s: text %q, was %q", id, n.Text, before.Text)
+		}
+	}
+	// Blank space typed at the end goes; the note's own stays.
+	b.Select("n31")
+	b.EditSelected()
+	test.Type(b.editor, "  ")
+	b.CommitEdit()
+	if n, _ := c.Note("n31"); n.Text != "a\n" {
+		t.Errorf("n31 = %q after typing spaces, want %q", n.Text, "a\n")
+	}
+	if len(e.labels) != 0 {
+		t.Errorf("edits = %v, want none", e.labels)
+	}
+	// A real edit keeps the untouched leading spaces.
+	b.Select("n32")
+	b.EditSelected()
+	test.Type(b.editor, "!")
+	b.CommitEdit()
+	if n, _ := c.Note("n32"); n.Text != "  two spaces!" || !reflect.DeepEqual(e.labels, []string{"Edit note"}) {
+		t.Errorf("n32 = %q, edits %v", n.Text, e.labels)
+	}
+}
+
+func TestTrimAdded(t *testing.T) {
+	for _, tc := range []struct{ text, before, want string }{
+		{"a\n", "a\n", "a\n"},
+		{"a\n  ", "a\n", "a\n"},
+		{"a\nb", "a\n", "a\nb"},
+		{"  two spaces", "  two spaces", "  two spaces"},
+		{"   two spaces", "  two spaces", "  two spaces"},
+		{" two spaces", "  two spaces", " two spaces"},
+		{"hello  \n", "", "hello"},
+		{"\n hello", "", "hello"},
+		{" \n ", "a", ""},
+		{"x", "\n", "x"},
+		{"x\u2003", "y\u2002", "x"},
+	} {
+		if got := trimAdded(tc.text, tc.before); got != tc.want {
+			t.Errorf("trimAdded(%q, %q) = %q, want %q", tc.text, tc.before, got, tc.want)
+		}
+	}
+}
+
 func TestBoardDeleteNote(t *testing.T) {
 	c := example(t, "bakery")
 	b, _ := newTestBoard(t, c, boardSize)
