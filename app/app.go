@@ -54,6 +54,8 @@ type Editor struct {
 // NewEditor builds the editor in w on an empty, untitled Business Model
 // Canvas: content, menus, shortcuts, title, file drop and the close prompt.
 func NewEditor(a fyne.App, w fyne.Window) *Editor {
+	// The Save dialog must not empty a file before it is saved over.
+	installLazyFileWriter()
 	c, _ := bmc.New(bmc.BusinessModelCanvas.ID) // a built-in template: cannot fail
 	e := &Editor{
 		app:    a,

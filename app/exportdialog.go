@@ -145,7 +145,7 @@ func (e *Editor) askExportFile(opt export.Options) {
 			return
 		}
 		path := w.URI().Path()
-		w.Close() // the PDF replaces the file atomically
+		w.Close() // unwritten, it leaves the file alone; the PDF replaces it atomically
 		e.ExportTo(path, opt)
 	}, e.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))

@@ -133,7 +133,9 @@ func (e *Editor) saveAs(then func()) {
 			return
 		}
 		path := w.URI().Path()
-		// The dialog has created the file; SaveTo replaces it atomically.
+		// The writer is lazy (see installLazyFileWriter): closing it
+		// unwritten leaves an existing file as it was, and SaveTo
+		// replaces it atomically.
 		w.Close()
 		if e.SaveTo(path) == nil && then != nil {
 			then()
@@ -146,12 +148,15 @@ func (e *Editor) saveAs(then func()) {
 	d.Show()
 }
 
+// saveFile writes a canvas file atomically; tests make it fail.
+var saveFile = bmc.SaveFile
+
 // SaveTo writes the document to path atomically. On failure it shows the
 // error and the document keeps its unsaved changes.
 func (e *Editor) SaveTo(path string) error {
 	// A note being typed in is committed first.
 	e.board.CommitEdit()
-	if err := bmc.SaveFile(path, e.doc.Canvas()); err != nil {
+	if err := saveFile(path, e.doc.Canvas()); err != nil {
 		e.showErrorTitled("Could not save", err)
 		return err
 	}
