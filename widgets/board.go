@@ -93,11 +93,10 @@ type Board struct {
 type boardDrag struct {
 	id        string
 	fromBlock string
-	fromIndex int
 	origin    fyne.Position // the card's place when the drag began
 	grab      fyne.Position // where the pointer holds the card
-	target    int           // block index in the geometry, or -1
-	index     int           // where in the target block it would land
+	target    string        // the block under the pointer, or ""
+	index     int           // where in the target block it would land, counted with the note in place
 }
 
 // boardAnim is the backstage being hidden or revealed.
@@ -760,8 +759,8 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 		w.Move(bg.pos)
 		w.Resize(bg.size)
 		hidden, target := bg.hidden(), false
-		if b.drag != nil && b.drag.target >= 0 {
-			target = g.blocks[b.drag.target].block.ID == bg.block.ID
+		if b.drag != nil {
+			target = b.drag.target == bg.block.ID
 		}
 		focused := b.focused && b.selected == "" && b.current == bg.block.ID
 		if w.Empty != (bg.count == 0) || w.OutOfView != hidden || w.FirstRow != bg.first || w.Rows != bg.rows ||
@@ -783,6 +782,9 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 	r.placeEditor()
 	if b.drag != nil {
 		r.ghost.Resize(r.cardSizeFor(b.drag.fromBlock))
+		if g.find(b.drag.target) < 0 { // the target went out of the layout
+			r.bar.Hide()
+		}
 	}
 }
 

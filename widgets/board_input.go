@@ -82,14 +82,14 @@ func (b *Board) dragNote(c *NoteCard, pointer fyne.Position) {
 		return
 	}
 	if b.drag == nil {
-		block, i, ok := b.find(c.Note.ID)
+		block, _, ok := b.find(c.Note.ID)
 		if !ok {
 			return
 		}
 		if b.editing != "" {
 			b.editor.commit(false)
 		}
-		b.drag = &boardDrag{id: c.Note.ID, fromBlock: block, fromIndex: i, origin: c.Position(), grab: c.grab, target: -1}
+		b.drag = &boardDrag{id: c.Note.ID, fromBlock: block, origin: c.Position(), grab: c.grab}
 		b.setSelection(c.Note.ID, block)
 		r.ghost.setNote(c.Note)
 		r.ghost.setLook(c.Marks, c.Segment, c.SegmentFocused, false, c.Currency)
@@ -104,9 +104,10 @@ func (b *Board) dragNote(c *NoteCard, pointer fyne.Position) {
 	at := d.origin.Add(pointer)
 	r.ghost.Move(at.Subtract(d.grab))
 	g := b.geometry()
-	target := g.blockAt(at)
-	if target >= 0 {
-		index, pos, size := g.blocks[target].dropAt(at)
+	target := ""
+	if k := g.blockAt(at); k >= 0 {
+		target = g.blocks[k].block.ID
+		index, pos, size := g.blocks[k].dropAt(at)
 		d.index = index
 		r.bar.Move(pos)
 		r.bar.Resize(size)
@@ -115,25 +116,25 @@ func (b *Board) dragNote(c *NoteCard, pointer fyne.Position) {
 		r.bar.Hide()
 	}
 	if target != d.target {
-		r.highlight(g, d.target, false)
-		r.highlight(g, target, true)
+		r.highlight(d.target, false)
+		r.highlight(target, true)
 		d.target = target
 	}
 }
 
-// highlight marks or unmarks block k of g as the drop target.
-func (r *boardRenderer) highlight(g *geometry, k int, on bool) {
-	if k < 0 || k >= len(g.blocks) {
-		return
-	}
-	if w := r.blocks[g.blocks[k].block.ID]; w != nil && w.Target != on {
+// highlight marks or unmarks a block as the drop target.
+func (r *boardRenderer) highlight(block string, on bool) {
+	if w := r.blocks[block]; w != nil && w.Target != on {
 		w.Target = on
 		w.Refresh()
 	}
 }
 
 // endDrag drops the dragged note where the bar shows, or nowhere when the
-// pointer left every block.
+// pointer left every block. The layout may have changed since the last
+// Dragged event (the backstage hidden, an undo): a target block that is
+// no longer in view cancels the drop, and an index past the block's end
+// is clamped to it.
 func (b *Board) endDrag() {
 	d := b.drag
 	if d == nil {
@@ -143,23 +144,41 @@ func (b *Board) endDrag() {
 	if r := b.view; r != nil {
 		r.ghost.Hide()
 		r.bar.Hide()
-		r.highlight(b.geometry(), d.target, false)
+		r.highlight(d.target, false)
 	}
 	b.relayout()
-	if d.target < 0 {
+	if d.target == "" || b.geometry().find(d.target) < 0 || !b.blockShown(d.target) {
 		return
 	}
-	block := b.geometry().blocks[d.target].block.ID
-	index := d.index
-	if block == d.fromBlock {
-		if index == d.fromIndex || index == d.fromIndex+1 {
+	from, i, ok := b.find(d.id)
+	if !ok {
+		return
+	}
+	block := d.target
+	index := clampInt(d.index, 0, len(b.canvas.Blocks[block]))
+	if block == from {
+		if index == i || index == i+1 {
 			return
 		}
-		if index > d.fromIndex {
+		if index > i {
 			index--
 		}
 	}
 	b.moveNote(d.id, block, index)
+}
+
+// blockShown reports whether the canvas lays out a block: it is in the
+// template and not in a hidden backstage.
+func (b *Board) blockShown(id string) bool {
+	if b.template() == nil {
+		return false
+	}
+	for _, p := range b.canvas.Layout() {
+		if p.Block.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // FocusGained shows the selection as focused.

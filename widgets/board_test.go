@@ -188,6 +188,57 @@ func TestBoardDropOutsideCancels(t *testing.T) {
 	}
 }
 
+func TestBoardDropAfterLayoutChange(t *testing.T) {
+	c := example(t, "bakery")
+	b, _ := newTestBoard(t, c, boardSize)
+	e := recordEdits(b)
+	kp := blockGeomOf(t, b, "key_partners")
+	to := kp.content.AddXY(kp.contentSize.Width/2, kp.contentSize.Height-5)
+
+	// The backstage hidden with the mouse button held over Key Partners:
+	// the drop is cancelled rather than landing in a hidden block.
+	dragCard(t, b, "n1", to, func() {
+		if b.drag == nil || b.drag.target != "key_partners" {
+			t.Fatalf("drag target = %+v, want key_partners", b.drag)
+		}
+		b.SetBackstageShown(false)
+	})
+	if !reflect.DeepEqual(e.labels, []string{"Hide backstage"}) {
+		t.Errorf("edits = %v, want only [Hide backstage]", e.labels)
+	}
+	if block, _, _ := c.Find("n1"); block != "customer_segments" {
+		t.Errorf("n1 went to %s", block)
+	}
+	if b.drag != nil || b.view.ghost.Visible() || b.view.bar.Visible() {
+		t.Error("the drag left its ghost or drop bar behind")
+	}
+	b.anim = nil // as if the animation had finished
+	b.dirty = true
+	b.relayout()
+	if b.view.blocks["key_partners"].Target {
+		t.Error("Key Partners still highlighted as the drop target")
+	}
+
+	// The layout changes under a drag whose target stays in view: the
+	// note lands there, at an index clamped to the block.
+	b.SetBackstageShown(true)
+	b.anim = nil
+	b.dirty = true
+	b.relayout()
+	kp = blockGeomOf(t, b, "key_partners")
+	to = kp.content.AddXY(kp.contentSize.Width/2, kp.contentSize.Height-5)
+	dragCard(t, b, "n1", to, func() {
+		b.drag.index = 99 // as if counted in a layout with more notes
+		b.SetCanvas(c)
+	})
+	if got, want := ids(c, "key_partners"), []string{"n30", "n31", "n32", "n1"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("key_partners = %v, want %v", got, want)
+	}
+	if got := e.labels[len(e.labels)-1]; got != "Move note" {
+		t.Errorf("last edit = %q, want Move note", got)
+	}
+}
+
 func TestBoardDragMovesOnlyGhostAndBar(t *testing.T) {
 	c := example(t, "bakery")
 	b, _ := newTestBoard(t, c, boardSize)
