@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/bmcanvas/bmcanvas/widgets"
 )
 
 // focusNote is the footer's reminder of the segment in focus, with a
@@ -32,7 +34,7 @@ func (f *focusNote) refresh(e *Editor) {
 	n, ok := e.doc.Canvas().Note(e.Focus())
 	if ok {
 		f.label.SetText("Focused on " + segmentLabel(n) + " (Esc clears)")
-		f.dot.SetResource(segmentDot(n.Color))
+		f.dot.SetResource(widgets.SegmentIcon(n.Color))
 	}
 	e.setShown(f.box, ok)
 }
@@ -71,7 +73,7 @@ func (e *Editor) focusMenuItems() ([]*fyne.MenuItem, string) {
 	for _, seg := range e.doc.Canvas().Segments() {
 		id := seg.ID
 		it := fyne.NewMenuItem(segmentLabel(seg), func() { e.FocusSegment(id) })
-		it.Icon = segmentDot(seg.Color)
+		it.Icon = widgets.SegmentIcon(seg.Color)
 		it.Checked = id == focus
 		items = append(items, it)
 		state.WriteString(it.Label + string(seg.Color) + "|")

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/widgets"
 )
 
 // The undo labels of the note menu's edits.
@@ -51,7 +52,7 @@ func (e *Editor) linkItem(n bmc.Note) *fyne.MenuItem {
 	for _, seg := range e.doc.Canvas().Segments() {
 		segID := seg.ID
 		it := fyne.NewMenuItem(segmentLabel(seg), func() { e.ToggleLink(n.ID, segID) })
-		it.Icon = segmentDot(seg.Color)
+		it.Icon = widgets.SegmentIcon(seg.Color)
 		it.Checked = slices.Contains(n.Segments, segID)
 		items = append(items, it)
 	}
@@ -198,21 +199,4 @@ func statusName(s bmc.Status) string {
 		return str
 	}
 	return strings.ToUpper(str[:1]) + str[1:]
-}
-
-// segmentDots caches segmentDot's icons.
-var segmentDots = map[bmc.Color]fyne.Resource{}
-
-// segmentDot is a round icon in a segment's colour, as the board marks
-// the notes linked to it.
-func segmentDot(c bmc.Color) fyne.Resource {
-	if r, ok := segmentDots[c]; ok {
-		return r
-	}
-	red, green, blue := c.RGB()
-	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16">`+
-		`<circle cx="8" cy="8" r="6" fill="#%02x%02x%02x" stroke="#000000" stroke-opacity="0.35"/></svg>`, red, green, blue)
-	r := fyne.NewStaticResource("segment-"+string(c)+".svg", []byte(svg))
-	segmentDots[c] = r
-	return r
 }

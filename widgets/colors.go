@@ -27,18 +27,31 @@ func colorName(c bmc.Color) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// swatches holds one small square icon per palette colour, for menus.
-var swatches = map[bmc.Color]fyne.Resource{}
+// colorIcons caches the icons of swatch and SegmentIcon.
+var colorIcons = map[string]fyne.Resource{}
 
-// swatch returns a menu icon showing the paper colour c.
-func swatch(c bmc.Color) fyne.Resource {
-	if r, ok := swatches[c]; ok {
+// colorIcon returns a 16×16 SVG icon filled with the paper colour c: shape
+// is the SVG element without its fill, such as `<circle cx="8" cy="8" r="6"`.
+func colorIcon(name string, c bmc.Color, shape string) fyne.Resource {
+	key := name + "-" + string(c)
+	if r, ok := colorIcons[key]; ok {
 		return r
 	}
 	red, green, blue := c.RGB()
 	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16">`+
-		`<rect x="1.5" y="1.5" width="13" height="13" rx="2.5" fill="#%02x%02x%02x" stroke="#000000" stroke-opacity="0.25"/></svg>`, red, green, blue)
-	r := fyne.NewStaticResource("note-"+string(c)+".svg", []byte(svg))
-	swatches[c] = r
+		`%s fill="#%02x%02x%02x" stroke="#000000" stroke-opacity="0.3"/></svg>`, shape, red, green, blue)
+	r := fyne.NewStaticResource(key+".svg", []byte(svg))
+	colorIcons[key] = r
 	return r
+}
+
+// swatch returns a menu icon showing the paper colour c.
+func swatch(c bmc.Color) fyne.Resource {
+	return colorIcon("note", c, `<rect x="1.5" y="1.5" width="13" height="13" rx="2.5"`)
+}
+
+// SegmentIcon returns a round 16×16 icon in a segment's colour, as the
+// board marks the notes linked to that segment, for menus and lists.
+func SegmentIcon(c bmc.Color) fyne.Resource {
+	return colorIcon("segment", c, `<circle cx="8" cy="8" r="6"`)
 }
