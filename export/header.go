@@ -52,11 +52,17 @@ func header(in layoutInput, w, s float64, warn *[]string) ([]textBox, []box) {
 	var out []textBox
 	title := in.c.Title
 	top := hb.y
+	kicker := strings.ToUpper(in.t.Name)
 	if title == "" {
-		title = in.t.Name
-	} else {
+		title, kicker = in.t.Name, ""
+	}
+	if seg, ok := in.c.Note(in.opt.Focus); ok && in.opt.Focus != "" {
+		first, _, _ := strings.Cut(strings.TrimSpace(seg.Text), "\n")
+		kicker = strings.TrimPrefix(kicker+" · FOCUSED ON "+strings.ToUpper(first), " · ")
+	}
+	if kicker != "" {
 		kick := textBox{x: hb.x, y: top, w: titleW, size: kickerPt * s, bold: true, color: labelColor,
-			lines: []string{strings.ToUpper(in.t.Name)}}
+			lines: []string{kicker}}
 		kick.lines = in.fonts.wrap(in.fonts.bold, kick.lines[0], kick.size, titleW)[:1]
 		out = append(out, kick)
 		top += kick.height()

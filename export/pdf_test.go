@@ -315,3 +315,17 @@ func TestPDFErrors(t *testing.T) {
 		t.Errorf("no warning for an unknown focus: %q", warnings)
 	}
 }
+
+// A focused poster says in its header which segment it is focused on.
+func TestFocusedPosterNamesSegment(t *testing.T) {
+	c := example(t, "bakery")
+	pdf, _ := writePDF(t, c, Options{Focus: "n2", Paper: "A3"})
+	text := string(tool(t, pdf, "pdftotext", "-enc", "UTF-8", "-"))
+	if !strings.Contains(text, "FOCUSED ON LOCAL FAMILIES, WEEKEND TREATS") {
+		t.Errorf("the focused poster does not name its segment:\n%.400s", text)
+	}
+	plain, _ := writePDF(t, c, Options{Paper: "A3"})
+	if strings.Contains(string(tool(t, plain, "pdftotext", "-enc", "UTF-8", "-")), "FOCUSED ON") {
+		t.Error("an unfocused poster says it is focused")
+	}
+}
