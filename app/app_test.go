@@ -563,3 +563,31 @@ func TestOpenEditIsNotLost(t *testing.T) {
 		t.Errorf("saved text %q", n.Text)
 	}
 }
+
+// The toolbar names the canvas, follows the details, and opens them.
+func TestToolbarHeading(t *testing.T) {
+	e, w := newTestEditor(t)
+	if got := e.toolbar.heading.Text; got != "Untitled canvas · Business Model Canvas" {
+		t.Errorf("new canvas heading %q", got)
+	}
+	e.OpenFile(bakeryCopy(t))
+	if got := e.toolbar.heading.Text; got != "Corner Bakery · Business Model Canvas · for Corner Bakery Ltd" {
+		t.Errorf("bakery heading %q", got)
+	}
+	m := e.doc.Canvas().Meta
+	m.Title = "Corner Bakery 2027"
+	if err := e.SetMeta(m); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.toolbar.heading.Text; !strings.HasPrefix(got, "Corner Bakery 2027 · ") {
+		t.Errorf("heading after details %q", got)
+	}
+	e.Undo()
+	if got := e.toolbar.heading.Text; !strings.HasPrefix(got, "Corner Bakery · ") {
+		t.Errorf("heading after undo %q", got)
+	}
+	test.Tap(e.toolbar.heading.Button)
+	if !strings.Contains(overlayText(w), "Canvas details") {
+		t.Errorf("tapping the heading did not open the details:\n%s", overlayText(w))
+	}
+}

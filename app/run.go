@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -14,7 +15,17 @@ import (
 // that canvas file (a file that does not exist is an error, returned before
 // any window opens); without one it offers the template chooser. The
 // window follows the system's light or dark theme.
-func Run(path string) error {
+func Run(path string) (err error) {
+	if err := checkDisplay(runtime.GOOS, os.Getenv); err != nil {
+		return err
+	}
+	defer func() {
+		// The windowing library panics when it cannot start (no usable
+		// display or OpenGL); say so instead of printing a stack trace.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot open the editor's window: %v; the commands (bmcanvas help) work without one", r)
+		}
+	}()
 	if path != "" {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("%s does not exist; create it with \"bmcanvas new -o %s\", or run bmcanvas alone to pick a template", path, path)
@@ -40,5 +51,21 @@ func Run(path string) error {
 		e.ShowChooser()
 	}
 	a.Run()
+	return nil
+}
+
+// checkDisplay reports, on systems that draw windows through X11 or
+// Wayland, that there is no display to open a window on, as over SSH
+// without forwarding.
+func checkDisplay(goos string, getenv func(string) string) error {
+	switch goos {
+	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly":
+	default:
+		return nil
+	}
+	if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
+		return errors.New("cannot open the editor: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); " +
+			"the commands work without one: bmcanvas validate, lint, export, poster (bmcanvas help)")
+	}
 	return nil
 }

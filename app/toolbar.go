@@ -1,9 +1,13 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
 )
 
 // toolbarButton puts a labelled button in a toolbar.
@@ -17,6 +21,9 @@ type toolbar struct {
 	bar        *widget.Toolbar
 	undo, redo *widget.ToolbarAction
 	backstage  toolbarButton
+	// heading names the canvas at the right end; tapping it opens the
+	// details form.
+	heading toolbarButton
 }
 
 // newToolbar builds the toolbar: files, undo, the backstage toggle,
@@ -32,6 +39,8 @@ func (e *Editor) newToolbar() *toolbar {
 	details.Importance = widget.LowImportance
 	export := toolbarButton{widget.NewButtonWithIcon("Export PDF", theme.DocumentPrintIcon(), e.ShowExport)}
 	export.Importance = widget.LowImportance
+	t.heading = toolbarButton{widget.NewButton("", e.ShowDetails)}
+	t.heading.Importance = widget.LowImportance
 	t.bar = widget.NewToolbar(
 		widget.NewToolbarAction(theme.DocumentCreateIcon(), e.New),
 		widget.NewToolbarAction(theme.FolderOpenIcon(), e.Open),
@@ -40,6 +49,8 @@ func (e *Editor) newToolbar() *toolbar {
 		t.undo, t.redo,
 		widget.NewToolbarSeparator(),
 		t.backstage, details, export,
+		widget.NewToolbarSpacer(),
+		t.heading,
 	)
 	return t
 }
@@ -51,6 +62,7 @@ func (t *toolbar) refresh(e *Editor) {
 	setEnabled(t.undo, h.CanUndo())
 	setEnabled(t.redo, h.CanRedo())
 	c := e.doc.Canvas()
+	t.heading.SetText(heading(c))
 	b := t.backstage.Button
 	if c.BackstageShown() {
 		b.SetText("Hide backstage")
@@ -73,4 +85,22 @@ func setEnabled(a *widget.ToolbarAction, on bool) {
 	} else {
 		a.Disable()
 	}
+}
+
+// heading names the canvas for the toolbar: its title (or "Untitled
+// canvas"), its template and who it is for, such as "Corner Bakery ·
+// Business Model Canvas · for Corner Bakery Ltd".
+func heading(c *bmc.Canvas) string {
+	parts := []string{c.Title, c.Template().Name}
+	if parts[0] == "" {
+		parts[0] = "Untitled canvas"
+	}
+	if c.DesignedFor != "" && c.DesignedFor != c.Title {
+		parts = append(parts, "for "+c.DesignedFor)
+	}
+	text := strings.Join(parts, " · ")
+	if r := []rune(text); len(r) > 90 {
+		text = string(r[:89]) + "…"
+	}
+	return text
 }
