@@ -35,9 +35,12 @@ deps:
 build: deps
 	$(GO) build $(TAGS) -o $(BIN) .
 
-## run: build and open the editor on the bundled bakery example
+## run: build and open the editor on a copy of the bundled bakery example
+## (in .run/, so that saving never changes the example the tests check)
 run: build
-	./$(BIN) $(EXAMPLE)
+	@mkdir -p .run
+	@[ -f .run/bakery.yaml ] || cp $(EXAMPLE) .run/bakery.yaml
+	./$(BIN) .run/bakery.yaml
 
 ## test: vet, staticcheck, unit and widget tests, fuzz smoke, end-to-end under Xvfb
 test: deps lint unit fuzz-smoke e2e
