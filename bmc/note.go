@@ -45,6 +45,28 @@ func (c Color) RGB() (r, g, b uint8) {
 	}
 }
 
+// MarkRGB returns the ink of a segment mark for a segment of colour c: a
+// deeper shade of the same colour, like a marker's, so that the mark shows
+// on paper of every colour, its own too. Screen and poster both use it.
+func (c Color) MarkRGB() (r, g, b uint8) {
+	switch c {
+	case Orange:
+		return 0xfb, 0x8c, 0x00
+	case Pink:
+		return 0xec, 0x40, 0x7a
+	case Green:
+		return 0x7c, 0xb3, 0x42
+	case Blue:
+		return 0x29, 0xb6, 0xf6
+	case Purple:
+		return 0x95, 0x75, 0xcd
+	case Grey:
+		return 0x9e, 0x9e, 0x9e
+	default:
+		return 0xfd, 0xd8, 0x35
+	}
+}
+
 // Valid reports whether c is in the palette.
 func (c Color) Valid() bool { return contains(Palette, c) }
 

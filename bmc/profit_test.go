@@ -28,3 +28,13 @@ func TestProfit(t *testing.T) {
 		t.Errorf("Profit = %+v (margin %v), want %+v", p, p.Margin(), want)
 	}
 }
+
+func TestMarkRGBIsDeeperThanPaper(t *testing.T) {
+	for _, c := range Palette {
+		pr, pg, pb := c.RGB()
+		mr, mg, mb := c.MarkRGB()
+		if int(mr)+int(mg)+int(mb) >= int(pr)+int(pg)+int(pb) {
+			t.Errorf("%s: mark %02x%02x%02x is not deeper than the paper %02x%02x%02x", c, mr, mg, mb, pr, pg, pb)
+		}
+	}
+}

@@ -15,11 +15,15 @@ var creationDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // render draws the laid-out poster with gofpdf and writes the PDF to w:
 // one page per poster page, or, with tile set, each page cut into sheets.
+// compress is off only in tests that read the drawing operators.
+var compress = true
+
 func render(w io.Writer, in layoutInput, p *poster, tile *Paper) (err error) {
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: p.w, Ht: p.h}})
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCatalogSort(true)
+	pdf.SetCompression(compress)
 	pdf.SetCreationDate(creationDate)
 	pdf.SetModificationDate(creationDate)
 	title := in.c.Title
@@ -171,12 +175,16 @@ func (d *drawer) note(nb *noteBox) {
 	d.pdf.SetFillColor(rgbInts(fill))
 	d.pdf.Rect(nb.x, nb.y, nb.w-0.12*em, nb.h-0.18*em, "F")
 	d.text(text)
+	if nb.note.Status == bmc.StatusInvalidated {
+		d.strike(text)
+	}
 	d.text(amount)
 	x := nb.right() - 0.12*em - notePadEm*em - nb.dot/2
 	y := nb.bottom() - 0.18*em - notePadEm*em - nb.dot/2
 	d.pdf.SetLineWidth(0.06 * em)
 	for i := len(nb.dots) - 1; i >= 0; i-- {
-		c := colorRGB(nb.dots[i])
+		r, g, b := nb.dots[i].MarkRGB()
+		c := rgb{r, g, b}
 		edge := darken(c)
 		if nb.faded {
 			c, edge = fade(c), fade(edge)
@@ -229,6 +237,18 @@ func (d *drawer) text(t textBox) {
 			d.pdf.Text(x, y, r.text)
 			x += d.fonts.width(r.face, r.text, t.size)
 		}
+	}
+}
+
+// strike draws a line through each line of t, as an invalidated note is
+// shown on screen.
+func (d *drawer) strike(t textBox) {
+	d.pdf.SetDrawColor(rgbInts(t.color))
+	d.pdf.SetLineWidth(0.06 * t.size * ptMM)
+	for i, line := range t.lines {
+		w := d.fonts.width(d.fonts.regular, line, t.size)
+		y := t.baseline(i) - 0.3*t.size*ptMM
+		d.pdf.Line(t.x, y, t.x+w, y)
 	}
 }
 

@@ -329,3 +329,21 @@ func TestFocusedPosterNamesSegment(t *testing.T) {
 		t.Error("an unfocused poster says it is focused")
 	}
 }
+
+// An invalidated note is struck through on the poster, as on screen: one
+// line per text line more than the same note as a hypothesis.
+func TestInvalidatedNotesAreStruckThrough(t *testing.T) {
+	compress = false
+	defer func() { compress = true }()
+	lines := func(st bmc.Status) int {
+		c, _ := bmc.New(bmc.Lean.ID)
+		if _, err := c.AddNote("problem", -1, bmc.Note{Text: "Queues", Status: st, Evidence: "asked"}); err != nil {
+			t.Fatal(err)
+		}
+		pdf, _ := writePDF(t, c, Options{Paper: "A4"})
+		return strings.Count(string(pdf), " l S")
+	}
+	if got, base := lines(bmc.StatusInvalidated), lines(bmc.StatusHypothesis); got != base+1 {
+		t.Errorf("an invalidated one-line note draws %d lines, a hypothesis %d; want one more", got, base)
+	}
+}

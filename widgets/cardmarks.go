@@ -49,22 +49,8 @@ var (
 // colour c: a deeper shade of the same colour, like a marker's ink, so
 // that the dot shows on paper of every colour, its own too.
 func markColor(c bmc.Color) color.NRGBA {
-	switch c {
-	case bmc.Orange:
-		return color.NRGBA{R: 0xfb, G: 0x8c, B: 0x00, A: 0xff}
-	case bmc.Pink:
-		return color.NRGBA{R: 0xec, G: 0x40, B: 0x7a, A: 0xff}
-	case bmc.Green:
-		return color.NRGBA{R: 0x7c, G: 0xb3, B: 0x42, A: 0xff}
-	case bmc.Blue:
-		return color.NRGBA{R: 0x29, G: 0xb6, B: 0xf6, A: 0xff}
-	case bmc.Purple:
-		return color.NRGBA{R: 0x95, G: 0x75, B: 0xcd, A: 0xff}
-	case bmc.Grey:
-		return color.NRGBA{R: 0x9e, G: 0x9e, B: 0x9e, A: 0xff}
-	default:
-		return color.NRGBA{R: 0xfd, G: 0xd8, B: 0x35, A: 0xff}
-	}
+	r, g, b := c.MarkRGB()
+	return color.NRGBA{R: r, G: g, B: b, A: 0xff}
 }
 
 // markEdge returns the outline of a segment dot of colour c: its colour
