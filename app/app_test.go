@@ -42,6 +42,21 @@ func bakeryCopy(t *testing.T) string {
 	return p
 }
 
+// openBakeryFile opens a copy of the bakery example in e and returns its path
+// and bytes.
+func openBakeryFile(t *testing.T, e *Editor) (string, []byte) {
+	t.Helper()
+	path := bakeryCopy(t)
+	if err := e.OpenFile(path); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, data
+}
+
 // firstNote returns the ID of the first note of block.
 func firstNote(t *testing.T, c *bmc.Canvas, block string) string {
 	t.Helper()

@@ -10,14 +10,7 @@ import (
 
 func TestExportOntoCanvasIsRefused(t *testing.T) {
 	e, w := newTestEditor(t)
-	path := bakeryCopy(t)
-	if err := e.OpenFile(path); err != nil {
-		t.Fatal(err)
-	}
-	before, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, before := openBakeryFile(t, e)
 	e.ExportTo(path, defaultExportOptions())
 	after, err := os.ReadFile(path)
 	if err != nil || !bytes.Equal(before, after) {

@@ -154,14 +154,7 @@ func TestLazyFileRepositoryStillBrowses(t *testing.T) {
 // its bytes.
 func TestFailedSaveAsKeepsOldFile(t *testing.T) {
 	e, w := newTestEditor(t)
-	path := bakeryCopy(t)
-	if err := e.OpenFile(path); err != nil {
-		t.Fatal(err)
-	}
-	before, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, before := openBakeryFile(t, e)
 	moveFirstNote(t, e, "key_partners", "channels")
 	saveFile = func(string, *bmc.Canvas) error { return errors.New("disk full") }
 	t.Cleanup(func() { saveFile = bmc.SaveFile })

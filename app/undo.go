@@ -46,24 +46,24 @@ func (h *History) Push(label string, before *bmc.Canvas, state int) {
 // cur (with state curState) for Redo. ok is false when there is nothing to
 // undo.
 func (h *History) Undo(cur *bmc.Canvas, curState int) (prev *bmc.Canvas, prevState int, ok bool) {
-	if len(h.undo) == 0 {
-		return cur, curState, false
-	}
-	s := h.undo[len(h.undo)-1]
-	h.undo = h.undo[:len(h.undo)-1]
-	h.redo = append(h.redo, step{label: s.label, canvas: cur, state: curState})
-	return s.canvas, s.state, true
+	return move(&h.undo, &h.redo, cur, curState)
 }
 
 // Redo returns the canvas and state number after the last undone edit, and
 // keeps cur for Undo. ok is false when there is nothing to redo.
 func (h *History) Redo(cur *bmc.Canvas, curState int) (next *bmc.Canvas, nextState int, ok bool) {
-	if len(h.redo) == 0 {
+	return move(&h.redo, &h.undo, cur, curState)
+}
+
+// move takes the last step off from, pushes cur onto to under the same
+// label, and returns the step's canvas and state.
+func move(from, to *[]step, cur *bmc.Canvas, curState int) (*bmc.Canvas, int, bool) {
+	if len(*from) == 0 {
 		return cur, curState, false
 	}
-	s := h.redo[len(h.redo)-1]
-	h.redo = h.redo[:len(h.redo)-1]
-	h.undo = append(h.undo, step{label: s.label, canvas: cur, state: curState})
+	s := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, step{label: s.label, canvas: cur, state: curState})
 	return s.canvas, s.state, true
 }
 

@@ -24,47 +24,38 @@ const (
 // Palette lists every note colour in menu order; Yellow is the default.
 var Palette = []Color{Yellow, Orange, Pink, Green, Blue, Purple, Grey}
 
+// inks holds, per palette colour, the paper's fill and the deeper shade
+// of a segment mark, as 8-bit red, green and blue.
+var inks = map[Color]struct{ paper, mark [3]uint8 }{
+	Yellow: {[3]uint8{0xff, 0xf1, 0x76}, [3]uint8{0xfd, 0xd8, 0x35}},
+	Orange: {[3]uint8{0xff, 0xcc, 0x80}, [3]uint8{0xfb, 0x8c, 0x00}},
+	Pink:   {[3]uint8{0xf8, 0xbb, 0xd0}, [3]uint8{0xec, 0x40, 0x7a}},
+	Green:  {[3]uint8{0xc5, 0xe1, 0xa5}, [3]uint8{0x7c, 0xb3, 0x42}},
+	Blue:   {[3]uint8{0xb3, 0xe5, 0xfc}, [3]uint8{0x29, 0xb6, 0xf6}},
+	Purple: {[3]uint8{0xd1, 0xc4, 0xe9}, [3]uint8{0x95, 0x75, 0xcd}},
+	Grey:   {[3]uint8{0xe0, 0xe0, 0xe0}, [3]uint8{0x9e, 0x9e, 0x9e}},
+}
+
 // RGB returns the colour's fill as 8-bit red, green and blue: the shades of
-// paper sticky notes, light enough for dark text in any theme.
+// paper sticky notes, light enough for dark text in any theme. Unknown
+// colours are drawn yellow.
 func (c Color) RGB() (r, g, b uint8) {
-	switch c {
-	case Orange:
-		return 0xff, 0xcc, 0x80
-	case Pink:
-		return 0xf8, 0xbb, 0xd0
-	case Green:
-		return 0xc5, 0xe1, 0xa5
-	case Blue:
-		return 0xb3, 0xe5, 0xfc
-	case Purple:
-		return 0xd1, 0xc4, 0xe9
-	case Grey:
-		return 0xe0, 0xe0, 0xe0
-	default:
-		return 0xff, 0xf1, 0x76
+	ink, ok := inks[c]
+	if !ok {
+		ink = inks[Yellow]
 	}
+	return ink.paper[0], ink.paper[1], ink.paper[2]
 }
 
 // MarkRGB returns the ink of a segment mark for a segment of colour c: a
 // deeper shade of the same colour, like a marker's, so that the mark shows
 // on paper of every colour, its own too. Screen and poster both use it.
 func (c Color) MarkRGB() (r, g, b uint8) {
-	switch c {
-	case Orange:
-		return 0xfb, 0x8c, 0x00
-	case Pink:
-		return 0xec, 0x40, 0x7a
-	case Green:
-		return 0x7c, 0xb3, 0x42
-	case Blue:
-		return 0x29, 0xb6, 0xf6
-	case Purple:
-		return 0x95, 0x75, 0xcd
-	case Grey:
-		return 0x9e, 0x9e, 0x9e
-	default:
-		return 0xfd, 0xd8, 0x35
+	ink, ok := inks[c]
+	if !ok {
+		ink = inks[Yellow]
 	}
+	return ink.mark[0], ink.mark[1], ink.mark[2]
 }
 
 // Valid reports whether c is in the palette.

@@ -30,6 +30,9 @@ func TestProfit(t *testing.T) {
 }
 
 func TestMarkRGBIsDeeperThanPaper(t *testing.T) {
+	if len(inks) != len(Palette) {
+		t.Errorf("%d inks for %d palette colours", len(inks), len(Palette))
+	}
 	for _, c := range Palette {
 		pr, pg, pb := c.RGB()
 		mr, mg, mb := c.MarkRGB()
