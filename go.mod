@@ -5,8 +5,8 @@ go 1.26.8
 require (
 	fyne.io/fyne/v2 v2.7.1
 	github.com/jung-kurt/gofpdf v1.16.2
+	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/image v0.24.0
-	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (
@@ -40,4 +40,5 @@ require (
 	golang.org/x/net v0.35.0 // indirect
 	golang.org/x/sys v0.30.0 // indirect
 	golang.org/x/text v0.22.0 // indirect
+	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

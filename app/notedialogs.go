@@ -36,8 +36,8 @@ func (e *Editor) ShowEvidence(id string) {
 	if !ok {
 		return
 	}
-	names := make([]string, len(bmc.Statuses))
-	for i, s := range bmc.Statuses {
+	names := make([]string, len(bmc.Statuses()))
+	for i, s := range bmc.Statuses() {
 		names[i] = statusName(s)
 	}
 	status := widget.NewSelect(names, nil)
@@ -58,7 +58,7 @@ func (e *Editor) ShowEvidence(id string) {
 		if !ok {
 			return
 		}
-		s := bmc.Statuses[max(0, status.SelectedIndex())]
+		s := bmc.Statuses()[max(0, status.SelectedIndex())]
 		e.SetEvidence(id, s, evidence.Text)
 	}, e.win)
 	d.Resize(dialogSize(e.win, 560, 0))

@@ -68,8 +68,8 @@ func (e *Editor) linkItem(n bmc.Note) *fyne.MenuItem {
 
 // statusItem is "Status ▸": the four statuses, the note's checked.
 func (e *Editor) statusItem(n bmc.Note) *fyne.MenuItem {
-	items := make([]*fyne.MenuItem, len(bmc.Statuses))
-	for i, s := range bmc.Statuses {
+	items := make([]*fyne.MenuItem, len(bmc.Statuses()))
+	for i, s := range bmc.Statuses() {
 		it := fyne.NewMenuItem(statusName(s), func() { e.SetStatus(n.ID, s) })
 		it.Checked = n.Status == s
 		items[i] = it

@@ -158,26 +158,13 @@ func (c *Canvas) checkBlock(id string) error {
 	return nil
 }
 
-// checkLinks reports the first segment link of n that names no segment.
-// segments is the set of segment IDs; nil means look them up.
-func (c *Canvas) checkLinks(n *Note, segments map[string]bool) error {
-	if len(n.Segments) == 0 {
-		return nil
+// checkNote checks a normalized note against the rules of the format, as
+// it would stand on c.
+func (c *Canvas) checkNote(n *Note) error {
+	if err := firstProblem(n.problems); err != nil {
+		return err
 	}
-	if segments == nil {
-		segments = c.segmentSet()
-	}
-	seen := make(map[string]bool, len(n.Segments))
-	for _, s := range n.Segments {
-		if seen[s] {
-			return fmt.Errorf("note %q links segment %q twice", n.ID, truncate(s, 40))
-		}
-		seen[s] = true
-		if !segments[s] {
-			return fmt.Errorf("note %q links to %q, which is not a note in Customer Segments", n.ID, truncate(s, 40))
-		}
-	}
-	return nil
+	return firstProblem(func(report func(key, msg string)) { c.linkProblems(n, c.segmentSet(), report) })
 }
 
 // segmentSet returns the IDs of the Customer Segments notes.
@@ -210,10 +197,7 @@ func (c *Canvas) AddNote(block string, index int, n Note) (Note, error) {
 		return Note{}, fmt.Errorf("add note: id %q is already used", n.ID)
 	}
 	n.normalize()
-	if err := n.check(); err != nil {
-		return Note{}, fmt.Errorf("add note: %w", err)
-	}
-	if err := c.checkLinks(&n, nil); err != nil {
+	if err := c.checkNote(&n); err != nil {
 		return Note{}, fmt.Errorf("add note: %w", err)
 	}
 	c.Blocks[block] = insert(notes, index, n)
@@ -230,11 +214,8 @@ func (c *Canvas) UpdateNote(n Note) error {
 	}
 	n = n.Clone()
 	n.normalize()
-	if err := n.check(); err != nil {
+	if err := c.checkNote(&n); err != nil {
 		return fmt.Errorf("update note %s: %w", n.ID, err)
-	}
-	if err := c.checkLinks(&n, nil); err != nil {
-		return fmt.Errorf("update note: %w", err)
 	}
 	c.Blocks[b][i] = n
 	return nil
@@ -325,12 +306,12 @@ func (c *Canvas) ReorderNote(id string, index int) error {
 	return c.MoveNote(id, b, index)
 }
 
-// SetMeta replaces the canvas header. Fields must be single lines.
+// SetMeta replaces the canvas header. Fields must be single lines of at
+// most MaxFieldLength characters.
 func (c *Canvas) SetMeta(m Meta) error {
-	for name, v := range map[string]string{"title": m.Title, "designed for": m.DesignedFor,
-		"designed by": m.DesignedBy, "date": m.Date, "version": m.Version, "currency": m.Currency} {
-		if strings.ContainsAny(v, "\r\n") {
-			return fmt.Errorf("set details: %s must be a single line", name)
+	for _, f := range m.fields() {
+		if msg := checkField(f.key, *f.value); msg != "" {
+			return fmt.Errorf("set details: %s", msg)
 		}
 	}
 	c.Meta = m

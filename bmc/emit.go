@@ -2,6 +2,7 @@ package bmc
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -12,9 +13,12 @@ import (
 // Marshal writes the canvas in the bmcanvas/1 format: keys in a fixed
 // order, blocks in template order, empty optional fields left out, LF line
 // endings, so that files diff well and an unchanged canvas saves to the
-// same bytes. The output is YAML in a canonical form that fastLoad reads
-// without a general YAML parser.
+// same bytes. It refuses a canvas that breaks a rule of the format (see
+// Validate), so that it never writes a file Load would refuse.
 func (c *Canvas) Marshal() ([]byte, error) {
+	if err := c.Validate(); err != nil {
+		return nil, fmt.Errorf("the canvas cannot be saved: %w", err)
+	}
 	t := c.Template()
 	var w writer
 	w.Grow(256 + 160*c.NoteCount())

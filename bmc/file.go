@@ -10,7 +10,7 @@ import (
 
 // LoadFile reads and parses the canvas file at path (see ReadFile and
 // Load). Problems inside the file come back as Errors naming path, line
-// and column.
+// and column; a file that cannot be read as an *Error.
 func LoadFile(path string) (*Canvas, error) {
 	c, _, err := DecodeFile(path)
 	return c, err
@@ -21,7 +21,7 @@ func LoadFile(path string) (*Canvas, error) {
 func DecodeFile(path string) (*Canvas, *Source, error) {
 	data, err := ReadFile(path, MaxFileSize, "canvas file")
 	if err != nil {
-		return nil, nil, Errors{err.(*Error)}
+		return nil, nil, err // not Errors: the file could not be read, its content is not at fault
 	}
 	return Decode(path, data)
 }

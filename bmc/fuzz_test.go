@@ -23,18 +23,23 @@ func FuzzLoad(f *testing.F) {
 		"a: &a [x]\nb: *a\n",
 		"format: bmcanvas/2\n",
 		"- [",
+		// Values the format refuses however they are written.
+		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  revenue_streams:\n    - {id: a, amount: NaN}\n",
+		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  revenue_streams:\n    - {id: a, amount: .nan}\n",
+		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  revenue_streams:\n    - {id: a, amount: +Inf}\n",
+		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  revenue_streams:\n    - {id: a, amount: -.inf}\n",
+		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  revenue_streams:\n    - {id: a, amount: 1e400}\n",
+		"format: bmcanvas/1\ntemplate: lean\ntitle: \"a\\nb\"\n",
+		"format: bmcanvas/1\ntemplate: lean\ntitle: \"a\\u2028b\"\n",
+		"format: bmcanvas/1\ntemplate: lean\n# a comment\ntitle: \"tab\\tand\\\"quote\"\n",
+		"format: bmcanvas/1\ntemplate: lean\ntitle: a\u0085b\n",
+		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  problem:\n    - {id: a, tags: [\"x\\ny\"]}\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Load("fuzz.yaml", data)
-		if fast, ok := fastLoad(data); ok {
-			slow, err := slowLoad("fuzz.yaml", data)
-			if err != nil || !reflect.DeepEqual(fast, slow) {
-				t.Fatalf("the fast and the YAML parser disagree: %v\n%#v\n%#v", err, fast, slow)
-			}
-		}
 		if err != nil {
 			return
 		}
@@ -49,9 +54,6 @@ func FuzzLoad(f *testing.F) {
 		if !reflect.DeepEqual(back, c) {
 			t.Fatalf("load(save(c)) != c\n%s", out)
 		}
-		if _, ok := fastLoad(out); !ok {
-			t.Fatalf("the fast parser does not read what Marshal wrote:\n%s", out)
-		}
 		again, _ := back.Marshal()
 		if !bytes.Equal(again, out) {
 			t.Fatalf("saving twice differs:\n%s\n---\n%s", out, again)
@@ -65,13 +67,13 @@ func bigCanvas(tb testing.TB, n int) *Canvas {
 	c, _ := New(BusinessModelCanvas.ID)
 	blocks := BusinessModelCanvas.BlockIDs()
 	for i := 0; i < 10; i++ {
-		if _, err := c.AddNote(SegmentBlock, -1, Note{Text: fmt.Sprintf("Segment %d", i), Color: Palette[i%len(Palette)]}); err != nil {
+		if _, err := c.AddNote(SegmentBlock, -1, Note{Text: fmt.Sprintf("Segment %d", i), Color: palette[i%len(palette)]}); err != nil {
 			tb.Fatal(err)
 		}
 	}
 	for i := 10; i < n; i++ {
 		a := float64(i * 10)
-		note := Note{Text: fmt.Sprintf("Note %d: something the team wrote\non two lines", i), Color: Palette[i%len(Palette)],
+		note := Note{Text: fmt.Sprintf("Note %d: something the team wrote\non two lines", i), Color: palette[i%len(palette)],
 			Segments: []string{fmt.Sprintf("n%d", i%10+1)}, Tags: []string{"tag"}, Amount: &a, Period: PeriodMonth}
 		if _, err := c.AddNote(blocks[i%len(blocks)], -1, note); err != nil {
 			tb.Fatal(err)

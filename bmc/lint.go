@@ -27,13 +27,14 @@ type Finding struct {
 	Message string `json:"message"`
 }
 
-// LintRules lists every rule Lint applies, with its severity and what it
-// checks, for help texts.
-var LintRules = []struct {
+// LintRule describes one rule Lint applies, for help texts.
+type LintRule struct {
 	Rule     string
 	Severity Severity
 	Checks   string
-}{
+}
+
+var lintRules = [...]LintRule{
 	{"proposition-without-segment", SeverityError, "a value proposition linked to no customer segment"},
 	{"revenue-without-segment", SeverityError, "a revenue stream linked to no customer segment"},
 	{"channel-without-segment", SeverityError, "a channel linked to no customer segment"},
@@ -45,6 +46,10 @@ var LintRules = []struct {
 	{"segment-without-channel", SeverityHint, "a customer segment no channel reaches"},
 	{"segment-without-revenue", SeverityHint, "a customer segment no revenue stream comes from (fine for the free side of a platform)"},
 }
+
+// LintRules returns every rule Lint applies, with its severity and what
+// it checks.
+func LintRules() []LintRule { return append([]LintRule(nil), lintRules[:]...) }
 
 // wording holds one template's phrasing of the lint messages; each takes
 // the note's text.

@@ -22,18 +22,10 @@ func clean(t *testing.T, templateID string) *Canvas {
 		c.Blocks[b.ID] = []Note{n}
 		c.Blocks[b.ID][0].normalize()
 	}
-	if err := c.check(); err != nil {
+	if err := c.Validate(); err != nil {
 		t.Fatal(err)
 	}
 	return c
-}
-
-// check validates a hand-built canvas the way Load does.
-func (c *Canvas) check() error {
-	if !c.valid() {
-		return fmt.Errorf("invalid canvas")
-	}
-	return nil
 }
 
 func findings(c *Canvas) string {
@@ -125,7 +117,7 @@ func TestLintWording(t *testing.T) {
 
 func TestLintRulesListed(t *testing.T) {
 	listed := map[string]bool{}
-	for _, r := range LintRules {
+	for _, r := range lintRules {
 		listed[r.Rule] = true
 	}
 	for _, id := range TemplateIDs() {

@@ -1,10 +1,7 @@
 package bmc
 
 import (
-	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Color is the colour of a sticky note, from a fixed palette.
@@ -21,8 +18,11 @@ const (
 	Grey   Color = "grey"
 )
 
-// Palette lists every note colour in menu order; Yellow is the default.
-var Palette = []Color{Yellow, Orange, Pink, Green, Blue, Purple, Grey}
+// palette is every note colour in menu order; Yellow is the default.
+var palette = [...]Color{Yellow, Orange, Pink, Green, Blue, Purple, Grey}
+
+// Palette returns every note colour in menu order; Yellow is the default.
+func Palette() []Color { return append([]Color(nil), palette[:]...) }
 
 // inks holds, per palette colour, the paper's fill and the deeper shade
 // of a segment mark, as 8-bit red, green and blue.
@@ -59,7 +59,7 @@ func (c Color) MarkRGB() (r, g, b uint8) {
 }
 
 // Valid reports whether c is in the palette.
-func (c Color) Valid() bool { return contains(Palette, c) }
+func (c Color) Valid() bool { return contains(palette[:], c) }
 
 // Status says how far a note's assumption has been tested.
 type Status string
@@ -72,11 +72,13 @@ const (
 	StatusInvalidated Status = "invalidated"
 )
 
-// Statuses lists every status in the order of a note's life.
-var Statuses = []Status{StatusIdea, StatusHypothesis, StatusValidated, StatusInvalidated}
+var statuses = [...]Status{StatusIdea, StatusHypothesis, StatusValidated, StatusInvalidated}
+
+// Statuses returns every status in the order of a note's life.
+func Statuses() []Status { return append([]Status(nil), statuses[:]...) }
 
 // Valid reports whether s is a known status.
-func (s Status) Valid() bool { return contains(Statuses, s) }
+func (s Status) Valid() bool { return contains(statuses[:], s) }
 
 // Period is how often an amount of revenue or cost recurs.
 type Period string
@@ -88,11 +90,13 @@ const (
 	PeriodYear  Period = "year"
 )
 
-// Periods lists every period.
-var Periods = []Period{PeriodOnce, PeriodMonth, PeriodYear}
+var periods = [...]Period{PeriodOnce, PeriodMonth, PeriodYear}
+
+// Periods returns every period.
+func Periods() []Period { return append([]Period(nil), periods[:]...) }
 
 // Valid reports whether p is a known period.
-func (p Period) Valid() bool { return contains(Periods, p) }
+func (p Period) Valid() bool { return contains(periods[:], p) }
 
 // Note is one sticky note on a canvas.
 type Note struct {
@@ -145,55 +149,6 @@ func (n *Note) normalize() {
 	if len(n.Tags) == 0 {
 		n.Tags = nil
 	}
-}
-
-// check reports the first thing wrong with a normalized note, without
-// looking at the rest of the canvas.
-func (n *Note) check() error {
-	if err := CheckID(n.ID); err != nil {
-		return err
-	}
-	if !n.Color.Valid() {
-		return fmt.Errorf("unknown colour %q (colours: %s)", n.Color, joinQuoted(Palette))
-	}
-	if !n.Status.Valid() {
-		return fmt.Errorf("unknown status %q (statuses: %s)", n.Status, joinQuoted(Statuses))
-	}
-	if n.Period != "" && !n.Period.Valid() {
-		return fmt.Errorf("unknown period %q (periods: %s)", n.Period, joinQuoted(Periods))
-	}
-	if n.Period != "" && n.Amount == nil {
-		return fmt.Errorf("period %q given without an amount", n.Period)
-	}
-	if !utf8.ValidString(n.Text) || !utf8.ValidString(n.Evidence) || !utf8.ValidString(strings.Join(n.Tags, "")) {
-		return fmt.Errorf("note %s holds text that is not valid UTF-8", n.ID)
-	}
-	for _, t := range n.Tags {
-		if strings.TrimSpace(t) == "" {
-			return fmt.Errorf("empty tag")
-		}
-		if strings.ContainsAny(t, "\r\n") {
-			return fmt.Errorf("tag %q must be a single line", truncate(t, 40))
-		}
-	}
-	return nil
-}
-
-// CheckID reports whether id can name a note: 1 to 64 letters, digits,
-// '-' or '_'.
-func CheckID(id string) error {
-	if id == "" {
-		return fmt.Errorf("empty note id")
-	}
-	if len(id) > 64 {
-		return fmt.Errorf("note id %.20q… is longer than 64 characters", id)
-	}
-	for _, r := range id {
-		if r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_') {
-			return fmt.Errorf("note id %q may only hold letters, digits, '-' and '_'", id)
-		}
-	}
-	return nil
 }
 
 func contains[T comparable](list []T, v T) bool {

@@ -30,10 +30,10 @@ func TestProfit(t *testing.T) {
 }
 
 func TestMarkRGBIsDeeperThanPaper(t *testing.T) {
-	if len(inks) != len(Palette) {
-		t.Errorf("%d inks for %d palette colours", len(inks), len(Palette))
+	if len(inks) != len(palette) {
+		t.Errorf("%d inks for %d palette colours", len(inks), len(palette))
 	}
-	for _, c := range Palette {
+	for _, c := range palette {
 		pr, pg, pb := c.RGB()
 		mr, mg, mb := c.MarkRGB()
 		if int(mr)+int(mg)+int(mb) >= int(pr)+int(pg)+int(pb) {

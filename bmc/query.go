@@ -36,13 +36,13 @@ func ParseQuery(s string) Query {
 			if c := Color(strings.ToLower(value)); c.Valid() {
 				q.Colors = append(q.Colors, c)
 			} else {
-				q.Problems = append(q.Problems, "unknown colour "+quoteWord(value)+suggestion(value, strs(Palette)))
+				q.Problems = append(q.Problems, "unknown colour "+quoteWord(value)+suggestion(value, strs(palette[:])))
 			}
 		case "status":
 			if st := Status(strings.ToLower(value)); st.Valid() {
 				q.Statuses = append(q.Statuses, st)
 			} else {
-				q.Problems = append(q.Problems, "unknown status "+quoteWord(value)+suggestion(value, strs(Statuses)))
+				q.Problems = append(q.Problems, "unknown status "+quoteWord(value)+suggestion(value, strs(statuses[:])))
 			}
 		case "tag":
 			q.Tags = append(q.Tags, strings.ToLower(value))

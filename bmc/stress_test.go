@@ -27,7 +27,7 @@ func TestLoadLargeAdversarialInputs(t *testing.T) {
 	}{
 		{"notes without ids", head + "blocks:\n  channels:\n" + strings.Repeat("    - x\n", 100000), ""},
 		{"many links", links.String(), `links segment "s0" twice`},
-		{"unknown keys", head + strings.Repeat("abcdefghijabcdefghijabcdefghij: 1\n", 50000), "unknown key"},
+		{"unknown keys", head + strings.Repeat("abcdefghijabcdefghijabcdefghij: 1\n", 50000), "… and 49950 more problems"},
 	}
 	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
@@ -38,11 +38,9 @@ func TestLoadLargeAdversarialInputs(t *testing.T) {
 				}
 				return
 			}
-			var es Errors
-			if err == nil || !strings.Contains(err.Error(), tt.wantErr) || (len(err.(Errors)) > maxErrors) {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) || (len(err.(Errors)) > maxErrors+1) {
 				t.Fatalf("err = %.200v", err)
 			}
-			_ = es
 		})
 	}
 }

@@ -2,8 +2,9 @@ package bmc
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"math"
+	"io"
 	"reflect"
 	"regexp"
 	"sort"
@@ -11,103 +12,109 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // FormatVersion is the format line this version of bmcanvas writes and reads.
 const FormatVersion = "bmcanvas/1"
 
-// MaxFileSize is the largest canvas file Load accepts.
-const MaxFileSize = 8 << 20
-
-// maxErrors caps how many problems one Load reports.
+// maxErrors caps how many problems one Load lists; the rest are counted.
 const maxErrors = 50
 
 // The keys of the format, in the order they are written.
 var (
-	topKeys  = []string{"format", "template", "title", "designed_for", "designed_by", "date", "version", "currency", "view", "blocks"}
-	noteKeys = []string{"id", "text", "color", "segments", "status", "evidence", "tags", "amount", "period"}
-	viewKeys = []string{"backstage"}
+	topKeys  = [...]string{"format", "template", "title", "designed_for", "designed_by", "date", "version", "currency", "view", "blocks"}
+	noteKeys = [...]string{"id", "text", "color", "segments", "status", "evidence", "tags", "amount", "period"}
+	viewKeys = [...]string{"backstage"}
 )
 
 // Load parses a canvas in the bmcanvas/1 YAML format. name is used in error
 // messages, usually the file's path. Every problem found is reported as an
 // *Error with its line and column, gathered in an Errors value.
-func Load(name string, data []byte) (c *Canvas, err error) {
-	defer func() {
-		if r := recover(); r != nil { // the YAML parser is not ours: never let it crash the app
-			c, err = nil, Errors{{File: name, Msg: fmt.Sprintf("cannot parse the file: %v", r)}}
-		}
-	}()
-	if len(data) > MaxFileSize {
-		return nil, Errors{{File: name, Msg: fmt.Sprintf("file is %.1f MiB; a canvas file may be at most %d MiB", float64(len(data))/(1<<20), MaxFileSize>>20)}}
-	}
-	if !utf8.Valid(data) {
-		line, col := invalidUTF8(data)
-		return nil, Errors{{File: name, Line: line, Column: col, Msg: "the file is not valid UTF-8 text; save it as UTF-8"}}
-	}
-	if c, ok := fastLoad(data); ok {
-		return c, nil
-	}
-	return slowLoad(name, data)
+func Load(name string, data []byte) (*Canvas, error) {
+	c, _, err := Decode(name, data)
+	return c, err
 }
 
 // Decode is Load that also tells where each part of the canvas stands in
-// the file.
-func Decode(name string, data []byte) (*Canvas, *Source, error) {
-	c, err := Load(name, data)
-	return c, &Source{File: name}, err
-}
-
-// slowLoad parses any YAML with yaml.v3 and reports every problem.
-func slowLoad(name string, data []byte) (*Canvas, error) {
+// the file. It is the one way a canvas enters the program: the YAML
+// decoder reads the file, then the rules of rules.go check the canvas and
+// each problem is located in the file.
+func Decode(name string, data []byte) (c *Canvas, src *Source, err error) {
+	defer func() {
+		if r := recover(); r != nil { // the YAML parser is not ours: never let it crash the app
+			c, src, err = nil, nil, Errors{{File: name, Msg: fmt.Sprintf("cannot parse the file: %v", r)}}
+		}
+	}()
+	if len(data) > MaxFileSize {
+		return nil, nil, Errors{{File: name, Msg: tooBig("canvas file", int64(len(data)), MaxFileSize)}}
+	}
 	d := &decoder{file: name}
-	root, err := d.parse(data)
-	if err != nil {
-		return nil, err
+	if d.scan(data); len(d.errs) > 0 {
+		return nil, nil, d.result()
 	}
-	c := d.canvas(root)
-	if len(d.errs) > 0 {
-		sort.SliceStable(d.errs, func(i, j int) bool {
-			a, b := d.errs[i], d.errs[j]
-			return a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column)
-		})
-		return nil, d.errs
+	root := d.parse(data)
+	if root == nil {
+		return nil, nil, d.result()
 	}
-	return c, nil
-}
-
-// invalidUTF8 returns the line and column of the first byte that is not
-// valid UTF-8.
-func invalidUTF8(data []byte) (line, col int) {
-	line, col = 1, 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		data = data[size:]
+	if c = d.canvas(root); c != nil {
+		d.check(c)
 	}
-	return line, col
+	if c == nil || len(d.errs) > 0 {
+		return nil, nil, d.result()
+	}
+	return c, d.source(c), nil
 }
 
 // decoder walks a parsed YAML tree and builds a canvas, gathering errors.
 type decoder struct {
 	file string
 	errs Errors
+	// more counts the problems past maxErrors.
+	more int
+	// breaks lists the line breaks YAML counts but text editors do not
+	// (NEL, U+2028, U+2029), to report lines as editors number them.
+	breaks []yamlBreak
+	// Where things were, for locating problems and for Source.
+	header    map[string]*yaml.Node
+	blockKeys map[string]*yaml.Node
+	noteLocs  map[string][]located
 }
 
-// full reports whether no more problems will be recorded.
-func (d *decoder) full() bool { return len(d.errs) >= maxErrors }
+// located remembers a note's node and the value node of each of its keys.
+type located struct {
+	item *yaml.Node
+	keys map[string]*yaml.Node
+}
 
-// errorf records a problem at node n (nil for the start of the file).
-func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+// at returns the node of the note's key, or the note itself.
+func (l located) at(key string) *yaml.Node {
+	if v := l.keys[key]; v != nil {
+		return v
+	}
+	return l.item
+}
+
+// yamlBreak is a line break that YAML counts and editors do not: YAML's
+// line line starts at the editor's column col.
+type yamlBreak struct{ line, col int }
+
+// position turns a YAML line and column into an editor's.
+func (d *decoder) position(line, col int) Position {
+	i := sort.Search(len(d.breaks), func(i int) bool { return d.breaks[i].line > line })
+	if col == 0 {
+		return Position{Line: line - i}
+	}
+	if i > 0 && d.breaks[i-1].line == line {
+		col += d.breaks[i-1].col - 1
+	}
+	return Position{Line: line - i, Column: col}
+}
+
+// errorAt records a problem at a position (zero for the whole file).
+func (d *decoder) errorAt(p Position, format string, args ...any) {
 	if len(d.errs) >= maxErrors {
+		d.more++
 		return
 	}
 	for i, a := range args { // quote values from the file shortened: a value can be megabytes long
@@ -115,78 +122,179 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 			args[i] = truncate(v.String(), 60)
 		}
 	}
-	e := &Error{File: d.file, Msg: truncate(fmt.Sprintf(format, args...), 400)}
+	d.errs = append(d.errs, &Error{File: d.file, Line: p.Line, Column: p.Column, Msg: truncate(fmt.Sprintf(format, args...), 400)})
+}
+
+// errorMsg records a message already made short at node n.
+func (d *decoder) errorMsg(n *yaml.Node, msg string) {
+	if len(d.errs) >= maxErrors {
+		d.more++
+		return
+	}
+	e := &Error{File: d.file, Msg: msg}
 	if n != nil {
-		e.Line, e.Column = n.Line, n.Column
+		p := d.position(n.Line, n.Column)
+		e.Line, e.Column = p.Line, p.Column
 	}
 	d.errs = append(d.errs, e)
 }
 
+// errorf records a problem at node n (nil for the start of the file).
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	var p Position
+	if n != nil {
+		p = d.position(n.Line, n.Column)
+	}
+	d.errorAt(p, format, args...)
+}
+
+// result returns the problems in file order, with a last line counting
+// those past the cap.
+func (d *decoder) result() Errors {
+	sort.SliceStable(d.errs, func(i, j int) bool {
+		a, b := d.errs[i], d.errs[j]
+		return a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column)
+	})
+	if d.more > 0 {
+		word := "problems"
+		if d.more == 1 {
+			word = "problem"
+		}
+		return append(d.errs, &Error{File: d.file, Msg: fmt.Sprintf("… and %d more %s", d.more, word)})
+	}
+	return d.errs
+}
+
+// scan checks the bytes before YAML sees them: every byte that is not
+// UTF-8 and every control character gets its own located problem. It also
+// notes the line breaks YAML counts and editors do not.
+func (d *decoder) scan(data []byte) {
+	line, col, yline := 1, 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			d.errorAt(Position{line, col}, "byte 0x%02X is not valid UTF-8: save the file as UTF-8 text", data[i])
+		case r == '\n' || r == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
+			line, col, yline = line+1, 0, yline+1
+		case r == 0x85 || r == 0x2028 || r == 0x2029:
+			yline++
+			d.breaks = append(d.breaks, yamlBreak{yline, col + 1})
+		case !yamlAllows(r):
+			d.errorAt(Position{line, col}, "control character %s is not allowed in a canvas file: remove it", runeName(r))
+		}
+		i += size
+		col++
+	}
+}
+
+// yamlAllows reports whether YAML lets r stand in a file (YAML 1.2,
+// section 5.1, as go.yaml.in/yaml/v3 checks it).
+func yamlAllows(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0x7e || r == 0x85 ||
+		r >= 0xa0 && r <= 0xd7ff || r >= 0xe000 && r <= 0xfffd || r >= 0x10000 && r <= 0x10ffff
+}
+
+// runeName names a control character for messages, as U+001B (ESC).
+func runeName(r rune) string {
+	names := map[rune]string{0: "NUL", 7: "BEL", 8: "BS", 0xb: "VT", 0xc: "FF", 0x1b: "ESC", 0x7f: "DEL", 0xfffe: "noncharacter", 0xffff: "noncharacter"}
+	if n, ok := names[r]; ok {
+		return fmt.Sprintf("U+%04X (%s)", r, n)
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-func (d *decoder) parse(data []byte) (*yaml.Node, error) {
+// parse reads the one YAML document of the file and returns its top
+// mapping, or nil after recording why it cannot.
+func (d *decoder) parse(data []byte) *yaml.Node {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
-		if err.Error() == "EOF" {
-			return nil, Errors{{File: d.file, Msg: "the file is empty; a canvas file starts with \"format: " + FormatVersion + "\""}}
+		if errors.Is(err, io.EOF) {
+			d.errorAt(Position{}, "the file is empty; a canvas file starts with \"format: %s\"", FormatVersion)
+		} else {
+			d.syntaxError(data, err)
 		}
-		return nil, Errors{syntaxError(d.file, err)}
+		return nil
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, Errors{{File: d.file, Line: extra.Line, Column: extra.Column, Msg: "a second YAML document (after \"---\"); a canvas file holds one"}}
+		d.errorf(&extra, "a second YAML document (after \"---\"); a canvas file holds one")
+		return nil
 	}
-	if err := d.refuseAliases(&doc); err != nil {
-		return nil, err
+	if !d.refuseAliases(&doc) {
+		return nil
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		n := &doc
 		if len(doc.Content) > 0 {
 			n = doc.Content[0]
 		}
-		return nil, Errors{{File: d.file, Line: n.Line, Column: n.Column, Msg: "expected a mapping of keys such as \"format:\" and \"blocks:\", found " + kindName(n)}}
+		d.errorf(n, "expected a mapping of keys such as \"format:\" and \"blocks:\", found %s", kindName(n))
+		return nil
 	}
-	return doc.Content[0], nil
+	return doc.Content[0]
 }
 
-func syntaxError(file string, err error) *Error {
+// syntaxError records a YAML syntax error with its line and a hint.
+func (d *decoder) syntaxError(data []byte, err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	e := &Error{File: file}
+	var p Position
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		e.Line, _ = strconv.Atoi(m[1])
+		line, _ := strconv.Atoi(m[1])
 		msg = m[2]
 		// yaml.v3 counts lines from 0 in parser errors (those that did not
 		// find something expected), from 1 in scanner errors.
 		if strings.HasPrefix(msg, "did not find expected") {
-			e.Line++
+			line++
 		}
+		p = d.position(line, 0)
 	}
-	e.Msg = "YAML syntax: " + msg
 	switch {
+	case strings.Contains(msg, "could not find expected ':'") && longKey(data, p.Line):
+		d.errorAt(p, "a key is longer than 1,024 characters; keys are short names such as \"text\": if this is a note, write it as - text: …")
+		return
 	case strings.Contains(msg, "expected ',' or '}'") || strings.Contains(msg, "expected ',' or ']'") ||
 		strings.Contains(msg, "mapping values are not allowed"):
-		e.Msg += ` (text that contains ": ", "#", "," or brackets must be quoted: text: "Wages: 2 bakers")`
+		msg += ` (text that contains ": ", "#", "," or brackets must be quoted: text: "Wages: 2 bakers")`
 	case strings.Contains(msg, "found a tab character"):
-		e.Msg += " (indent with spaces, not tabs)"
+		msg += " (indent with spaces, not tabs)"
 	case strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "did not find expected '-'"):
-		e.Msg += " near here: check that the lines are indented alike"
+		msg += " near here: check that the lines are indented alike"
 	}
-	return e
+	d.errorAt(p, "YAML syntax: %s", msg)
+}
+
+// longKey reports whether the text on line (from 1) or the line before
+// it holds more than 1,024 characters before its first ": ", the longest
+// key YAML reads.
+func longKey(data []byte, line int) bool {
+	lines := bytes.SplitN(data, []byte("\n"), line+1)
+	for _, i := range []int{line - 1, line - 2} {
+		if i >= 0 && i < len(lines) {
+			if k := bytes.Index(lines[i], []byte(": ")); k > 0 && utf8.RuneCount(lines[i][:k]) > 1024 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // refuseAliases rejects anchors and aliases, which a canvas never needs and
 // which could make a small file expand into a huge one.
-func (d *decoder) refuseAliases(n *yaml.Node) error {
+func (d *decoder) refuseAliases(n *yaml.Node) bool {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		return Errors{{File: d.file, Line: n.Line, Column: n.Column, Msg: "YAML anchors and aliases (&name, *name) are not allowed in a canvas file"}}
+		d.errorf(n, "YAML anchors and aliases (&name, *name) are not allowed in a canvas file")
+		return false
 	}
 	for _, child := range n.Content {
-		if err := d.refuseAliases(child); err != nil {
-			return err
+		if !d.refuseAliases(child) {
+			return false
 		}
 	}
-	return nil
+	return true
 }
 
 func kindName(n *yaml.Node) string {
@@ -205,33 +313,33 @@ func kindName(n *yaml.Node) string {
 }
 
 func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	if len(s) <= n || utf8.RuneCountInString(s) <= n {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
 }
 
-// pairs returns the key/value pairs of a mapping, reporting unknown and
-// duplicate keys. where names the mapping in messages.
-func (d *decoder) pairs(m *yaml.Node, known []string, where string) map[string][2]*yaml.Node {
-	out := map[string][2]*yaml.Node{}
+// pairs returns the value node of each key of a mapping, reporting unknown
+// and duplicate keys. where names the mapping in messages.
+func (d *decoder) pairs(m *yaml.Node, known []string, where string) map[string]*yaml.Node {
+	out := map[string]*yaml.Node{}
+	keys := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.errorf(k, "%s: keys must be plain names, found %s", where, kindName(k))
 			continue
 		}
-		if prev, dup := out[k.Value]; dup {
-			d.errorf(k, "%s: key %q appears twice (first on line %d)", where, k.Value, prev[0].Line)
+		if prev, dup := keys[k.Value]; dup {
+			d.errorf(k, "%s: key %q appears twice (first on line %d)", where, k.Value, d.position(prev.Line, prev.Column).Line)
 			continue
 		}
+		keys[k.Value] = k
 		if !contains(known, k.Value) {
-			if !d.full() {
-				d.errorf(k, "%s: unknown key %q%s", where, k.Value, suggestion(k.Value, known))
-			}
+			d.errorf(k, "%s: unknown key %q%s", where, k.Value, suggestion(k.Value, known))
 			continue
 		}
-		out[k.Value] = [2]*yaml.Node{k, v}
+		out[k.Value] = v
 	}
 	return out
 }
@@ -248,14 +356,6 @@ func (d *decoder) str(v *yaml.Node, key string) string {
 	return v.Value
 }
 
-func (d *decoder) oneLine(v *yaml.Node, key string) string {
-	s := d.str(v, key)
-	if strings.ContainsAny(s, "\r\n") {
-		d.errorf(v, "%s must be a single line", key)
-	}
-	return s
-}
-
 func (d *decoder) strList(v *yaml.Node, key string) []string {
 	if v == nil || v.Tag == "!!null" {
 		return nil
@@ -264,7 +364,7 @@ func (d *decoder) strList(v *yaml.Node, key string) []string {
 		d.errorf(v, "%s must be a list such as [a, b], found %s", key, kindName(v))
 		return nil
 	}
-	var out []string
+	out := make([]string, 0, len(v.Content))
 	for _, item := range v.Content {
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
 			d.errorf(item, "each entry of %s must be text, found %s", key, kindName(item))
@@ -285,26 +385,22 @@ func (d *decoder) canvas(top *yaml.Node) *Canvas {
 	if !d.format(top, format) {
 		return nil
 	}
-	p := d.pairs(top, topKeys, "canvas")
-	tv := p["template"][1]
-	tid := d.str(tv, "template")
+	d.header = d.pairs(top, topKeys[:], "canvas")
+	tv := d.header["template"]
 	if tv == nil {
 		d.errorf(top, "missing \"template:\" (one of %s)", strings.Join(TemplateIDs(), ", "))
 		return nil
 	}
-	c, err := New(tid)
+	c, err := New(d.str(tv, "template"))
 	if err != nil {
 		d.errorf(tv, "%v", err)
 		return nil
 	}
-	c.Title = d.oneLine(p["title"][1], "title")
-	c.DesignedFor = d.oneLine(p["designed_for"][1], "designed_for")
-	c.DesignedBy = d.oneLine(p["designed_by"][1], "designed_by")
-	c.Date = d.oneLine(p["date"][1], "date")
-	c.Version = d.oneLine(p["version"][1], "version")
-	c.Currency = d.oneLine(p["currency"][1], "currency")
-	d.view(c, p["view"][1])
-	d.blocks(c, p["blocks"][1])
+	for _, f := range c.Meta.fields() {
+		*f.value = d.str(d.header[f.key], f.key)
+	}
+	d.view(c, d.header["view"])
+	d.blocks(c, d.header["blocks"])
 	return c
 }
 
@@ -335,30 +431,11 @@ func (d *decoder) view(c *Canvas, v *yaml.Node) {
 		d.errorf(v, "view must be a mapping such as {backstage: shown}, found %s", kindName(v))
 		return
 	}
-	p := d.pairs(v, viewKeys, "view")
-	if bv := p["backstage"][1]; bv != nil {
-		switch b := Backstage(d.str(bv, "backstage")); b {
-		case BackstageShown:
-			c.View.Backstage = b
-		case BackstageHidden:
-			if !c.Template().HasBackstage() {
-				d.errorf(bv, "the %s has no backstage to hide; remove the view line", c.Template().Name)
-			}
-			c.View.Backstage = b
-		default:
-			d.errorf(bv, "backstage must be \"shown\" or \"hidden\", not %q", b)
-		}
+	p := d.pairs(v, viewKeys[:], "view")
+	if bv := p["backstage"]; bv != nil {
+		c.View.Backstage = Backstage(d.str(bv, "backstage"))
+		d.header["view"] = bv // where the rules' problems with it point
 	}
-}
-
-// located remembers where each note came from, for messages that need the
-// whole canvas (duplicate IDs, links).
-type located struct {
-	block string
-	index int
-	node  *yaml.Node
-	id    *yaml.Node
-	segs  *yaml.Node
 }
 
 func (d *decoder) blocks(c *Canvas, v *yaml.Node) {
@@ -370,16 +447,15 @@ func (d *decoder) blocks(c *Canvas, v *yaml.Node) {
 		return
 	}
 	t := c.Template()
-	var all []located
+	d.blockKeys, d.noteLocs = map[string]*yaml.Node{}, map[string][]located{}
+	var unnamed []*Note
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, list := v.Content[i], v.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.errorf(k, "block names must be plain names, found %s", kindName(k))
 			continue
 		}
-		if _, ok := t.Block(k.Value); !ok && d.full() {
-			continue
-		} else if !ok {
+		if _, ok := t.Block(k.Value); !ok {
 			if hint := suggestion(k.Value, t.BlockIDs()); hint != "" {
 				d.errorf(k, "unknown block %q%s", k.Value, hint)
 			} else {
@@ -387,11 +463,11 @@ func (d *decoder) blocks(c *Canvas, v *yaml.Node) {
 			}
 			continue
 		}
-		if _, dup := c.Blocks[k.Value]; dup {
-			d.errorf(k, "block %q appears twice", k.Value)
+		if prev, dup := d.blockKeys[k.Value]; dup {
+			d.errorf(k, "block %q appears twice (first on line %d)", k.Value, d.position(prev.Line, prev.Column).Line)
 			continue
 		}
-		c.Blocks[k.Value] = nil
+		d.blockKeys[k.Value] = k
 		if list.Tag == "!!null" {
 			continue
 		}
@@ -399,26 +475,35 @@ func (d *decoder) blocks(c *Canvas, v *yaml.Node) {
 			d.errorf(list, "block %s must be a list of notes, found %s", k.Value, kindName(list))
 			continue
 		}
+		notes := make([]Note, 0, len(list.Content))
 		for _, item := range list.Content {
-			n, loc, ok := d.note(item)
-			if !ok {
-				continue
+			if n, loc, ok := d.note(item); ok {
+				notes = append(notes, n)
+				d.noteLocs[k.Value] = append(d.noteLocs[k.Value], loc)
 			}
-			loc.block, loc.index = k.Value, len(c.Blocks[k.Value])
-			c.Blocks[k.Value] = append(c.Blocks[k.Value], n)
-			all = append(all, loc)
+		}
+		if len(notes) > 0 {
+			c.Blocks[k.Value] = notes
 		}
 	}
-	for id, notes := range c.Blocks {
-		if len(notes) == 0 {
-			delete(c.Blocks, id)
+	// Notes written by hand without an ID get the next free one.
+	for _, notes := range c.Blocks {
+		for i := range notes {
+			if notes[i].ID == "" {
+				unnamed = append(unnamed, &notes[i])
+			}
 		}
 	}
-	d.checkIDs(c, all)
+	if len(unnamed) > 0 {
+		newID := c.idSource()
+		for _, n := range unnamed {
+			n.ID = newID()
+		}
+	}
 }
 
 func (d *decoder) note(item *yaml.Node) (Note, located, bool) {
-	loc := located{node: item}
+	loc := located{item: item}
 	if item.Kind == yaml.ScalarNode && item.Tag != "!!null" { // "- some text": a note with only text
 		n := Note{Text: item.Value}
 		n.normalize()
@@ -428,100 +513,82 @@ func (d *decoder) note(item *yaml.Node) (Note, located, bool) {
 		d.errorf(item, "a note must be a mapping such as {id: n1, text: …, color: yellow}, found %s", kindName(item))
 		return Note{}, loc, false
 	}
-	p := d.pairs(item, noteKeys, "note")
+	p := d.pairs(item, noteKeys[:], "note")
+	loc.keys = p
 	n := Note{
-		ID:       d.oneLine(p["id"][1], "id"),
-		Text:     d.str(p["text"][1], "text"),
-		Color:    Color(d.str(p["color"][1], "color")),
-		Segments: d.strList(p["segments"][1], "segments"),
-		Status:   Status(d.str(p["status"][1], "status")),
-		Evidence: d.str(p["evidence"][1], "evidence"),
-		Tags:     d.strList(p["tags"][1], "tags"),
-		Period:   Period(d.str(p["period"][1], "period")),
+		ID:       d.str(p["id"], "id"),
+		Text:     d.str(p["text"], "text"),
+		Color:    Color(d.str(p["color"], "color")),
+		Segments: d.strList(p["segments"], "segments"),
+		Status:   Status(d.str(p["status"], "status")),
+		Evidence: d.str(p["evidence"], "evidence"),
+		Tags:     d.strList(p["tags"], "tags"),
+		Period:   Period(d.str(p["period"], "period")),
 	}
-	loc.id, loc.segs = p["id"][1], p["segments"][1]
-	if av := p["amount"][1]; av != nil && av.Tag != "!!null" {
+	if av := p["amount"]; av != nil && av.Tag != "!!null" {
 		n.Amount = d.amount(av)
 	}
 	n.normalize()
-	at := func(key string) *yaml.Node {
-		if v := p[key][1]; v != nil {
-			return v
-		}
-		return item
-	}
-	switch {
-	case n.Color != "" && !n.Color.Valid():
-		d.errorf(at("color"), "unknown colour %q%s; colours are %s", n.Color, suggestion(string(n.Color), strs(Palette)), joinQuoted(Palette))
-	case !n.Status.Valid():
-		d.errorf(at("status"), "unknown status %q%s; statuses are %s", n.Status, suggestion(string(n.Status), strs(Statuses)), joinQuoted(Statuses))
-	case n.Period != "" && !n.Period.Valid():
-		d.errorf(at("period"), "unknown period %q%s; periods are %s", n.Period, suggestion(string(n.Period), strs(Periods)), joinQuoted(Periods))
-	case n.ID != "" && CheckID(n.ID) != nil:
-		d.errorf(at("id"), "%v", CheckID(n.ID))
-	default:
-		// The rest of the note's rules, also for notes that get their ID
-		// only later, so that nothing loads that would not save and load.
-		probe := n
-		probe.ID = "probe"
-		if err := probe.check(); err != nil {
-			key := ""
-			switch msg := err.Error(); {
-			case strings.Contains(msg, "tag"):
-				key = "tags"
-			case strings.Contains(msg, "period"):
-				key = "period"
-			}
-			d.errorf(at(key), "%v", err)
-		}
-	}
 	return n, loc, true // kept even when wrong, so links to it do not add errors
 }
 
+// amount reads a number. The rules check its range; here only its form.
 func (d *decoder) amount(v *yaml.Node) *float64 {
-	if v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
-		if _, err := strconv.ParseFloat(strings.TrimSpace(v.Value), 64); err == nil {
-			d.errorf(v, "amount must be a number: write it without quotes, as amount: %s", strings.TrimSpace(v.Value))
-			return nil
-		}
-	}
-	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
+	if v.Kind != yaml.ScalarNode {
 		d.errorf(v, "amount must be a number such as 1200 or 9.99, found %s", kindName(v))
 		return nil
 	}
+	text := strings.TrimSpace(v.Value)
+	if v.Tag == "!!str" {
+		_, err := strconv.ParseFloat(text, 64)
+		switch {
+		case err == nil && v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+			d.errorf(v, "amount must be a number: write it without quotes, as amount: %s", text)
+		case errors.Is(err, strconv.ErrRange):
+			d.errorf(v, "amount %s is out of range: amounts lie between -%s and %s", text, formatNumber(MaxAmount), formatNumber(MaxAmount))
+		default:
+			d.errorf(v, "amount must be a number such as 1200 or 9.99, found %s", kindName(v))
+		}
+		return nil
+	}
 	var f float64
-	if err := v.Decode(&f); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		d.errorf(v, "amount %q is not a finite number", v.Value)
+	if (v.Tag != "!!int" && v.Tag != "!!float") || v.Decode(&f) != nil {
+		d.errorf(v, "amount must be a number such as 1200 or 9.99, found %s", kindName(v))
 		return nil
 	}
 	return &f
 }
 
-// checkIDs reports duplicate IDs and dangling segment links, then gives
-// notes without an ID a new one.
-func (d *decoder) checkIDs(c *Canvas, all []located) {
-	first := map[string]*yaml.Node{}
-	for _, l := range all {
-		n := c.Blocks[l.block][l.index]
-		if n.ID == "" {
-			continue
+// check runs the rulebook over the canvas read and locates each problem.
+func (d *decoder) check(c *Canvas) {
+	c.validate(func(p problem) bool {
+		if p.index < 0 {
+			d.errorMsg(d.header[p.key], p.msg)
+			return true
 		}
-		if prev, dup := first[n.ID]; dup {
-			d.errorf(l.id, "duplicate note id %q (first used on line %d)", n.ID, prev.Line)
-			continue
+		loc := d.noteLocs[p.block][p.index]
+		if p.firstIndex >= 0 {
+			first := d.noteLocs[p.firstBlock][p.firstIndex].at("id")
+			p.msg += fmt.Sprintf(" (first used on line %d)", d.position(first.Line, first.Column).Line)
 		}
-		first[n.ID] = l.id
+		d.errorMsg(loc.at(p.key), p.msg)
+		return true
+	})
+}
+
+// source returns where the blocks and notes of c stand in the file.
+func (d *decoder) source(c *Canvas) *Source {
+	s := &Source{File: d.file, blocks: make(map[string]Position, len(d.blockKeys)), notes: make(map[string]Position, c.NoteCount())}
+	for id, k := range d.blockKeys {
+		s.blocks[id] = d.position(k.Line, k.Column)
 	}
-	segments, newID := c.segmentSet(), c.idSource()
-	for _, l := range all {
-		n := &c.Blocks[l.block][l.index]
-		if err := c.checkLinks(n, segments); err != nil {
-			d.errorf(l.segs, "%v", err)
-		}
-		if n.ID == "" {
-			n.ID = newID()
+	for block, notes := range c.Blocks {
+		for i, n := range notes {
+			item := d.noteLocs[block][i].item
+			s.notes[n.ID] = d.position(item.Line, item.Column)
 		}
 	}
+	return s
 }
 
 func strs[T ~string](list []T) []string {

@@ -50,7 +50,7 @@ func TestLoadRejectsBadInput(t *testing.T) {
 		{"link to a non-segment", head + "blocks:\n  channels:\n    - id: a\n    - id: b\n      segments: [a]\n", 7, `links to "a"`},
 		{"bad backstage", head + "view: {backstage: off}\n", 3, `backstage must be "shown" or "hidden", not "off"`},
 		{"alias", head + "title: &t Bakery\ndesigned_by: *t\n", 3, "anchors and aliases"},
-		{"unquoted colon", head + "blocks:\n  channels:\n    - {id: a, text: Wages: 2 bakers}\n", 5, "must be quoted"},
+		{"unquoted colon", head + "blocks:\n  channels:\n    - {id: a, text: Wages: 2 bakers}\n", 5, "did not find expected ',' or '}' (text that contains"},
 		{"quoted amount", head + "blocks:\n  channels:\n    - {id: a, amount: \"2400\"}\n", 5, "write it without quotes, as amount: 2400"},
 		{"hidden backstage on lean", "format: bmcanvas/1\ntemplate: lean\nview: {backstage: hidden}\n", 3, "the Lean Canvas has no backstage to hide"},
 		{"two documents", head + "---\nformat: bmcanvas/1\n", 3, "a second YAML document"},
@@ -58,7 +58,7 @@ func TestLoadRejectsBadInput(t *testing.T) {
 		{"alias bomb", "a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n", 1, "anchors and aliases"},
 		{"empty tag on a note without id", head + "blocks:\n  cost_structure:\n    - {text: rent, tags: [\"\"]}\n", 5, "empty tag"},
 		{"period without amount, no id", head + "blocks:\n  cost_structure:\n    - {text: rent, period: month}\n", 5, `period "month" given without an amount`},
-		{"too large", head + "title: " + strings.Repeat("x", MaxFileSize) + "\n", 0, "a canvas file may be at most 8 MiB"},
+		{"too large", head + "title: " + strings.Repeat("x", MaxFileSize) + "\n", 0, "is 8,388,667 bytes (8.0 MiB), 59 bytes more than a canvas file may be (8 MiB)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

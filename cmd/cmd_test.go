@@ -97,7 +97,7 @@ func TestValidate(t *testing.T) {
 	if code, out, _ := run(t, "validate", "-q", examples+"designer.yaml"); code != ExitOK || out != "" {
 		t.Errorf("-q: exit %d, %q", code, out)
 	}
-	if code, _, errs := run(t, "validate", "missing.yaml"); code != ExitUsage || !strings.Contains(errs, "open missing.yaml") {
+	if code, _, errs := run(t, "validate", "missing.yaml"); code != ExitUsage || errs != "bmcanvas: missing.yaml: cannot open: no such file or directory\n" {
 		t.Errorf("missing file: exit %d, %q", code, errs)
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 func init() {
 	var rules strings.Builder
-	for _, r := range bmc.LintRules {
+	for _, r := range bmc.LintRules() {
 		fmt.Fprintf(&rules, "\n  %-5s %-28s %s", r.Severity, r.Rule, r.Checks)
 	}
 	register(&command{name: "lint", usage: "[--strict] [--json] FILE...",

@@ -15,7 +15,7 @@ func BenchmarkExport(b *testing.B) {
 	for i := 0; i < 1000; i++ {
 		block := bmc.BusinessModelCanvas.Blocks[i%9].ID
 		text := fmt.Sprintf("Note %d: %s", i, strings.Repeat("word ", 3+i%9))
-		if _, err := c.AddNote(block, -1, bmc.Note{Text: text, Color: bmc.Palette[i%7]}); err != nil {
+		if _, err := c.AddNote(block, -1, bmc.Note{Text: text, Color: bmc.Palette()[i%7]}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -78,7 +78,7 @@ func stressCanvas(t testing.TB, seed uint64, n int, block string) *bmc.Canvas {
 		}
 	}
 	for i := 0; i < n; i++ {
-		note := bmc.Note{Text: stressText(r, 40+r.IntN(361)), Color: bmc.Palette[r.IntN(len(bmc.Palette))]}
+		note := bmc.Note{Text: stressText(r, 40+r.IntN(361)), Color: bmc.Palette()[r.IntN(len(bmc.Palette()))]}
 		for s := 1; s <= 3; s++ {
 			if r.IntN(3) == 0 {
 				note.Segments = append(note.Segments, fmt.Sprintf("s%d", s))
@@ -86,7 +86,7 @@ func stressCanvas(t testing.TB, seed uint64, n int, block string) *bmc.Canvas {
 		}
 		if r.IntN(5) == 0 {
 			a := float64(r.IntN(100000)) / 4
-			note.Amount, note.Period = &a, bmc.Periods[r.IntN(3)]
+			note.Amount, note.Period = &a, bmc.Periods()[r.IntN(3)]
 		}
 		if _, err := c.AddNote(block, -1, note); err != nil {
 			t.Fatal(err)

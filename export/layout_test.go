@@ -171,7 +171,7 @@ func TestBlankPosterPrompts(t *testing.T) {
 // cut.
 func TestHugeNoteIsSplit(t *testing.T) {
 	c, _ := bmc.New(bmc.Lean.ID)
-	long := strings.Repeat("All work and no play makes Jack a dull boy. ", 600)
+	long := strings.Repeat("All work and no play makes Jack a dull boy. ", bmc.MaxTextLength/44)
 	if _, err := c.AddNote("problem", -1, bmc.Note{ID: "huge", Text: long}); err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func bigCanvas(tb testing.TB, n int) *bmc.Canvas {
 		for k := 0; k < 2+i%9; k++ {
 			text += " " + words[(i+k)%len(words)]
 		}
-		note := bmc.Note{Text: text, Color: bmc.Palette[i%len(bmc.Palette)]}
+		note := bmc.Note{Text: text, Color: bmc.Palette()[i%len(bmc.Palette())]}
 		if _, err := c.AddNote(blocks[i%len(blocks)], -1, note); err != nil {
 			tb.Fatal(err)
 		}
@@ -99,14 +99,14 @@ func richCanvas(tb testing.TB, n int) *bmc.Canvas {
 	for _, b := range c.Template().Blocks {
 		for _, note := range c.Blocks[b.ID] {
 			i++
-			note.Status = bmc.Statuses[i%len(bmc.Statuses)]
+			note.Status = bmc.Statuses()[i%len(bmc.Statuses())]
 			note.Tags = tags[:i%(len(tags)+1)]
 			if b.ID != bmc.SegmentBlock {
 				note.Segments = segments[i%3 : i%3+1+i%3]
 			}
 			if b.ID == bmc.RevenueBlock || b.ID == bmc.CostBlock {
 				amount := float64(100 * i)
-				note.Amount, note.Period = &amount, bmc.Periods[i%len(bmc.Periods)]
+				note.Amount, note.Period = &amount, bmc.Periods()[i%len(bmc.Periods())]
 			}
 			if err := c.UpdateNote(note); err != nil {
 				tb.Fatal(err)

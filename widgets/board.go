@@ -589,8 +589,8 @@ func (b *Board) requestFocus() {
 // application's items.
 func (b *Board) noteMenu(id string) *fyne.Menu {
 	n, _ := b.note(id)
-	colours := make([]*fyne.MenuItem, len(bmc.Palette))
-	for i, c := range bmc.Palette {
+	colours := make([]*fyne.MenuItem, len(bmc.Palette()))
+	for i, c := range bmc.Palette() {
 		item := fyne.NewMenuItem(fmt.Sprintf("%s\t%d", colorName(c), i+1), func() { b.recolour(id, c) })
 		item.Label = colorName(c)
 		item.Icon = swatch(c)

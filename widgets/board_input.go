@@ -216,9 +216,9 @@ func (b *Board) KeyUp(e *fyne.KeyEvent) {
 // palette in menu order) and shows the focused block's prompts with "?".
 func (b *Board) TypedRune(r rune) {
 	switch {
-	case r >= '1' && int(r-'1') < len(bmc.Palette):
+	case r >= '1' && int(r-'1') < len(bmc.Palette()):
 		if b.selected != "" {
-			b.recolour(b.selected, bmc.Palette[r-'1'])
+			b.recolour(b.selected, bmc.Palette()[r-'1'])
 		}
 	case r == '?':
 		b.showHelp()

@@ -537,7 +537,7 @@ func TestBoardContextMenu(t *testing.T) {
 		t.Errorf("menu = %q, want %q", labels, want)
 	}
 	colours := menuItem(t, m, "Colour").ChildMenu
-	if len(colours.Items) != len(bmc.Palette) || !menuItem(t, colours, "Yellow").Checked {
+	if len(colours.Items) != len(bmc.Palette()) || !menuItem(t, colours, "Yellow").Checked {
 		t.Errorf("colour menu wrong: %d items, yellow checked %v", len(colours.Items), menuItem(t, colours, "Yellow").Checked)
 	}
 	menuItem(t, colours, "Green").Action()

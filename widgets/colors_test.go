@@ -13,7 +13,7 @@ import (
 
 func TestSwatchShowsThePaperColour(t *testing.T) {
 	test.NewTempApp(t)
-	for _, c := range bmc.Palette {
+	for _, c := range bmc.Palette() {
 		img := canvas.NewImageFromResource(swatch(c))
 		img.Resize(fyne.NewSquareSize(32))
 		w := test.NewTempWindow(t, img)

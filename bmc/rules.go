@@ -1,0 +1,287 @@
+package bmc
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The limits of the bmcanvas/1 format. Load refuses a file past them, every
+// change to a Canvas is checked against them, and Marshal never writes a
+// canvas that breaks them.
+const (
+	// MaxFileSize is the largest canvas file, in bytes.
+	MaxFileSize = 8 << 20
+	// MaxTextLength is the most characters a note's text or evidence holds.
+	MaxTextLength = 20000
+	// MaxFieldLength is the most characters of a header field or a tag.
+	MaxFieldLength = 500
+	// MaxIDLength is the most characters of a note ID.
+	MaxIDLength = 64
+	// MaxAmount is the largest amount either way: a thousand trillion.
+	MaxAmount = 1e15
+)
+
+// This file is the one rulebook of what makes a canvas valid. The decoder
+// runs it over a canvas it read and locates each problem in the file; the
+// Canvas methods run the part that concerns what they change; Marshal runs
+// all of it before writing.
+
+// problem is one broken rule: where (a note by block and index, or the
+// header when index is -1), which key, and what is wrong.
+type problem struct {
+	block string
+	index int
+	key   string
+	msg   string
+	// first points at an earlier note the problem refers to (the first
+	// use of a duplicate ID), -1 when none.
+	firstBlock string
+	firstIndex int
+}
+
+// header and notes say where a problem lies.
+func headerProblem(key, msg string) problem {
+	return problem{index: -1, key: key, msg: msg, firstIndex: -1}
+}
+
+// validate runs every rule over c and reports each broken one, in file
+// order, until report returns false.
+func (c *Canvas) validate(report func(problem) bool) {
+	for _, p := range c.metaProblems() {
+		if !report(p) {
+			return
+		}
+	}
+	if p, ok := c.viewProblem(); ok && !report(p) {
+		return
+	}
+	type ref struct {
+		block string
+		index int
+	}
+	first := make(map[string]ref, c.NoteCount())
+	segments := c.segmentSet()
+	t := c.Template()
+	for _, b := range t.Blocks {
+		for i := range c.Blocks[b.ID] {
+			n := &c.Blocks[b.ID][i]
+			stop := false
+			at := func(key, msg string) {
+				if !stop && !report(problem{block: b.ID, index: i, key: key, msg: msg, firstIndex: -1}) {
+					stop = true
+				}
+			}
+			n.problems(at)
+			if prev, dup := first[n.ID]; dup && n.ID != "" {
+				if !stop && !report(problem{block: b.ID, index: i, key: "id", msg: fmt.Sprintf("duplicate note id %q", n.ID),
+					firstBlock: prev.block, firstIndex: prev.index}) {
+					return
+				}
+			} else {
+				first[n.ID] = ref{b.ID, i}
+			}
+			c.linkProblems(n, segments, at)
+			if stop {
+				return
+			}
+		}
+	}
+	for id := range c.Blocks {
+		if _, ok := t.Block(id); !ok {
+			report(problem{block: id, index: -1, msg: fmt.Sprintf("unknown block %q", id), firstIndex: -1})
+			return
+		}
+	}
+}
+
+// Validate checks c against every rule of the format and returns the
+// problems as Errors (without lines: the canvas has no file yet), or nil.
+func (c *Canvas) Validate() error {
+	if _, ok := TemplateByID(c.TemplateID); !ok {
+		return Errors{{Msg: fmt.Sprintf("unknown template %q", c.TemplateID)}}
+	}
+	var errs Errors
+	c.validate(func(p problem) bool {
+		msg := p.msg
+		if p.index >= 0 {
+			msg = fmt.Sprintf("note %d of %s: %s", p.index+1, p.block, msg)
+		}
+		errs = append(errs, &Error{Msg: msg})
+		return len(errs) < maxErrors
+	})
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
+}
+
+// firstProblem returns the first problem the rules find, as an error.
+func firstProblem(rules func(report func(key, msg string))) error {
+	var err error
+	rules(func(_, msg string) {
+		if err == nil {
+			err = fmt.Errorf("%s", msg)
+		}
+	})
+	return err
+}
+
+// metaProblems checks the header: single lines of a bounded length.
+func (c *Canvas) metaProblems() []problem {
+	var out []problem
+	for _, f := range c.Meta.fields() {
+		if msg := checkField(f.key, *f.value); msg != "" {
+			out = append(out, headerProblem(f.key, msg))
+		}
+	}
+	return out
+}
+
+// fields lists the header fields with their keys in the file, in order.
+func (m *Meta) fields() []struct {
+	key   string
+	value *string
+} {
+	return []struct {
+		key   string
+		value *string
+	}{
+		{"title", &m.Title}, {"designed_for", &m.DesignedFor}, {"designed_by", &m.DesignedBy},
+		{"date", &m.Date}, {"version", &m.Version}, {"currency", &m.Currency},
+	}
+}
+
+// checkField checks a one-line header field; "" when it is fine.
+func checkField(key, v string) string {
+	switch {
+	case !utf8.ValidString(v):
+		return key + " holds text that is not valid UTF-8"
+	case strings.ContainsAny(v, "\r\n\u0085\u2028\u2029"):
+		return key + " must be a single line"
+	case utf8.RuneCountInString(v) > MaxFieldLength:
+		return fmt.Sprintf("%s is %d characters long; it may be at most %d", key, utf8.RuneCountInString(v), MaxFieldLength)
+	}
+	return ""
+}
+
+func (c *Canvas) viewProblem() (problem, bool) {
+	switch c.View.Backstage {
+	case BackstageShown, "":
+		return problem{}, false
+	case BackstageHidden:
+		if !c.Template().HasBackstage() {
+			return headerProblem("view", fmt.Sprintf("the %s has no backstage to hide; remove the view line", c.Template().Name)), true
+		}
+		return problem{}, false
+	}
+	return headerProblem("view", fmt.Sprintf("backstage must be \"shown\" or \"hidden\", not %q", truncate(string(c.View.Backstage), 60))), true
+}
+
+// problems reports what is wrong with a normalized note on its own, each
+// with the key it concerns.
+func (n *Note) problems(report func(key, msg string)) {
+	if err := CheckID(n.ID); err != nil {
+		report("id", err.Error())
+	}
+	if !n.Color.Valid() {
+		report("color", fmt.Sprintf("unknown colour %q%s; colours are %s", truncate(string(n.Color), 60), suggestion(string(n.Color), strs(palette[:])), joinQuoted(palette[:])))
+	}
+	if !n.Status.Valid() {
+		report("status", fmt.Sprintf("unknown status %q%s; statuses are %s", truncate(string(n.Status), 60), suggestion(string(n.Status), strs(statuses[:])), joinQuoted(statuses[:])))
+	}
+	switch {
+	case n.Period != "" && !n.Period.Valid():
+		report("period", fmt.Sprintf("unknown period %q%s; periods are %s", truncate(string(n.Period), 60), suggestion(string(n.Period), strs(periods[:])), joinQuoted(periods[:])))
+	case n.Period != "" && n.Amount == nil:
+		report("period", fmt.Sprintf("period %q given without an amount", n.Period))
+	}
+	if n.Amount != nil {
+		if msg := checkAmount(*n.Amount); msg != "" {
+			report("amount", msg)
+		}
+	}
+	checkText(report, "text", n.Text)
+	checkText(report, "evidence", n.Evidence)
+	for _, tag := range n.Tags {
+		if msg := checkTag(tag); msg != "" {
+			report("tags", msg)
+			break
+		}
+	}
+}
+
+// checkTag checks one tag: a single line of bounded length, not blank.
+func checkTag(tag string) string {
+	switch {
+	case !utf8.ValidString(tag):
+		return "a tag holds text that is not valid UTF-8"
+	case strings.TrimSpace(tag) == "":
+		return "empty tag"
+	case strings.ContainsAny(tag, "\r\n\u0085\u2028\u2029"):
+		return fmt.Sprintf("tag %q must be a single line", truncate(tag, 40))
+	case utf8.RuneCountInString(tag) > MaxFieldLength:
+		return fmt.Sprintf("tag %q is %d characters long; a tag may be at most %d", truncate(tag, 40), utf8.RuneCountInString(tag), MaxFieldLength)
+	}
+	return ""
+}
+
+// checkText checks a note's free text: valid UTF-8, not too long.
+func checkText(report func(key, msg string), key, s string) {
+	switch {
+	case !utf8.ValidString(s):
+		report(key, key+" holds text that is not valid UTF-8")
+	case len(s) > MaxTextLength && utf8.RuneCountInString(s) > MaxTextLength:
+		report(key, fmt.Sprintf("%s is %d characters long; a note's %s may be at most %d", key, utf8.RuneCountInString(s), key, MaxTextLength))
+	}
+}
+
+// checkAmount checks an amount is a finite number within ±MaxAmount.
+func checkAmount(a float64) string {
+	switch {
+	case math.IsNaN(a) || math.IsInf(a, 0):
+		return fmt.Sprintf("amount %v is not a finite number", a)
+	case math.Abs(a) > MaxAmount:
+		return fmt.Sprintf("amount %s is out of range: amounts lie between -%s and %s", formatNumber(a), formatNumber(MaxAmount), formatNumber(MaxAmount))
+	}
+	return ""
+}
+
+// CheckID reports whether id can name a note: 1 to 64 letters, digits,
+// '-' or '_'.
+func CheckID(id string) error {
+	if id == "" {
+		return fmt.Errorf("empty note id")
+	}
+	if len(id) > MaxIDLength {
+		return fmt.Errorf("note id %q is longer than %d characters", truncate(id, 20), MaxIDLength)
+	}
+	for _, r := range id {
+		if r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_') {
+			return fmt.Errorf("note id %q may only hold letters, digits, '-' and '_'", truncate(id, 40))
+		}
+	}
+	return nil
+}
+
+// linkProblems reports segment links of n that name no segment, or one
+// segment twice. segments is the set of segment IDs.
+func (c *Canvas) linkProblems(n *Note, segments map[string]bool, report func(key, msg string)) {
+	if len(n.Segments) == 0 {
+		return
+	}
+	seen := make(map[string]bool, len(n.Segments))
+	for _, s := range n.Segments {
+		if seen[s] {
+			report("segments", fmt.Sprintf("note %q links segment %q twice", n.ID, truncate(s, 40)))
+			return
+		}
+		seen[s] = true
+		if !segments[s] {
+			report("segments", fmt.Sprintf("note %q links to %q, which is not a note in Customer Segments", n.ID, truncate(s, 40)))
+			return
+		}
+	}
+}
