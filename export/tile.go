@@ -78,7 +78,7 @@ func planSheets(w, h float64, sheet Paper, pages int) (tiling, error) {
 		advice = fmt.Sprintf("tile on a larger sheet, such as %s (%d sheets)", larger.Name, m)
 	}
 	return t, fmt.Errorf("tiling the %s × %s mm poster on %s sheets would take %s; at most %d are printed: %s",
-		formatMM(math.Round(w)), formatMM(math.Round(h)), sheet.Name, count, maxSheets, advice)
+		formatMM(math.Round(w)), formatMM(math.Round(h)), sheetLabel(sheet), count, maxSheets, advice)
 }
 
 // smallestSheet returns the smallest standard paper larger than sheet that
@@ -96,6 +96,17 @@ func smallestSheet(w, h float64, sheet Paper, pages int) (Paper, int, bool) {
 		}
 	}
 	return Paper{}, 0, false
+}
+
+// sheetLabel names a paper in a message: "A4", or "100 × 100 mm" for a
+// custom size.
+func sheetLabel(p Paper) string {
+	for _, std := range papers {
+		if std.Name == p.Name {
+			return p.Name
+		}
+	}
+	return formatMM(p.Short) + " × " + formatMM(p.Long) + " mm"
 }
 
 // thousands writes n with commas between thousands: 5,100.

@@ -56,7 +56,7 @@ func TestPlanSheets(t *testing.T) {
 	}
 	tiny, _ := ParsePaper("100x100")
 	_, err = planSheets(5000, 5000, tiny, 1)
-	if want := "tiling the 5000 × 5000 mm poster on 100x100 sheets would take 5,100 sheets (75 rows of 68); at most 400 are printed: " +
+	if want := "tiling the 5000 × 5000 mm poster on 100 × 100 mm sheets would take 5,100 sheets (75 rows of 68); at most 400 are printed: " +
 		"tile on a larger sheet, such as Tabloid (260 sheets)"; err == nil || err.Error() != want {
 		t.Errorf("5 × 5 m on 10 cm sheets:\n got %v\nwant %s", err, want)
 	}
