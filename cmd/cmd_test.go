@@ -193,3 +193,13 @@ blocks:
 		t.Errorf("invalid file: %d %q", code, errs)
 	}
 }
+
+// The version set at build time with -ldflags "-X
+// github.com/bmcanvas/bmcanvas/cmd.version=…" is what version prints.
+func TestVersionFromLinker(t *testing.T) {
+	version = "v1.2.3"
+	defer func() { version = "" }()
+	if code, out, _ := run(t, "version"); code != ExitOK || out != "bmcanvas v1.2.3\n" {
+		t.Errorf("exit %d, %q", code, out)
+	}
+}
