@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
 	"github.com/bmcanvas/bmcanvas/export"
@@ -140,9 +141,21 @@ func (e *env) finishPDF(out string, pdf []byte, warnings []string, err error) in
 // other special file is refused even with force. A file that does not
 // exist yet is fine.
 func checkPDFTarget(path string, force bool) error {
-	st, err := os.Stat(path)
+	// O_NONBLOCK: a FIFO put there would otherwise hold the open forever.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	if err != nil {
-		return nil // missing, or unreachable: the write itself says why
+		if force {
+			return nil // the write itself says why it cannot replace it
+		}
+		return fmt.Errorf("%s: exists and cannot be read to check that it is a PDF (%s); use --force to replace it", path, reason(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("%s: %s", path, reason(err))
 	}
 	if !st.Mode().IsRegular() {
 		what := "not a regular file"
@@ -155,12 +168,7 @@ func checkPDFTarget(path string, force bool) error {
 		return nil
 	}
 	head := make([]byte, 512)
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("%s: exists and cannot be read to check that it is a PDF (%v); use --force to replace it", path, reason(err))
-	}
 	n, _ := io.ReadFull(f, head)
-	f.Close()
 	head = head[:n]
 	if bytes.HasPrefix(head, []byte("%PDF-")) {
 		return nil
