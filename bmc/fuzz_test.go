@@ -64,8 +64,8 @@ func FuzzLoad(f *testing.F) {
 // bigCanvas returns a canvas with n notes spread over the blocks, with
 // links, tags and amounts, like a busy workshop wall.
 func bigCanvas(tb testing.TB, n int) *Canvas {
-	c, _ := New(BusinessModelCanvas.ID)
-	blocks := BusinessModelCanvas.BlockIDs()
+	c, _ := New(BusinessModelCanvas().ID)
+	blocks := BusinessModelCanvas().BlockIDs()
 	for i := 0; i < 10; i++ {
 		if _, err := c.AddNote(SegmentBlock, -1, Note{Text: fmt.Sprintf("Segment %d", i), Color: palette[i%len(palette)]}); err != nil {
 			tb.Fatal(err)
