@@ -56,7 +56,7 @@ type Editor struct {
 func NewEditor(a fyne.App, w fyne.Window) *Editor {
 	// The Save dialog must not empty a file before it is saved over.
 	installLazyFileWriter()
-	c, _ := bmc.New(bmc.BusinessModelCanvas.ID) // a built-in template: cannot fail
+	c, _ := bmc.New(bmc.BusinessModelCanvas().ID) // a built-in template: cannot fail
 	e := &Editor{
 		app:    a,
 		win:    w,

@@ -363,7 +363,7 @@ func TestBackstageToggle(t *testing.T) {
 		t.Error("undo did not bring the backstage back")
 	}
 
-	if err := e.NewCanvas(bmc.Lean.ID); err != nil {
+	if err := e.NewCanvas(bmc.Lean().ID); err != nil {
 		t.Fatal(err)
 	}
 	if !e.menu.backstage.Disabled || !e.toolbar.backstage.Disabled() {
@@ -426,7 +426,7 @@ func TestChooser(t *testing.T) {
 		t.Errorf("the chooser does not offer every example:\n%s", msg)
 	}
 	tapButton(t, w, "New Lean Canvas")
-	if e.doc.Canvas().TemplateID != bmc.Lean.ID || e.doc.Dirty() || e.doc.Canvas().Date == "" {
+	if e.doc.Canvas().TemplateID != bmc.Lean().ID || e.doc.Dirty() || e.doc.Canvas().Date == "" {
 		t.Errorf("chose %s, dirty %v", e.doc.Canvas().TemplateID, e.doc.Dirty())
 	}
 	e.ShowChooser()

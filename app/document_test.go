@@ -58,7 +58,7 @@ func TestDocumentEdits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := NewDocument(newCanvas(t, bmc.BusinessModelCanvas.ID), "/tmp/plan.yaml")
+			d := NewDocument(newCanvas(t, bmc.BusinessModelCanvas().ID), "/tmp/plan.yaml")
 			tt.run(d)
 			if n := d.Canvas().NoteCount(); n != tt.wantNotes {
 				t.Errorf("notes = %d, want %d", n, tt.wantNotes)
@@ -80,7 +80,7 @@ func TestDocumentEdits(t *testing.T) {
 }
 
 func TestDocumentEditError(t *testing.T) {
-	d := NewDocument(newCanvas(t, bmc.Lean.ID), "")
+	d := NewDocument(newCanvas(t, bmc.Lean().ID), "")
 	_, err := d.Edit("Hide backstage", func(c *bmc.Canvas) error { return c.SetBackstageShown(false) })
 	if err == nil || err.Error() != "Hide backstage: the Lean Canvas has no backstage" {
 		t.Errorf("err = %v", err)
@@ -90,7 +90,7 @@ func TestDocumentEditError(t *testing.T) {
 // TestDocumentUndoDepth checks that at least 200 edits can be undone, one
 // by one, back to the canvas as it was opened.
 func TestDocumentUndoDepth(t *testing.T) {
-	d := NewDocument(newCanvas(t, bmc.BusinessModelCanvas.ID), "")
+	d := NewDocument(newCanvas(t, bmc.BusinessModelCanvas().ID), "")
 	if _, err := d.Edit("Add note", addNote("first")); err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestDocumentNames(t *testing.T) {
 		{"", "bakery example", "bakery.yaml", "bakery example", "bakery.yaml"},
 	}
 	for _, tt := range tests {
-		d := NewDocument(newCanvas(t, bmc.Personal.ID), tt.path)
+		d := NewDocument(newCanvas(t, bmc.Personal().ID), tt.path)
 		d.Untitled, d.Suggested = tt.untitled, tt.suggested
 		if d.Name() != tt.name || d.FileName() != tt.file {
 			t.Errorf("%+v: Name %q FileName %q", tt, d.Name(), d.FileName())

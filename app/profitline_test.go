@@ -47,7 +47,7 @@ func TestProfitFooter(t *testing.T) {
 		t.Errorf("footer %q, want %q", e.profit.totals.Text, want)
 	}
 
-	if err := e.NewCanvas(bmc.BusinessModelCanvas.ID); err != nil {
+	if err := e.NewCanvas(bmc.BusinessModelCanvas().ID); err != nil {
 		t.Fatal(err)
 	}
 	if totals, _ := profitText(e.doc.Canvas()); e.profit.totals.Text != totals || totals == "" {

@@ -64,7 +64,7 @@ func TestTestPlan(t *testing.T) {
 	if len(e.plan.rows) != len(hs) {
 		t.Errorf("after undo: %d rows", len(e.plan.rows))
 	}
-	if err := e.NewCanvas(bmc.BusinessModelCanvas.ID); err != nil {
+	if err := e.NewCanvas(bmc.BusinessModelCanvas().ID); err != nil {
 		t.Fatal(err)
 	}
 	if len(e.plan.rows) != 0 || e.plan.header.Text != "Test plan · 0 hypotheses" || e.plan.empty.Hidden {

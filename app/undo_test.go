@@ -17,7 +17,7 @@ func newCanvas(t testing.TB, template string) *bmc.Canvas {
 }
 
 func titled(t testing.TB, title string) *bmc.Canvas {
-	c := newCanvas(t, bmc.BusinessModelCanvas.ID)
+	c := newCanvas(t, bmc.BusinessModelCanvas().ID)
 	c.Title = title
 	return c
 }

@@ -57,10 +57,13 @@ func New(templateID string) (*Canvas, error) {
 	}, nil
 }
 
-// Template returns the canvas's template; it panics only if TemplateID was
-// set by hand to an unknown ID, which New and Load never do.
-func (c *Canvas) Template() *Template {
-	t, ok := TemplateByID(c.TemplateID)
+// Template returns a copy of the canvas's template; it panics only if
+// TemplateID was set by hand to an unknown ID, which New and Load never do.
+func (c *Canvas) Template() *Template { return c.template().clone() }
+
+// template returns the canvas's built-in template itself, for reading only.
+func (c *Canvas) template() *Template {
+	t, ok := templates[c.TemplateID]
 	if !ok {
 		panic(fmt.Sprintf("bmc: canvas has unknown template %q", c.TemplateID))
 	}
@@ -70,7 +73,7 @@ func (c *Canvas) Template() *Template {
 // BackstageShown reports whether the backstage blocks are visible; it is
 // true for templates without a backstage.
 func (c *Canvas) BackstageShown() bool {
-	return c.View.Backstage != BackstageHidden || !c.Template().HasBackstage()
+	return c.View.Backstage != BackstageHidden || !c.template().HasBackstage()
 }
 
 // Layout returns the visible blocks and their rectangles for the canvas's
@@ -152,8 +155,8 @@ const SegmentBlock = "customer_segments"
 func (c *Canvas) Segments() []Note { return c.Blocks[SegmentBlock] }
 
 func (c *Canvas) checkBlock(id string) error {
-	if _, ok := c.Template().Block(id); !ok {
-		return fmt.Errorf("unknown block %q%s", id, suggestion(id, c.Template().BlockIDs()))
+	if _, ok := c.template().Block(id); !ok {
+		return fmt.Errorf("unknown block %q%s", id, suggestion(id, c.template().BlockIDs()))
 	}
 	return nil
 }

@@ -9,7 +9,7 @@ import (
 // sample returns a small canvas: two segments and notes linked to them.
 func sample(t testing.TB) *Canvas {
 	t.Helper()
-	c, err := New(BusinessModelCanvas.ID)
+	c, err := New(BusinessModelCanvas().ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func want(t *testing.T, got, want string) {
 }
 
 func TestLeanHasNoBackstage(t *testing.T) {
-	c, _ := New(Lean.ID)
+	c, _ := New(Lean().ID)
 	if err := c.SetBackstageShown(false); err == nil {
 		t.Error("lean canvas hid a backstage it does not have")
 	}

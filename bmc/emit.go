@@ -169,7 +169,7 @@ func plainSafe(s string, inFlow bool) bool {
 	if strings.ContainsRune("-?:,[]{}#&*!|>'\"%@`<=~+.\\", first) || unicode.IsDigit(first) {
 		return false
 	}
-	if inFlow && strings.ContainsAny(s, ",[]{}:#") {
+	if inFlow && strings.ContainsAny(s, ",[]{}:#?") {
 		return false
 	}
 	switch strings.ToLower(s) {

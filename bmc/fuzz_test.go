@@ -3,6 +3,7 @@ package bmc
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -64,8 +65,8 @@ func FuzzLoad(f *testing.F) {
 // bigCanvas returns a canvas with n notes spread over the blocks, with
 // links, tags and amounts, like a busy workshop wall.
 func bigCanvas(tb testing.TB, n int) *Canvas {
-	c, _ := New(BusinessModelCanvas.ID)
-	blocks := BusinessModelCanvas.BlockIDs()
+	c, _ := New(BusinessModelCanvas().ID)
+	blocks := BusinessModelCanvas().BlockIDs()
 	for i := 0; i < 10; i++ {
 		if _, err := c.AddNote(SegmentBlock, -1, Note{Text: fmt.Sprintf("Segment %d", i), Color: palette[i%len(palette)]}); err != nil {
 			tb.Fatal(err)
@@ -74,7 +75,11 @@ func bigCanvas(tb testing.TB, n int) *Canvas {
 	for i := 10; i < n; i++ {
 		a := float64(i * 10)
 		note := Note{Text: fmt.Sprintf("Note %d: something the team wrote\non two lines", i), Color: palette[i%len(palette)],
-			Segments: []string{fmt.Sprintf("n%d", i%10+1)}, Tags: []string{"tag"}, Amount: &a, Period: PeriodMonth}
+			Segments: []string{fmt.Sprintf("n%d", i%10+1)}, Tags: []string{"tag"}, Amount: &a, Period: PeriodMonth,
+			Status: statuses[i%len(statuses)]}
+		if note.Status != StatusIdea {
+			note.Evidence = "5 of 8 interviewed said so"
+		}
 		if _, err := c.AddNote(blocks[i%len(blocks)], -1, note); err != nil {
 			tb.Fatal(err)
 		}
@@ -82,16 +87,22 @@ func bigCanvas(tb testing.TB, n int) *Canvas {
 	return c
 }
 
+// BenchmarkLoad reads realistic canvases (links, statuses, evidence,
+// tags, amounts) of 40, 150 and 1,000 notes through the YAML decoder.
 func BenchmarkLoad(b *testing.B) {
-	data, err := bigCanvas(b, 1000).Marshal()
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := Load("big.yaml", data); err != nil {
-			b.Fatal(err)
-		}
+	for _, n := range []int{40, 150, 1000} {
+		b.Run(fmt.Sprintf("%d", n), func(b *testing.B) {
+			data, err := bigCanvas(b, n).Marshal()
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := Load("big.yaml", data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
@@ -115,18 +126,35 @@ func BenchmarkSave(b *testing.B) {
 	}
 }
 
-// BenchmarkLoadHandEdited measures the general YAML path, which a file
-// takes once someone edits it by hand (here: a comment on top).
-func BenchmarkLoadHandEdited(b *testing.B) {
-	data, err := bigCanvas(b, 1000).Marshal()
-	if err != nil {
-		b.Fatal(err)
-	}
-	data = append([]byte("# edited by hand\n"), data...)
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := Load("big.yaml", data); err != nil {
-			b.Fatal(err)
+// FuzzSave builds a canvas through its methods from arbitrary values:
+// whatever the methods accept, Marshal writes and Load reads back equal.
+func FuzzSave(f *testing.F) {
+	f.Add("Corner Bakery", "Bread\nwith butter", "subscription", "5 of 8 said so", 1200.5)
+	f.Add("a\u2028b", " lead", "x\ny", "", math.NaN())
+	f.Add("", "🥐 \t tab", "#", "\u0085", 1e15)
+	f.Fuzz(func(t *testing.T, title, text, tag, evidence string, amount float64) {
+		c, _ := New(Lean().ID)
+		c.SetMeta(Meta{Title: title, Currency: tag})
+		seg, err := c.AddNote(SegmentBlock, -1, Note{Text: title})
+		if err != nil {
+			seg.ID = ""
 		}
-	}
+		n := Note{Text: text, Evidence: evidence, Tags: []string{tag}, Amount: &amount, Status: StatusHypothesis}
+		if seg.ID != "" {
+			n.Segments = []string{seg.ID}
+		}
+		c.AddNote("revenue_streams", -1, n)
+		c.AddNote("problem", -1, Note{Text: text})
+		out, err := c.Marshal()
+		if err != nil {
+			t.Fatalf("Marshal refused a canvas the methods built: %v", err)
+		}
+		back, err := Load("fuzz.yaml", out)
+		if err != nil {
+			t.Fatalf("cannot load what was saved: %v\n%s", err, out)
+		}
+		if !reflect.DeepEqual(back, c) {
+			t.Fatalf("load(save(c)) != c\n%s", out)
+		}
+	})
 }

@@ -58,7 +58,7 @@ type wording struct {
 }
 
 var wordings = map[string]wording{
-	BusinessModelCanvas.ID: {
+	bmcTemplate.ID: {
 		proposition: "value proposition %s serves no customer segment: link it to the segments it is for",
 		revenue:     "revenue stream %s comes from no customer segment: link it to the segments that pay",
 		channel:     "channel %s reaches no customer segment: link it to the segments it reaches",
@@ -66,7 +66,7 @@ var wordings = map[string]wording{
 		noChannel:   "customer segment %s is reached by no channel",
 		noRevenue:   "customer segment %s pays through no revenue stream (fine for the free side of a platform)",
 	},
-	Personal.ID: {
+	personalTemplate.ID: {
 		proposition: "how you help: %s helps nobody in \"Who you help\": link it to the people it is for",
 		revenue:     "what you get: %s comes from nobody you help: link it to whoever pays or thanks you",
 		channel:     "how they know you: %s reaches nobody you help: link it to the people it reaches",
@@ -74,7 +74,7 @@ var wordings = map[string]wording{
 		noChannel:   "who you help: %s has no way to know you or get your work",
 		noRevenue:   "who you help: %s gives you nothing back yet, in money or otherwise",
 	},
-	Lean.ID: {
+	leanTemplate.ID: {
 		proposition: "unique value proposition %s speaks to no customer segment: link it to the segments it is for",
 		revenue:     "revenue stream %s comes from no customer segment: link it to the segments that pay",
 		channel:     "channel %s reaches no customer segment: link it to the segments it reaches",

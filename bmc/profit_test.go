@@ -4,7 +4,7 @@ import "testing"
 
 func TestProfit(t *testing.T) {
 	num := func(f float64) *float64 { return &f }
-	c, _ := New(BusinessModelCanvas.ID)
+	c, _ := New(BusinessModelCanvas().ID)
 	for _, n := range []struct {
 		block string
 		note  Note

@@ -79,7 +79,7 @@ func TestSelectAndChain(t *testing.T) {
 }
 
 func TestSuggestedTags(t *testing.T) {
-	c, _ := New(BusinessModelCanvas.ID)
+	c, _ := New(BusinessModelCanvas().ID)
 	c.AddNote("channels", -1, Note{Tags: []string{"Online", "physical"}})
 	got := strings.Join(c.SuggestedTags("key_resources"), ",")
 	if got != "physical,intellectual,human,financial,Online" {

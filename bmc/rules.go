@@ -64,7 +64,7 @@ func (c *Canvas) validate(report func(problem) bool) {
 	}
 	first := make(map[string]ref, c.NoteCount())
 	segments := c.segmentSet()
-	t := c.Template()
+	t := c.template()
 	for _, b := range t.Blocks {
 		for i := range c.Blocks[b.ID] {
 			n := &c.Blocks[b.ID][i]
@@ -172,8 +172,8 @@ func (c *Canvas) viewProblem() (problem, bool) {
 	case BackstageShown, "":
 		return problem{}, false
 	case BackstageHidden:
-		if !c.Template().HasBackstage() {
-			return headerProblem("view", fmt.Sprintf("the %s has no backstage to hide; remove the view line", c.Template().Name)), true
+		if !c.template().HasBackstage() {
+			return headerProblem("view", fmt.Sprintf("the %s has no backstage to hide; remove the view line", c.template().Name)), true
 		}
 		return problem{}, false
 	}

@@ -121,19 +121,39 @@ func register(t *Template) *Template {
 	return t
 }
 
-// TemplateByID returns the built-in template with the given ID.
+// TemplateByID returns a copy of the built-in template with the given ID:
+// changing it changes no canvas.
 func TemplateByID(id string) (*Template, bool) {
 	t, ok := templates[id]
-	return t, ok
+	if !ok {
+		return nil, false
+	}
+	return t.clone(), true
 }
 
-// Templates returns every built-in template, the Business Model Canvas first.
+// clone returns a deep copy of t, so that callers cannot change the
+// built-in templates.
+func (t *Template) clone() *Template {
+	c := *t
+	c.FillOrder = cloneStrings(t.FillOrder)
+	c.Blocks = make([]Block, len(t.Blocks))
+	for i, b := range t.Blocks {
+		b.Prompts = cloneStrings(b.Prompts)
+		b.Tags = cloneStrings(b.Tags)
+		b.Icon.Shapes = append([]Shape(nil), b.Icon.Shapes...)
+		c.Blocks[i] = b
+	}
+	return &c
+}
+
+// Templates returns a copy of every built-in template, the Business Model
+// Canvas first.
 func Templates() []*Template {
 	out := make([]*Template, 0, len(templates))
 	for _, t := range templates {
-		out = append(out, t)
+		out = append(out, t.clone())
 	}
-	rank := map[string]int{BusinessModelCanvas.ID: 0, Personal.ID: 1, Lean.ID: 2}
+	rank := map[string]int{bmcTemplate.ID: 0, personalTemplate.ID: 1, leanTemplate.ID: 2}
 	sort.Slice(out, func(i, j int) bool { return rank[out[i].ID] < rank[out[j].ID] })
 	return out
 }

@@ -78,8 +78,8 @@ func TestTemplatesAreComplete(t *testing.T) {
 }
 
 func TestPersonalKeepsGeometryAndIDs(t *testing.T) {
-	for i, b := range Personal.Blocks {
-		std := BusinessModelCanvas.Blocks[i]
+	for i, b := range Personal().Blocks {
+		std := BusinessModelCanvas().Blocks[i]
 		if b.ID != std.ID || b.Rect != std.Rect || b.FrontRect != std.FrontRect || b.Backstage != std.Backstage {
 			t.Errorf("personal block %d = %s %+v, want %s %+v", i, b.ID, b.Rect, std.ID, std.Rect)
 		}
@@ -87,15 +87,15 @@ func TestPersonalKeepsGeometryAndIDs(t *testing.T) {
 			t.Errorf("personal block %s keeps the business title %q", b.ID, b.Title)
 		}
 	}
-	cost, _ := Personal.Block("cost_structure")
-	rev, _ := Personal.Block("revenue_streams")
+	cost, _ := Personal().Block("cost_structure")
+	rev, _ := Personal().Block("revenue_streams")
 	if !strings.Contains(strings.Join(cost.Prompts, " "), "stress") || !strings.Contains(strings.Join(rev.Prompts, " "), "recognition") {
 		t.Errorf("personal prompts miss soft costs or benefits: %v / %v", cost.Prompts, rev.Prompts)
 	}
 }
 
 func TestStandardGeometry(t *testing.T) {
-	rect := func(id string) Rect { b, _ := BusinessModelCanvas.Block(id); return b.Rect }
+	rect := func(id string) Rect { b, _ := BusinessModelCanvas().Block(id); return b.Rect }
 	// Five equal columns; partners, propositions and segments span the upper part.
 	for _, id := range []string{"key_partners", "value_propositions", "customer_segments"} {
 		if r := rect(id); r.H != upperH || r.W != gridW/5 {

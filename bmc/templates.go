@@ -17,8 +17,8 @@ var (
 	costTags    = []string{"fixed", "variable"}
 )
 
-// BusinessModelCanvas is Osterwalder's nine-block Business Model Canvas.
-var BusinessModelCanvas = register(&Template{
+// bmcTemplate is Osterwalder's nine-block Business Model Canvas.
+var bmcTemplate = register(&Template{
 	ID:          "business-model-canvas",
 	Name:        "Business Model Canvas",
 	Description: "The nine building blocks of how an organisation creates, delivers and captures value.",
@@ -92,15 +92,15 @@ var BusinessModelCanvas = register(&Template{
 	},
 })
 
-// Personal is the personal canvas of Business Model You: the same nine
+// personalTemplate is the personal canvas of Business Model You: the same nine
 // places, in the words of one person's working life.
-var Personal = register(&Template{
+var personalTemplate = register(&Template{
 	ID:          "personal",
 	Name:        "Personal Business Model (Business Model You)",
 	Description: "The canvas for one person's work: who you help, how, and what you get back.",
 	Attribution: "The Personal Business Model Canvas from Business Model You (Tim Clark with Alexander Osterwalder and Yves Pigneur), CC BY-SA 3.0",
 	Width:       gridW, Height: gridH,
-	FillOrder: BusinessModelCanvas.FillOrder,
+	FillOrder: bmcTemplate.FillOrder,
 	Blocks:    personalBlocks(),
 })
 
@@ -128,8 +128,8 @@ func personalBlocks() []Block {
 		"revenue_streams": {"What you get", "What do you receive for your work?",
 			[]string{"Salary, fees, royalties, benefits?", "The soft benefits too: satisfaction, recognition, growth, fun."}},
 	}
-	blocks := make([]Block, len(BusinessModelCanvas.Blocks))
-	for i, b := range BusinessModelCanvas.Blocks {
+	blocks := make([]Block, len(bmcTemplate.Blocks))
+	for i, b := range bmcTemplate.Blocks {
 		w := words[b.ID]
 		b.Title, b.Question, b.Prompts = w.title, w.question, w.prompts
 		blocks[i] = b
@@ -137,9 +137,9 @@ func personalBlocks() []Block {
 	return blocks
 }
 
-// Lean is Ash Maurya's Lean Canvas, for testing a new product idea. It has
+// leanTemplate is Ash Maurya's Lean Canvas, for testing a new product idea. It has
 // no backstage.
-var Lean = register(&Template{
+var leanTemplate = register(&Template{
 	ID:          "lean",
 	Name:        "Lean Canvas",
 	Description: "A one-page plan for a start-up idea: the problem, the solution and how to prove it.",
@@ -206,3 +206,15 @@ var Lean = register(&Template{
 			Rect: Rect{gridW / 2, upperH, gridW / 2, bottomH}},
 	},
 })
+
+// BusinessModelCanvas returns Osterwalder's nine-block Business Model
+// Canvas.
+func BusinessModelCanvas() *Template { return bmcTemplate.clone() }
+
+// Personal returns the personal canvas of Business Model You: the same
+// nine places, in the words of one person's working life.
+func Personal() *Template { return personalTemplate.clone() }
+
+// Lean returns Ash Maurya's Lean Canvas, for testing a new product idea.
+// It has no backstage.
+func Lean() *Template { return leanTemplate.clone() }

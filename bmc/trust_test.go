@@ -52,7 +52,7 @@ func TestOneRulebook(t *testing.T) {
 // TestMutatorsAndWriterKeepTheRules checks that no Canvas method lets in
 // what Load would refuse, and that Marshal refuses a canvas changed by hand.
 func TestMutatorsAndWriterKeepTheRules(t *testing.T) {
-	c, _ := New(Lean.ID)
+	c, _ := New(Lean().ID)
 	nan, big := math.NaN(), 1e16
 	for name, n := range map[string]Note{
 		"NaN amount":   {Text: "x", Amount: &nan},
@@ -189,5 +189,32 @@ func TestLoadLongListInBoundedMemory(t *testing.T) {
 	}
 	if took > 5*time.Second { // generous: a guard against quadratic time, not a benchmark
 		t.Errorf("loading took %v", took)
+	}
+}
+
+// TestPackageDataCannotBeChanged checks that what the package hands out
+// are copies: changing them changes no later answer.
+func TestPackageDataCannotBeChanged(t *testing.T) {
+	Palette()[0] = "black"
+	Statuses()[0] = "maybe"
+	Periods()[0] = "week"
+	LintRules()[0].Rule = "gone"
+	tp := BusinessModelCanvas()
+	tp.Blocks[0].Title = "Changed"
+	tp.Blocks[0].Prompts[0] = "Changed"
+	tp.Blocks[0].Icon.Shapes[0].R = 99
+	c, _ := New(BusinessModelCanvas().ID)
+	c.Template().Blocks[0].Tags = nil
+	c.Layout()[0].Block.Title = "Changed"
+	if Palette()[0] != Yellow || Statuses()[0] != StatusIdea || Periods()[0] != PeriodOnce || LintRules()[0].Rule == "gone" {
+		t.Error("a list handed out was the package's own")
+	}
+	again := BusinessModelCanvas()
+	if again.Blocks[0].Title != "Key Partners" || again.Blocks[0].Prompts[0] == "Changed" || again.Blocks[0].Icon.Shapes[0].R == 99 ||
+		c.Template().Blocks[0].Title != "Key Partners" {
+		t.Error("a template handed out was the package's own")
+	}
+	if kr, _ := c.Template().Block("key_resources"); len(kr.Tags) == 0 {
+		t.Error("a canvas's template lost its tags")
 	}
 }

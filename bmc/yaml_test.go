@@ -67,7 +67,7 @@ func tricky(t testing.TB) *Canvas {
 }
 
 func TestMarshalGolden(t *testing.T) {
-	lean, _ := New(Lean.ID)
+	lean, _ := New(Lean().ID)
 	lean.Title = "Empty lean"
 	for name, c := range map[string]*Canvas{"tricky.yaml": tricky(t), "empty-lean.yaml": lean} {
 		t.Run(name, func(t *testing.T) {
@@ -211,7 +211,7 @@ func TestSaveRefusesWhatLoadWouldRefuse(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, _ := New(Lean.ID)
+	c, _ := New(Lean().ID)
 	for i := 0; i <= MaxFileSize/MaxTextLength; i++ {
 		if _, err := c.AddNote("problem", -1, Note{Text: strings.Repeat("long text ", MaxTextLength/10)}); err != nil {
 			t.Fatal(err)

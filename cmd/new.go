@@ -17,7 +17,7 @@ func init() {
 
 func runNew(e *env, args []string) int {
 	fs := e.flags(commands["new"])
-	tmpl := fs.String("template", bmc.BusinessModelCanvas.ID, "the template: "+strings.Join(bmc.TemplateIDs(), ", "))
+	tmpl := fs.String("template", bmc.BusinessModelCanvas().ID, "the template: "+strings.Join(bmc.TemplateIDs(), ", "))
 	title := fs.String("title", "", "the canvas title")
 	out := fs.String("o", "", "the file to write (required; \"-\" for standard output)")
 	force := forceFlag(fs, "an existing file")

@@ -18,7 +18,7 @@ func init() {
 func runPoster(e *env, args []string) int {
 	fs := e.flags(commands["poster"])
 	opt := posterFlags(fs)
-	tmpl := fs.String("template", bmc.BusinessModelCanvas.ID, "the template: "+strings.Join(bmc.TemplateIDs(), ", "))
+	tmpl := fs.String("template", bmc.BusinessModelCanvas().ID, "the template: "+strings.Join(bmc.TemplateIDs(), ", "))
 	out := fs.String("o", "", "the PDF to write (default: TEMPLATE-PAPER.pdf)")
 	force := forceFlag(fs, "an existing file that is not a PDF")
 	rest, code, ok := parse(fs, args)

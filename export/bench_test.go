@@ -11,9 +11,9 @@ import (
 
 // BenchmarkExport writes an A1 poster of a 1,000-note canvas.
 func BenchmarkExport(b *testing.B) {
-	c, _ := bmc.New(bmc.BusinessModelCanvas.ID)
+	c, _ := bmc.New(bmc.BusinessModelCanvas().ID)
 	for i := 0; i < 1000; i++ {
-		block := bmc.BusinessModelCanvas.Blocks[i%9].ID
+		block := bmc.BusinessModelCanvas().Blocks[i%9].ID
 		text := fmt.Sprintf("Note %d: %s", i, strings.Repeat("word ", 3+i%9))
 		if _, err := c.AddNote(block, -1, bmc.Note{Text: text, Color: bmc.Palette()[i%7]}); err != nil {
 			b.Fatal(err)

@@ -67,7 +67,7 @@ func stressText(r *rand.Rand, n int) string {
 func stressCanvas(t testing.TB, seed uint64, n int, block string) *bmc.Canvas {
 	t.Helper()
 	r := rand.New(rand.NewPCG(seed, 1))
-	c, err := bmc.New(bmc.BusinessModelCanvas.ID)
+	c, err := bmc.New(bmc.BusinessModelCanvas().ID)
 	if err != nil {
 		t.Fatal(err)
 	}

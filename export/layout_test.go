@@ -170,7 +170,7 @@ func TestBlankPosterPrompts(t *testing.T) {
 // A note longer than a whole page flows through columns and pages, never
 // cut.
 func TestHugeNoteIsSplit(t *testing.T) {
-	c, _ := bmc.New(bmc.Lean.ID)
+	c, _ := bmc.New(bmc.Lean().ID)
 	long := strings.Repeat("All work and no play makes Jack a dull boy. ", bmc.MaxTextLength/44)
 	if _, err := c.AddNote("problem", -1, bmc.Note{ID: "huge", Text: long}); err != nil {
 		t.Fatal(err)
@@ -240,7 +240,7 @@ func TestSegmentMarks(t *testing.T) {
 // The footer sums revenue and costs per year; blank posters and canvases
 // without amounts have no such line.
 func TestProfitLine(t *testing.T) {
-	c, _ := bmc.New(bmc.Lean.ID)
+	c, _ := bmc.New(bmc.Lean().ID)
 	c.Currency = "€"
 	add := func(block string, a float64, p bmc.Period) {
 		n := bmc.Note{Text: "x", Period: p}

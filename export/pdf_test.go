@@ -220,7 +220,7 @@ func TestBlankPosterPDF(t *testing.T) {
 // Emoji and Chinese never crash the PDF writer: they are replaced, listed
 // in a warning, and the rest of the note prints.
 func TestEmojiAndChinese(t *testing.T) {
-	c, _ := bmc.New(bmc.BusinessModelCanvas.ID)
+	c, _ := bmc.New(bmc.BusinessModelCanvas().ID)
 	c.Title = "Launch 🚀 plan"
 	c.DesignedBy = "王小明"
 	for _, text := range []string{"Coffee ☕ and cake 🎂 for everyone 😀", "面包店 bakery in 北京", "flag 🇩🇪 and family 👨‍👩‍👧"} {
@@ -253,7 +253,7 @@ func TestUserFont(t *testing.T) {
 		}
 		t.Skip("no CJK TrueType font here (fonts-droid-fallback)")
 	}
-	c, _ := bmc.New(bmc.BusinessModelCanvas.ID)
+	c, _ := bmc.New(bmc.BusinessModelCanvas().ID)
 	c.Title = "面包店 Bakery"
 	if _, err := c.AddNote("customer_segments", -1, bmc.Note{Text: "北京的上班族 office workers"}); err != nil {
 		t.Fatal(err)
@@ -336,7 +336,7 @@ func TestInvalidatedNotesAreStruckThrough(t *testing.T) {
 	compress = false
 	defer func() { compress = true }()
 	lines := func(st bmc.Status) int {
-		c, _ := bmc.New(bmc.Lean.ID)
+		c, _ := bmc.New(bmc.Lean().ID)
 		if _, err := c.AddNote("problem", -1, bmc.Note{Text: "Queues", Status: st, Evidence: "asked"}); err != nil {
 			t.Fatal(err)
 		}

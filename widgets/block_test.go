@@ -13,7 +13,7 @@ import (
 
 func TestBlockHintCountAndThumb(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(lightTheme{theme.DefaultTheme()})
-	spec, _ := bmc.BusinessModelCanvas.Block("channels")
+	spec, _ := bmc.BusinessModelCanvas().Block("channels")
 	w := NewBlock(spec)
 	w.Empty = true
 	w.Resize(fyne.NewSize(240, 300))
@@ -42,7 +42,7 @@ func TestBlockHintCountAndThumb(t *testing.T) {
 
 func TestBlockLongTitleMakesRoomForButtonsOnHover(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(lightTheme{theme.DefaultTheme()})
-	spec, _ := bmc.Personal.Block("channels") // "How they know you & how you deliver"
+	spec, _ := bmc.Personal().Block("channels") // "How they know you & how you deliver"
 	w := NewBlock(spec)
 	w.Resize(fyne.NewSize(200, 200))
 	r := test.WidgetRenderer(w).(*blockRenderer)
@@ -74,7 +74,7 @@ func TestBlockLongTitleMakesRoomForButtonsOnHover(t *testing.T) {
 		t.Error("buttons hidden on a block with the keyboard focus")
 	}
 
-	short, _ := bmc.BusinessModelCanvas.Block("channels")
+	short, _ := bmc.BusinessModelCanvas().Block("channels")
 	w2 := NewBlock(short)
 	w2.Resize(fyne.NewSize(200, 200))
 	if !w2.add.Visible() {
@@ -84,7 +84,7 @@ func TestBlockLongTitleMakesRoomForButtonsOnHover(t *testing.T) {
 
 func TestBlockEvents(t *testing.T) {
 	test.NewTempApp(t)
-	spec, _ := bmc.BusinessModelCanvas.Block("channels")
+	spec, _ := bmc.BusinessModelCanvas().Block("channels")
 	w := NewBlock(spec)
 	w.Resize(fyne.NewSize(240, 300))
 	var got []string
@@ -103,7 +103,7 @@ func TestBlockEvents(t *testing.T) {
 
 func TestBlockContextMenu(t *testing.T) {
 	test.NewTempApp(t)
-	spec, _ := bmc.BusinessModelCanvas.Block("channels")
+	spec, _ := bmc.BusinessModelCanvas().Block("channels")
 	w := NewBlock(spec)
 	win := test.NewTempWindow(t, w)
 	win.Resize(fyne.NewSize(300, 300))

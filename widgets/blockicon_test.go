@@ -13,7 +13,7 @@ import (
 
 func TestBlockIconDrawsEveryShape(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(lightTheme{theme.DefaultTheme()})
-	for _, b := range bmc.BusinessModelCanvas.Blocks {
+	for _, b := range bmc.BusinessModelCanvas().Blocks {
 		ic := NewBlockIcon(b.Icon)
 		ic.Resize(fyne.NewSquareSize(20))
 		objs := test.WidgetRenderer(ic).Objects()
@@ -33,11 +33,11 @@ func TestBlockIconDrawsEveryShape(t *testing.T) {
 			}
 		}
 	}
-	gear, _ := bmc.BusinessModelCanvas.Block("key_activities")
+	gear, _ := bmc.BusinessModelCanvas().Block("key_activities")
 	ic := NewBlockIcon(gear.Icon)
 	ic.Resize(fyne.NewSquareSize(24))
 	test.AssertObjectRendersToMarkup(t, "blockicon/gear.xml", ic)
-	ic.Icon, _ = func() (bmc.Icon, bool) { b, ok := bmc.BusinessModelCanvas.Block("key_partners"); return b.Icon, ok }()
+	ic.Icon, _ = func() (bmc.Icon, bool) { b, ok := bmc.BusinessModelCanvas().Block("key_partners"); return b.Icon, ok }()
 	ic.Refresh()
 	if n := len(test.WidgetRenderer(ic).Objects()); n != 2 {
 		t.Errorf("after changing to the link icon: %d objects, want 2", n)

@@ -15,7 +15,7 @@ func testGeometry(t *testing.T, size fyne.Size, counts map[string]int, shown boo
 	t.Helper()
 	test.NewTempApp(t)
 	m := newMetrics(theme.DefaultTheme())
-	tp := bmc.BusinessModelCanvas
+	tp := bmc.BusinessModelCanvas()
 	curtain := float32(0)
 	if !shown {
 		curtain = 1
