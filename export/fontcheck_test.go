@@ -151,7 +151,7 @@ func TestGofpdfPrintsOnlyWhatWeRefuse(t *testing.T) {
 }
 
 func testCanvasForFont(t *testing.T) *bmc.Canvas {
-	c, _ := bmc.New(bmc.Lean.ID)
+	c, _ := bmc.New(bmc.Lean().ID)
 	if _, err := c.AddNote("problem", -1, bmc.Note{Text: "排队 queues"}); err != nil {
 		t.Fatal(err)
 	}

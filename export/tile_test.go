@@ -78,7 +78,7 @@ func TestTooManySheetsRefusedFast(t *testing.T) {
 
 // A poster with more than 26 rows of sheets names them on past Z.
 func TestTiledRowsPastZ(t *testing.T) {
-	c, _ := bmc.New(bmc.Lean.ID)
+	c, _ := bmc.New(bmc.Lean().ID)
 	pdf, _ := writePDF(t, c, Options{Paper: "100x5000", Portrait: true, Tile: "100x100"})
 	if info := pdfInfo(t, pdf); info["Pages"] != "150" {
 		t.Fatalf("%s sheets, want 150 (75 rows of 2)", info["Pages"])
