@@ -2,6 +2,7 @@ package bmc
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -162,21 +163,17 @@ func (c *Canvas) checkBlock(id string) error {
 }
 
 // checkNote checks a normalized note against the rules of the format, as
-// it would stand on c.
-func (c *Canvas) checkNote(n *Note) error {
+// it would stand on c in block.
+func (c *Canvas) checkNote(n *Note, block string) error {
 	if err := firstProblem(n.problems); err != nil {
 		return err
 	}
-	return firstProblem(func(report func(key, msg string)) { c.linkProblems(n, c.segmentSet(), report) })
-}
-
-// segmentSet returns the IDs of the Customer Segments notes.
-func (c *Canvas) segmentSet() map[string]bool {
-	set := make(map[string]bool, len(c.Segments()))
-	for _, s := range c.Segments() {
-		set[s.ID] = true
+	x := c.linkIndex()
+	x.blockOf[n.ID] = block
+	if block == SegmentBlock {
+		x.personas[n.ID] = n.Personas
 	}
-	return set
+	return firstProblem(func(report func(key, msg string)) { c.linkProblems(n, block, x, report) })
 }
 
 // AddNote inserts n into block at index (-1 or len appends) and returns the
@@ -200,7 +197,7 @@ func (c *Canvas) AddNote(block string, index int, n Note) (Note, error) {
 		return Note{}, fmt.Errorf("add note: id %q is already used", n.ID)
 	}
 	n.normalize()
-	if err := c.checkNote(&n); err != nil {
+	if err := c.checkNote(&n, block); err != nil {
 		return Note{}, fmt.Errorf("add note: %w", err)
 	}
 	c.Blocks[block] = insert(notes, index, n)
@@ -208,8 +205,9 @@ func (c *Canvas) AddNote(block string, index int, n Note) (Note, error) {
 }
 
 // UpdateNote replaces the note with n.ID by n, keeping its place. It is the
-// one way to change a note's text, colour, links, status, evidence, tags
-// or amount; SetText and SetColor are shorthands.
+// one way to change a note's text, colour, personas, links, status,
+// evidence, tags or amount; SetText, SetColor, Link and Unlink are
+// shorthands. A segment that loses a persona loses the links to it.
 func (c *Canvas) UpdateNote(n Note) error {
 	b, i, ok := c.Find(n.ID)
 	if !ok {
@@ -217,10 +215,14 @@ func (c *Canvas) UpdateNote(n Note) error {
 	}
 	n = n.Clone()
 	n.normalize()
-	if err := c.checkNote(&n); err != nil {
+	if err := c.checkNote(&n, b); err != nil {
 		return fmt.Errorf("update note %s: %w", n.ID, err)
 	}
+	dropped := b == SegmentBlock && len(c.Blocks[b][i].Personas) > 0 && !slices.Equal(c.Blocks[b][i].Personas, n.Personas)
 	c.Blocks[b][i] = n
+	if dropped {
+		c.pruneLinks()
+	}
 	return nil
 }
 
@@ -246,31 +248,59 @@ func (c *Canvas) change(id string, f func(*Note)) error {
 	return c.UpdateNote(n)
 }
 
-// DeleteNote removes a note. Deleting a customer segment also removes
-// every link to it.
+// DeleteNote removes a note and every link to it, in one change.
 func (c *Canvas) DeleteNote(id string) error {
 	b, i, ok := c.Find(id)
 	if !ok {
 		return fmt.Errorf("delete note: no note %q", id)
 	}
 	c.Blocks[b] = remove(c.Blocks[b], i)
-	if b == SegmentBlock {
-		c.unlinkSegment(id)
-	}
+	c.pruneLinks()
 	return nil
 }
 
-func (c *Canvas) unlinkSegment(seg string) {
-	for _, notes := range c.Blocks {
+// pruneLinks removes every link and segment entry that no longer fits the
+// rules after a note was deleted or moved, or a persona dropped: links to
+// notes that are gone, or whose block no longer gives the link a meaning.
+func (c *Canvas) pruneLinks() {
+	x := c.linkIndex()
+	for b, notes := range c.Blocks {
 		for i := range notes {
-			notes[i].Segments = without(notes[i].Segments, seg)
+			n := &notes[i]
+			if len(n.Segments) > 0 {
+				seen := map[string]bool{}
+				var keep []string
+				for _, ref := range n.Segments {
+					if segmentRefProblem(n, ref, x, seen) == "" {
+						keep = append(keep, ref)
+						seen[ref] = true
+					}
+				}
+				n.Segments = keep
+			}
+			if len(n.Links) > 0 {
+				seen := map[string]bool{}
+				var keep []string
+				for _, id := range n.Links {
+					if c.linkProblem(n, b, id, x, seen) == "" {
+						keep = append(keep, id)
+						seen[id] = true
+					}
+				}
+				n.Links = keep
+			}
+			if b != SegmentBlock {
+				n.Personas = nil
+			}
 		}
 	}
 }
 
 // MoveNote moves a note to block at index, counted in the block as it is
 // after the note was taken out (-1 appends). Moving within one block
-// reorders it. A segment moved out of Customer Segments loses its links.
+// reorders it. Links that the new block gives no meaning are removed: a
+// segment moved out of Customer Segments loses the links to it, and an
+// activity moved to Channels its links to propositions.
 func (c *Canvas) MoveNote(id, block string, index int) error {
 	from, i, ok := c.Find(id)
 	if !ok {
@@ -294,8 +324,8 @@ func (c *Canvas) MoveNote(id, block string, index int) error {
 		c.Blocks[from] = remove(c.Blocks[from], i)
 	}
 	c.Blocks[block] = insert(rest, index, n)
-	if from == SegmentBlock && block != SegmentBlock {
-		c.unlinkSegment(id)
+	if from != block {
+		c.pruneLinks()
 	}
 	return nil
 }

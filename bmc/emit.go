@@ -54,7 +54,9 @@ func (c *Canvas) Marshal() ([]byte, error) {
 			w.scalar(4, n.ID)
 			w.text(6, "text", n.Text)
 			w.line(6, "color", string(n.Color))
+			w.list(6, "personas", n.Personas)
 			w.list(6, "segments", n.Segments)
+			w.list(6, "links", n.Links)
 			if n.Status != StatusIdea && n.Status != "" {
 				w.line(6, "status", string(n.Status))
 			}

@@ -106,8 +106,15 @@ type Note struct {
 	Text string
 	// Color is the note's paper colour.
 	Color Color
-	// Segments holds the IDs of the Customer Segment notes this note serves.
+	// Personas names the people inside a customer segment (only segment
+	// notes have them), such as "Ana" or "Raj".
+	Personas []string
+	// Segments holds the Customer Segment notes this note serves: a
+	// segment's ID, or "ID/persona" for one persona of it (see PersonaRef).
 	Segments []string
+	// Links holds the IDs of the notes in other blocks this note links to;
+	// the two blocks give the link its meaning (see RelationOf).
+	Links []string
 	// Status is how far the note's assumption has been tested.
 	Status Status
 	// Evidence says what was learnt, from whom and when.
@@ -122,7 +129,9 @@ type Note struct {
 
 // Clone returns a deep copy of n.
 func (n Note) Clone() Note {
+	n.Personas = cloneStrings(n.Personas)
 	n.Segments = cloneStrings(n.Segments)
+	n.Links = cloneStrings(n.Links)
 	n.Tags = cloneStrings(n.Tags)
 	if n.Amount != nil {
 		a := *n.Amount
@@ -148,6 +157,12 @@ func (n *Note) normalize() {
 	}
 	if len(n.Tags) == 0 {
 		n.Tags = nil
+	}
+	if len(n.Personas) == 0 {
+		n.Personas = nil
+	}
+	if len(n.Links) == 0 {
+		n.Links = nil
 	}
 }
 

@@ -135,25 +135,6 @@ func (c *Canvas) Select(q Query) map[string]bool {
 	return out
 }
 
-// Chain returns the IDs of a customer segment and of every note linked to
-// it: the propositions, channels, relationships, revenue and backstage
-// notes that serve it. It is empty when segment is not a segment.
-func (c *Canvas) Chain(segment string) map[string]bool {
-	out := map[string]bool{}
-	if !c.segmentSet()[segment] {
-		return out
-	}
-	out[segment] = true
-	for _, notes := range c.Blocks {
-		for _, n := range notes {
-			if contains(n.Segments, segment) {
-				out[n.ID] = true
-			}
-		}
-	}
-	return out
-}
-
 // Located is a note with the block it sits in.
 type Located struct {
 	Block string

@@ -70,8 +70,11 @@ func TestSelectAndChain(t *testing.T) {
 	if got := keys(c.Chain("s2")); got != "p2,s2,v1" {
 		t.Errorf("Chain(s2) = %s", got)
 	}
-	if got := keys(c.Chain("p1")); got != "" {
-		t.Errorf("Chain of a non-segment = %s", got)
+	if got := keys(c.Chain("p1")); got != "p1" {
+		t.Errorf("Chain of an unlinked partner = %s", got)
+	}
+	if got := keys(c.Chain("nope")); got != "" {
+		t.Errorf("Chain of no note = %s", got)
 	}
 	if h := c.Hypotheses(); len(h) != 1 || h[0].Block != "key_partners" || h[0].Note.ID != "p1" {
 		t.Errorf("Hypotheses = %+v", h)

@@ -63,7 +63,7 @@ func (c *Canvas) validate(report func(problem) bool) {
 		index int
 	}
 	first := make(map[string]ref, c.NoteCount())
-	segments := c.segmentSet()
+	links := c.linkIndex()
 	t := c.template()
 	for _, b := range t.Blocks {
 		for i := range c.Blocks[b.ID] {
@@ -83,7 +83,7 @@ func (c *Canvas) validate(report func(problem) bool) {
 			} else {
 				first[n.ID] = ref{b.ID, i}
 			}
-			c.linkProblems(n, segments, at)
+			c.linkProblems(n, b.ID, links, at)
 			if stop {
 				return
 			}
@@ -266,22 +266,145 @@ func CheckID(id string) error {
 	return nil
 }
 
-// linkProblems reports segment links of n that name no segment, or one
-// segment twice. segments is the set of segment IDs.
-func (c *Canvas) linkProblems(n *Note, segments map[string]bool, report func(key, msg string)) {
-	if len(n.Segments) == 0 {
+// MaxPersonaLength is the most characters of a persona's name.
+const MaxPersonaLength = 64
+
+// linkIndex tells, for checking links, which block each note is in and
+// which personas each segment has.
+type linkIndex struct {
+	template string
+	blockOf  map[string]string
+	personas map[string][]string
+}
+
+// linkIndex indexes the notes of c.
+func (c *Canvas) linkIndex() *linkIndex {
+	x := &linkIndex{template: c.TemplateID, blockOf: make(map[string]string, c.NoteCount()), personas: map[string][]string{}}
+	for b, notes := range c.Blocks {
+		for _, n := range notes {
+			if _, dup := x.blockOf[n.ID]; !dup {
+				x.blockOf[n.ID] = b
+			}
+			if b == SegmentBlock {
+				x.personas[n.ID] = n.Personas
+			}
+		}
+	}
+	return x
+}
+
+// personaProblems reports what is wrong with a note's personas: only a
+// customer segment has them, each a short single line without "/", none
+// twice.
+func personaProblems(n *Note, block string, report func(key, msg string)) {
+	if len(n.Personas) == 0 {
 		return
 	}
-	seen := make(map[string]bool, len(n.Segments))
-	for _, s := range n.Segments {
-		if seen[s] {
-			report("segments", fmt.Sprintf("note %q links segment %q twice", n.ID, truncate(s, 40)))
+	if block != SegmentBlock {
+		report("personas", fmt.Sprintf("note %q has personas, but only customer segments have personas", n.ID))
+		return
+	}
+	seen := make(map[string]bool, len(n.Personas))
+	for _, p := range n.Personas {
+		if msg := checkPersona(p); msg != "" {
+			report("personas", msg)
 			return
 		}
-		seen[s] = true
-		if !segments[s] {
-			report("segments", fmt.Sprintf("note %q links to %q, which is not a note in Customer Segments", n.ID, truncate(s, 40)))
+		if seen[p] {
+			report("personas", fmt.Sprintf("segment %q names persona %q twice", n.ID, truncate(p, 40)))
 			return
+		}
+		seen[p] = true
+	}
+}
+
+// checkPersona checks a persona's name; "" when it is fine.
+func checkPersona(p string) string {
+	switch {
+	case !utf8.ValidString(p):
+		return "a persona's name holds text that is not valid UTF-8"
+	case strings.TrimSpace(p) == "":
+		return "empty persona name"
+	case p != strings.TrimSpace(p):
+		return fmt.Sprintf("persona %q starts or ends with a blank", truncate(p, 40))
+	case strings.ContainsAny(p, "/\r\n\t\u0085\u2028\u2029"):
+		return fmt.Sprintf("persona %q must be a single line without \"/\"", truncate(p, 40))
+	case utf8.RuneCountInString(p) > MaxPersonaLength:
+		return fmt.Sprintf("persona %q is %d characters long; a persona's name may be at most %d", truncate(p, 40), utf8.RuneCountInString(p), MaxPersonaLength)
+	}
+	return ""
+}
+
+// linkProblems reports links of n, a note of block, that name no note or a
+// note that does not fit: a segment entry that is no customer segment or
+// names no persona of it, a segment and its persona both, a link to the
+// note itself, to its own block, or between blocks the template gives no
+// meaning, and anything linked twice.
+func (c *Canvas) linkProblems(n *Note, block string, x *linkIndex, report func(key, msg string)) {
+	personaProblems(n, block, report)
+	if len(n.Segments) > 0 {
+		seen := make(map[string]bool, len(n.Segments))
+		for _, ref := range n.Segments {
+			if msg := segmentRefProblem(n, ref, x, seen); msg != "" {
+				report("segments", msg)
+				break
+			}
+			seen[ref] = true
 		}
 	}
+	seen := make(map[string]bool, len(n.Links))
+	for _, id := range n.Links {
+		if msg := c.linkProblem(n, block, id, x, seen); msg != "" {
+			report("links", msg)
+			return
+		}
+		seen[id] = true
+	}
+}
+
+// segmentRefProblem checks one entry of n.Segments; seen holds the entries
+// before it.
+func segmentRefProblem(n *Note, ref string, x *linkIndex, seen map[string]bool) string {
+	seg, persona := PersonaRef(ref)
+	switch {
+	case seen[ref]:
+		return fmt.Sprintf("note %q links segment %q twice", n.ID, truncate(ref, 40))
+	case x.blockOf[seg] != SegmentBlock || seg == "":
+		return fmt.Sprintf("note %q links to %q, which is not a note in Customer Segments", n.ID, truncate(seg, 40))
+	case strings.Contains(ref, "/") && !contains(x.personas[seg], persona):
+		if len(x.personas[seg]) == 0 {
+			return fmt.Sprintf("note %q links to persona %q of segment %q, which has no personas", n.ID, truncate(persona, 40), seg)
+		}
+		return fmt.Sprintf("note %q links to persona %q, which segment %q does not have%s; its personas are %s", n.ID, truncate(persona, 40), seg,
+			suggestion(persona, x.personas[seg]), strings.Join(x.personas[seg], ", "))
+	case persona != "" && seen[seg], persona == "" && anyPersonaOf(seen, seg):
+		return fmt.Sprintf("note %q links both segment %q and one of its personas: keep one", n.ID, seg)
+	}
+	return ""
+}
+
+func anyPersonaOf(seen map[string]bool, seg string) bool {
+	for ref := range seen {
+		if s, p := PersonaRef(ref); s == seg && p != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// linkProblem checks one entry of n.Links; seen holds the entries before it.
+func (c *Canvas) linkProblem(n *Note, block, id string, x *linkIndex, seen map[string]bool) string {
+	to, ok := x.blockOf[id]
+	switch {
+	case seen[id]:
+		return fmt.Sprintf("note %q links %q twice", n.ID, truncate(id, 40))
+	case id == n.ID:
+		return fmt.Sprintf("note %q links to itself", n.ID)
+	case !ok:
+		return fmt.Sprintf("note %q links to %q, which is no note on the canvas", n.ID, truncate(id, 40))
+	}
+	if _, ok := RelationOf(x.template, block, to); !ok {
+		return fmt.Sprintf("note %q links to %q: %s", n.ID, id, c.noRelation(block, to))
+	}
+	return ""
 }

@@ -24,7 +24,7 @@ const maxErrors = 50
 // The keys of the format, in the order they are written.
 var (
 	topKeys  = [...]string{"format", "template", "title", "designed_for", "designed_by", "date", "version", "currency", "view", "blocks"}
-	noteKeys = [...]string{"id", "text", "color", "segments", "status", "evidence", "tags", "amount", "period"}
+	noteKeys = [...]string{"id", "text", "color", "personas", "segments", "links", "status", "evidence", "tags", "amount", "period"}
 	viewKeys = [...]string{"backstage"}
 )
 
@@ -515,7 +515,9 @@ func (d *decoder) note(item *yaml.Node) (Note, located, bool) {
 		ID:       d.str(p["id"], "id"),
 		Text:     d.str(p["text"], "text"),
 		Color:    Color(d.str(p["color"], "color")),
+		Personas: d.strList(p["personas"], "personas"),
 		Segments: d.strList(p["segments"], "segments"),
+		Links:    d.strList(p["links"], "links"),
 		Status:   Status(d.str(p["status"], "status")),
 		Evidence: d.str(p["evidence"], "evidence"),
 		Tags:     d.strList(p["tags"], "tags"),
