@@ -45,6 +45,12 @@ var lintRules = [...]LintRule{
 	{"invalidated-still-linked", SeverityHint, "an invalidated note still linked to a segment"},
 	{"segment-without-channel", SeverityHint, "a customer segment no channel reaches"},
 	{"segment-without-revenue", SeverityHint, "a customer segment no revenue stream comes from (fine for the free side of a platform)"},
+	{"revenue-without-proposition", SeverityError, "a revenue stream linked to no value proposition it pays for (the Lean Canvas: no unique value proposition)"},
+	{"activity-supports-nothing", SeverityError, "a key activity linked to no value proposition, channel or customer relationship (not in the Lean Canvas)"},
+	{"unused-resource", SeverityError, "a key resource linked to no key activity or value proposition it enables (not in the Lean Canvas)"},
+	{"cost-without-cause", SeverityHint, "a cost linked to nothing it comes from (activities and resources; the Lean Canvas: solution and channels)"},
+	{"proposition-without-activity", SeverityHint, "a value proposition that no key activity supports (not in the Lean Canvas)"},
+	{"partner-supplies-nothing", SeverityHint, "a key partner linked to no resource, activity or channel (not in the Lean Canvas)"},
 }
 
 // LintRules returns every rule Lint applies, with its severity and what
@@ -55,6 +61,8 @@ func LintRules() []LintRule { return append([]LintRule(nil), lintRules[:]...) }
 // the note's text.
 type wording struct {
 	proposition, revenue, channel, unserved, noChannel, noRevenue string
+	// The link rules; empty where a template lacks the blocks.
+	revenueForNothing, idleActivity, unusedResource, costForNothing, propositionAlone, idlePartner string
 }
 
 var wordings = map[string]wording{
@@ -65,6 +73,13 @@ var wordings = map[string]wording{
 		unserved:    "customer segment %s gets no value proposition: link a proposition to it",
 		noChannel:   "customer segment %s is reached by no channel",
 		noRevenue:   "customer segment %s pays through no revenue stream (fine for the free side of a platform)",
+
+		revenueForNothing: "revenue stream %s pays for no value proposition: link it to the propositions customers pay for",
+		idleActivity:      "key activity %s supports nothing: link it to the propositions, channels or relationships that need it",
+		unusedResource:    "key resource %s is used by nothing: link it to the activities or propositions it enables",
+		costForNothing:    "cost %s comes from nothing on the canvas: link it to the activities or resources that cause it",
+		propositionAlone:  "value proposition %s has no key activity behind it: link the activities that deliver it",
+		idlePartner:       "key partner %s supplies nothing: link it to the resources or activities it brings, or the channel it became",
 	},
 	personalTemplate.ID: {
 		proposition: "how you help: %s helps nobody in \"Who you help\": link it to the people it is for",
@@ -73,6 +88,13 @@ var wordings = map[string]wording{
 		unserved:    "who you help: %s gets none of your help: link a \"How you help\" note to them",
 		noChannel:   "who you help: %s has no way to know you or get your work",
 		noRevenue:   "who you help: %s gives you nothing back yet, in money or otherwise",
+
+		revenueForNothing: "what you get: %s rewards none of the ways you help: link it to the \"How you help\" notes it pays for",
+		idleActivity:      "what you do: %s serves nothing you offer: link it to the help, contact or channel it goes into",
+		unusedResource:    "who you are & what you have: %s goes into nothing you do: link it to the work or help it makes possible",
+		costForNothing:    "what you give: %s goes into nothing on the canvas: link it to what you do or have that costs it",
+		propositionAlone:  "how you help: %s has nothing you do behind it: link a \"What you do\" note to it",
+		idlePartner:       "who helps you: %s helps with nothing yet: link them to what they bring or do, or the channel they became",
 	},
 	leanTemplate.ID: {
 		proposition: "unique value proposition %s speaks to no customer segment: link it to the segments it is for",
@@ -81,6 +103,9 @@ var wordings = map[string]wording{
 		unserved:    "customer segment %s gets no unique value proposition: link one to it",
 		noChannel:   "customer segment %s is reached by no channel",
 		noRevenue:   "customer segment %s pays through no revenue stream (fine for the free side of a platform)",
+
+		revenueForNothing: "revenue stream %s pays for no unique value proposition: link it to what customers pay for",
+		costForNothing:    "cost %s comes from nothing on the canvas: link it to the solution or channels that cause it",
 	},
 }
 
@@ -107,7 +132,7 @@ func (c *Canvas) Lint() []Finding {
 		set := map[string]bool{}
 		for _, n := range c.Blocks[block] {
 			for _, s := range n.Segments {
-				set[s] = true
+				set[SegmentOf(s)] = true
 			}
 		}
 		return set
@@ -119,6 +144,7 @@ func (c *Canvas) Lint() []Finding {
 		"channels":   {"channel-without-segment", w.channel},
 	}
 	served, reached, paying := linkedFrom(props), linkedFrom("channels"), linkedFrom(RevenueBlock)
+	rules := c.linkRules(w)
 	for _, b := range t.Blocks {
 		notes := c.Blocks[b.ID]
 		if len(notes) == 0 {
@@ -145,9 +171,53 @@ func (c *Canvas) Lint() []Finding {
 				}
 			}
 			out = append(out, c.assumptionHints(b.ID, n)...)
+			for _, r := range rules {
+				if r.block == b.ID && r.text != "" && !r.met(n) {
+					add(r.rule, r.sev, b.ID, n.ID, fmt.Sprintf(r.text, label))
+				}
+			}
 		}
 	}
 	return out
+}
+
+// linkRule is a lint rule that asks a note of a block for a link.
+type linkRule struct {
+	rule  string
+	sev   Severity
+	block string
+	text  string
+	met   func(n Note) bool
+}
+
+// linkRules returns the rules about links between notes, in the wording
+// of the template; a rule whose blocks the template lacks has no text.
+func (c *Canvas) linkRules(w wording) []linkRule {
+	x := c.linkIndex()
+	linksTo := func(blocks ...string) func(Note) bool {
+		return func(n Note) bool {
+			for _, id := range n.Links {
+				if contains(blocks, x.blockOf[id]) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	supported := map[string]bool{}
+	for _, a := range c.Blocks["key_activities"] {
+		for _, id := range a.Links {
+			supported[id] = true
+		}
+	}
+	return []linkRule{
+		{"revenue-without-proposition", SeverityError, RevenueBlock, w.revenueForNothing, linksTo(propositionBlock(c.template()))},
+		{"activity-supports-nothing", SeverityError, "key_activities", w.idleActivity, linksTo("value_propositions", "channels", "customer_relationships")},
+		{"unused-resource", SeverityError, "key_resources", w.unusedResource, linksTo("key_activities", "value_propositions")},
+		{"cost-without-cause", SeverityHint, costBlock, w.costForNothing, func(n Note) bool { return len(n.Links) > 0 }},
+		{"proposition-without-activity", SeverityHint, "value_propositions", w.propositionAlone, func(n Note) bool { return supported[n.ID] }},
+		{"partner-supplies-nothing", SeverityHint, "key_partners", w.idlePartner, func(n Note) bool { return len(n.Links) > 0 }},
+	}
 }
 
 // assumptionHints gives the hints about a note's status and evidence.
@@ -165,8 +235,13 @@ func (c *Canvas) assumptionHints(block string, n Note) []Finding {
 	case n.Status == StatusInvalidated && len(n.Segments) > 0:
 		var names []string
 		for _, s := range n.Segments {
-			if seg, ok := c.Note(s); ok {
-				names = append(names, quoteNote(seg))
+			id, persona := PersonaRef(s)
+			if seg, ok := c.Note(id); ok {
+				if persona != "" {
+					names = append(names, persona+" of "+quoteNote(seg))
+				} else {
+					names = append(names, quoteNote(seg))
+				}
 			}
 		}
 		hint("invalidated-still-linked", "%s was invalidated but is still linked to %s: unlink it or rethink it", quoteNote(n), strings.Join(names, ", "))

@@ -22,6 +22,9 @@ func clean(t *testing.T, templateID string) *Canvas {
 		c.Blocks[b.ID] = []Note{n}
 		c.Blocks[b.ID][0].normalize()
 	}
+	for _, r := range Relations(templateID) {
+		c.Blocks[r.From][0].Links = append(c.Blocks[r.From][0].Links, r.To)
+	}
 	if err := c.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -45,6 +48,12 @@ func TestLintRules(t *testing.T) {
 	unlink := func(block string) func(c *Canvas) {
 		return func(c *Canvas) { c.Blocks[block][0].Segments = nil }
 	}
+	unlinkAll := func(block string) func(c *Canvas) {
+		return func(c *Canvas) { c.Blocks[block][0].Links = nil }
+	}
+	linksOnly := func(block, to string) func(c *Canvas) {
+		return func(c *Canvas) { c.Blocks[block][0].Links = []string{to} }
+	}
 	status := func(block string, s Status, evidence string) func(c *Canvas) {
 		return func(c *Canvas) { c.Blocks[block][0].Status, c.Blocks[block][0].Evidence = s, evidence }
 	}
@@ -63,7 +72,7 @@ func TestLintRules(t *testing.T) {
 		{"channel without segment", "personal", unlink("channels"),
 			"error channel-without-segment channels/channels; hint segment-without-channel customer_segments/seg"},
 		{"other blocks need no link", "business-model-canvas", unlink("key_partners"), ""},
-		{"empty block", "business-model-canvas", func(c *Canvas) { delete(c.Blocks, "key_resources") },
+		{"empty block", "business-model-canvas", func(c *Canvas) { c.DeleteNote("key_resources") },
 			"error empty-block key_resources/"},
 		{"empty unfair advantage is a hint", "lean", func(c *Canvas) { delete(c.Blocks, "unfair_advantage") },
 			"hint empty-block unfair_advantage/"},
@@ -74,6 +83,39 @@ func TestLintRules(t *testing.T) {
 			"hint validated-without-evidence problem/problem"},
 		{"invalidated still linked", "business-model-canvas", status("channels", StatusInvalidated, "nobody came"),
 			"hint invalidated-still-linked channels/channels"},
+		{"revenue without proposition", "business-model-canvas", unlinkAll("revenue_streams"),
+			"error revenue-without-proposition revenue_streams/revenue_streams"},
+		{"lean revenue without proposition", "lean", unlinkAll("revenue_streams"),
+			"error revenue-without-proposition revenue_streams/revenue_streams"},
+		{"revenue for a proposition, from no segment", "business-model-canvas", unlink("revenue_streams"),
+			"hint segment-without-revenue customer_segments/seg; error revenue-without-segment revenue_streams/revenue_streams"},
+		{"activity that supports nothing", "business-model-canvas", unlinkAll("key_activities"),
+			"error activity-supports-nothing key_activities/key_activities; hint proposition-without-activity value_propositions/value_propositions"},
+		{"activity that supports only a channel", "business-model-canvas", linksOnly("key_activities", "channels"),
+			"hint proposition-without-activity value_propositions/value_propositions"},
+		{"personal activity that supports nothing", "personal", unlinkAll("key_activities"),
+			"error activity-supports-nothing key_activities/key_activities; hint proposition-without-activity value_propositions/value_propositions"},
+		{"resource nothing uses", "business-model-canvas", unlinkAll("key_resources"),
+			"error unused-resource key_resources/key_resources"},
+		{"resource that only enables a proposition", "business-model-canvas", linksOnly("key_resources", "value_propositions"), ""},
+		{"cost linked to nothing", "business-model-canvas", unlinkAll("cost_structure"),
+			"hint cost-without-cause cost_structure/cost_structure"},
+		{"lean cost linked to nothing", "lean", unlinkAll("cost_structure"),
+			"hint cost-without-cause cost_structure/cost_structure"},
+		{"partner that supplies nothing", "business-model-canvas", unlinkAll("key_partners"),
+			"hint partner-supplies-nothing key_partners/key_partners"},
+		{"partner that became a channel", "personal", linksOnly("key_partners", "channels"), ""},
+		{"no rules for blocks the lean canvas lacks", "lean", func(c *Canvas) {
+			for _, b := range []string{"problem", "solution", "key_metrics", "unfair_advantage", "unique_value_proposition", "channels"} {
+				unlinkAll(b)(c)
+			}
+		}, ""},
+		{"a persona counts as its segment", "business-model-canvas", func(c *Canvas) {
+			c.Blocks[SegmentBlock][0].Personas = []string{"Ana"}
+			for _, b := range []string{"value_propositions", "channels", "revenue_streams"} {
+				c.Blocks[b][0].Segments = []string{"seg/Ana"}
+			}
+		}, ""},
 		{"invalidated and unlinked", "business-model-canvas", func(c *Canvas) {
 			status("key_partners", StatusInvalidated, "")(c)
 			unlink("key_partners")(c)
@@ -83,6 +125,9 @@ func TestLintRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := clean(t, tt.template)
 			tt.change(c)
+			if err := c.Validate(); err != nil {
+				t.Fatalf("the changed canvas is not valid: %v", err)
+			}
 			if got := findings(c); got != tt.want {
 				t.Errorf("findings:\n got %s\nwant %s", got, tt.want)
 			}
@@ -101,14 +146,18 @@ func TestLintWording(t *testing.T) {
 	c.Blocks["value_propositions"][0].Segments = nil
 	c.Blocks["value_propositions"][0].Text = "Logo design\nand brand books"
 	delete(c.Blocks, "cost_structure")
+	c.Blocks["key_partners"][0].Links = nil
+	c.Blocks["revenue_streams"][0].Links = nil
 	var msgs []string
 	for _, f := range c.Lint() {
 		msgs = append(msgs, f.Message)
 	}
 	want := []string{
+		`who helps you: “Who helps you note” helps with nothing yet: link them to what they bring or do, or the channel they became`,
 		`how you help: “Logo design…” helps nobody in "Who you help": link it to the people it is for`,
 		`who you help: “Who you help note” gets none of your help: link a "How you help" note to them`,
 		`What you give is empty: what does your work cost you?`,
+		`what you get: “What you get note” rewards none of the ways you help: link it to the "How you help" notes it pays for`,
 	}
 	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
 		t.Errorf("messages:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
@@ -122,7 +171,11 @@ func TestLintRulesListed(t *testing.T) {
 	}
 	for _, id := range TemplateIDs() {
 		c, _ := New(id)
-		for _, f := range c.Lint() {
+		unlinked := clean(t, id)
+		for _, notes := range unlinked.Blocks {
+			notes[0].Links, notes[0].Segments = nil, nil
+		}
+		for _, f := range append(c.Lint(), unlinked.Lint()...) {
 			if !listed[f.Rule] {
 				t.Errorf("rule %q is not in LintRules", f.Rule)
 			}
