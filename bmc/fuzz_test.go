@@ -35,6 +35,9 @@ func FuzzLoad(f *testing.F) {
 		"format: bmcanvas/1\ntemplate: lean\n# a comment\ntitle: \"tab\\tand\\\"quote\"\n",
 		"format: bmcanvas/1\ntemplate: lean\ntitle: a\u0085b\n",
 		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  problem:\n    - {id: a, tags: [\"x\\ny\"]}\n",
+		// Links and personas.
+		"format: bmcanvas/1\ntemplate: business-model-canvas\nblocks:\n  key_partners:\n    - {id: p, links: [r, ch]}\n  key_resources:\n    - {id: r, links: [v]}\n  value_propositions:\n    - {id: v, segments: [s/Ana]}\n  channels:\n    - {id: ch, segments: [\"s/Raj, Jr.\"]}\n  customer_segments:\n    - {id: s, personas: [Ana, \"Raj, Jr.\"]}\n",
+		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  solution:\n    - {id: x, links: [x, y, y]}\n  problem:\n    - {id: y, personas: [\"a/b\"], links: [x]}\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
@@ -142,6 +145,14 @@ func FuzzSave(f *testing.F) {
 		n := Note{Text: text, Evidence: evidence, Tags: []string{tag}, Amount: &amount, Status: StatusHypothesis}
 		if seg.ID != "" {
 			n.Segments = []string{seg.ID}
+			seg.Personas = []string{tag, title}
+			if c.UpdateNote(seg) == nil {
+				n.Segments = []string{seg.ID + "/" + tag}
+			}
+		}
+		uvp, _ := c.AddNote("unique_value_proposition", -1, Note{Text: evidence})
+		if uvp.ID != "" {
+			n.Links = []string{uvp.ID}
 		}
 		c.AddNote("revenue_streams", -1, n)
 		c.AddNote("problem", -1, Note{Text: text})

@@ -428,7 +428,7 @@ func (d *decoder) view(c *Canvas, v *yaml.Node) {
 		return
 	}
 	p := d.pairs(v, viewKeys[:], "view")
-	if bv := p["backstage"]; bv != nil {
+	if bv := p["backstage"]; bv != nil && bv.Tag != "!!null" { // "backstage:" alone keeps the default
 		c.View.Backstage = Backstage(d.str(bv, "backstage"))
 		d.header["view"] = bv // where the rules' problems with it point
 	}
