@@ -48,8 +48,9 @@ func (c *Canvas) flow() *flow {
 	return f
 }
 
-// reach adds to set every note reachable from id along next.
-func reach(id string, next map[string][]string, set map[string]bool) {
+// reach adds to set every note reachable from id along next, without
+// going on from the notes for which end is true.
+func reach(id string, next map[string][]string, set map[string]bool, end func(string) bool) {
 	stack := []string{id}
 	for len(stack) > 0 {
 		cur := stack[len(stack)-1]
@@ -57,7 +58,9 @@ func reach(id string, next map[string][]string, set map[string]bool) {
 		for _, m := range next[cur] {
 			if !set[m] {
 				set[m] = true
-				stack = append(stack, m)
+				if !end(m) {
+					stack = append(stack, m)
+				}
 			}
 		}
 	}
@@ -69,7 +72,9 @@ func reach(id string, next map[string][]string, set map[string]bool) {
 // down (the propositions, segments and revenue a partner's resources lead
 // to), and the costs that come from any of them. A segment's chain is
 // every note that serves it, or one of its personas, and what is behind
-// those. It is empty when id is no note.
+// those. Revenue streams end a chain: one that several segments pay does
+// not pull the other segments' propositions into a segment's chain. It is
+// empty when id is no note.
 func (c *Canvas) Chain(id string) map[string]bool {
 	out := map[string]bool{}
 	f := c.flow()
@@ -77,8 +82,9 @@ func (c *Canvas) Chain(id string) map[string]bool {
 		return out
 	}
 	out[id] = true
-	reach(id, f.down, out)
-	reach(id, f.up, out)
+	end := func(n string) bool { return f.block[n] == RevenueBlock }
+	reach(id, f.down, out, end)
+	reach(id, f.up, out, end)
 	for _, n := range c.Blocks[costBlock] {
 		for _, m := range append(append([]string(nil), f.up[n.ID]...), f.down[n.ID]...) {
 			if out[m] {

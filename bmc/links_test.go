@@ -241,6 +241,17 @@ func TestChain(t *testing.T) {
 			t.Errorf("Chain(%s) = %s, want %s", tt.focus, got, tt.want)
 		}
 	}
+	// A revenue stream both segments pay for both propositions ends the
+	// chain: s1's chain gets it, not v2 behind it nor s2 beyond it.
+	if _, err := c.AddNote(RevenueBlock, -1, Note{ID: "rv3", Segments: []string{"s1", "s2"}, Links: []string{"v1", "v2"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := keys(c.Chain("s1")); got != "a1,a2,c1,ch1,p1,r1,rv1,rv3,s1,v1" {
+		t.Errorf("Chain(s1) with a shared revenue stream = %s", got)
+	}
+	if got := keys(c.Chain("rv3")); got != "a1,a2,c1,c2,p1,r1,r2,rv3,s1,s2,v1,v2" {
+		t.Errorf("Chain(rv3) = %s", got)
+	}
 }
 
 func TestDropImpact(t *testing.T) {

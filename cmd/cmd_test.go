@@ -161,8 +161,8 @@ blocks:
   unfair_advantage: []
   channels: [{id: c, text: Posters, segments: [s]}]
   customer_segments: [{id: s, text: Tinkerers}]
-  cost_structure: [{id: co, text: Hosting}]
-  revenue_streams: [{id: r, text: Fees, segments: [s], status: hypothesis}]
+  cost_structure: [{id: co, text: Hosting, links: [so]}]
+  revenue_streams: [{id: r, text: Fees, segments: [s], links: [u], status: hypothesis}]
 `)
 	code, out, _ := run(t, "lint", clean)
 	want := clean + ": line 8, column 3: hint: Unfair Advantage is empty: what do you have that cannot easily be copied or bought? [empty-block]\n" +

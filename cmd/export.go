@@ -19,7 +19,7 @@ import (
 
 func init() {
 	register(&command{name: "export",
-		usage:   "FILE [-o OUT.pdf] [--force] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus SEGMENT_ID]",
+		usage:   "FILE [-o OUT.pdf] [--force] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus NOTE_ID]",
 		summary: "print a canvas as a PDF poster (next to FILE unless -o says where)",
 		details: pdfTargetHelp,
 		run:     runExport})
@@ -67,7 +67,7 @@ func runExport(e *env, args []string) int {
 	fs := e.flags(commands["export"])
 	opt := posterFlags(fs)
 	fs.BoolVar(&opt.Blank, "blank", false, "a blank workshop poster with the canvas's header and each block's questions")
-	fs.StringVar(&opt.Focus, "focus", "", "the id of a customer-segment note: fade every note that does not serve it")
+	fs.StringVar(&opt.Focus, "focus", "", "the id of any note: fade every note outside its chain (what it relies on, what relies on it, the costs that come from them)")
 	out := fs.String("o", "", "the PDF to write (default: FILE with .pdf)")
 	force := forceFlag(fs, "an existing file that is not a PDF")
 	files, code, ok := parse(fs, args)
@@ -103,10 +103,11 @@ func runExport(e *env, args []string) int {
 		for _, s := range c.Segments() {
 			ids = append(ids, fmt.Sprintf("%s (%s)", s.ID, firstLine(s.Text)))
 		}
-		if len(ids) == 0 {
-			ids = []string{"none"}
+		hint := "it has no notes"
+		if len(ids) > 0 {
+			hint = "give a note's id, such as one of its segments: " + strings.Join(ids, ", ")
 		}
-		e.errorf("%s: --focus %q is not a customer segment; its segments are: %s", in, opt.Focus, strings.Join(ids, ", "))
+		e.errorf("%s: --focus %q is no note on the canvas; %s", in, opt.Focus, hint)
 		return ExitUsage
 	}
 	opt.FileName = filepath.Base(in)

@@ -207,8 +207,26 @@ func TestExportFocus(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	isPDF(t, out)
-	code, _, errs := run(t, "export", in, "--focus", "n30", "-o", out)
-	if code != ExitUsage || !strings.Contains(errs, `--focus "n30" is not a customer segment`) || !strings.Contains(errs, "n2 (") {
-		t.Errorf("focus on a non-segment: exit %d, %q", code, errs)
+	// Any note can be in focus: a key partner's poster names it, and its
+	// chain (the baking it supplies, the propositions that needs) stays
+	// clear while the rest fades.
+	if code, _, errs := run(t, "export", in, "--focus", "n30", "-o", out, "--paper", "A3"); code != ExitOK {
+		t.Fatalf("focus on a partner: exit %d: %s", code, errs)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Fatal("pdftotext is missing: install poppler-utils")
+	}
+	text, err := exec.Command("pdftotext", "-enc", "UTF-8", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"FOCUSED ON MOLINO RUIZ – ORGANIC FLOUR", "Baking from 3 am", "Celebration cakes to order"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("the partner's poster lacks %q:\n%.600s", want, text)
+		}
+	}
+	code, _, errs := run(t, "export", in, "--focus", "n99", "-o", out)
+	if code != ExitUsage || !strings.Contains(errs, `--focus "n99" is no note on the canvas`) || !strings.Contains(errs, "n2 (") {
+		t.Errorf("focus on no note: exit %d, %q", code, errs)
 	}
 }

@@ -61,6 +61,8 @@ blocks:
 		"channel-without-segment c":     "24:7", // not 9
 		"segment-without-channel s":     "27:7", // not 11, the text of q
 		"unserved-segment s":            "27:7",
+		"cost-without-cause co":         "30:7",
+		"revenue-without-proposition r": "32:7",
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("findings at %v, want %v", got, want)

@@ -42,8 +42,8 @@ type Options struct {
 	FontFile string
 	// FileName is shown in the footer.
 	FileName string
-	// Focus is the ID of a customer-segment note: notes neither it nor
-	// linked to it are drawn faded.
+	// Focus is the ID of a note: notes outside its chain (see
+	// bmc.Canvas.Chain) are drawn faded.
 	Focus string
 }
 
@@ -102,9 +102,11 @@ func write(w io.Writer, t *bmc.Template, c *bmc.Canvas, opt Options) ([]string, 
 	in := layoutInput{t: t, c: sanitizeCanvas(t, c, san), opt: opt, paper: paper, fonts: fs,
 		fileName: san.clean(opt.FileName, "the file name")}
 	warnings := san.warnings()
-	if opt.Focus != "" && !isSegment(in.c, opt.Focus) {
-		warnings = append(warnings, fmt.Sprintf("focus %q is not a note in Customer Segments; nothing is faded", opt.Focus))
-		in.opt.Focus = ""
+	if opt.Focus != "" {
+		if in.chain = in.c.Chain(opt.Focus); len(in.chain) == 0 {
+			warnings = append(warnings, fmt.Sprintf("focus %q is no note on the canvas; nothing is faded", opt.Focus))
+			in.opt.Focus = ""
+		}
 	}
 	p := layout(in)
 	warnings = append(warnings, p.warnings...)
@@ -131,7 +133,3 @@ func sanitizeCanvas(t *bmc.Template, c *bmc.Canvas, san *sanitizer) *bmc.Canvas 
 	return d
 }
 
-func isSegment(c *bmc.Canvas, id string) bool {
-	_, ok := segment(c, id)
-	return ok
-}

@@ -133,6 +133,8 @@ type layoutInput struct {
 	fonts *fonts
 	// fileName is shown in the footer, already sanitized.
 	fileName string
+	// chain holds the notes in the focused note's chain, drawn unfaded.
+	chain map[string]bool
 }
 
 // Colours of the poster's ink.

@@ -183,30 +183,30 @@ func TestHugeNoteIsSplit(t *testing.T) {
 	}
 }
 
-// With a segment in focus, notes that neither are it nor serve it fade.
+// With a note in focus, notes outside its chain fade: for a segment, the
+// notes that serve it and what stands behind them stay clear; for a
+// partner, what it supplies and everything downstream of that.
 func TestFocusFadesUnlinkedNotes(t *testing.T) {
 	c := example(t, "bakery")
-	seg := c.Segments()[0].ID
-	p, _ := layoutOf(t, c, Options{Focus: seg})
-	var faded, clear int
-	for _, bb := range p.pages[0].blocks {
-		for _, nb := range bb.notes {
-			linked := nb.note.ID == seg
-			for _, s := range nb.note.Segments {
-				linked = linked || s == seg
-			}
-			if nb.faded == linked {
-				t.Errorf("note %s (linked %v) faded %v", nb.note.ID, linked, nb.faded)
-			}
-			if nb.faded {
-				faded++
-			} else {
-				clear++
+	for _, focus := range []string{c.Segments()[0].ID, "n30"} {
+		chain := c.Chain(focus)
+		p, _ := layoutOf(t, c, Options{Focus: focus})
+		var faded, clear int
+		for _, bb := range p.pages[0].blocks {
+			for _, nb := range bb.notes {
+				if nb.faded == chain[nb.note.ID] {
+					t.Errorf("focus %s: note %s (in chain %v) faded %v", focus, nb.note.ID, chain[nb.note.ID], nb.faded)
+				}
+				if nb.faded {
+					faded++
+				} else {
+					clear++
+				}
 			}
 		}
-	}
-	if faded == 0 || clear < 2 {
-		t.Errorf("%d notes faded, %d clear", faded, clear)
+		if faded == 0 || clear < 4 {
+			t.Errorf("focus %s: %d notes faded, %d clear", focus, faded, clear)
+		}
 	}
 }
 

@@ -185,8 +185,10 @@ func measureNote(in layoutInput, n *bmc.Note, size, nw float64) noteBox {
 		nb.amount = textBox{w: tw, size: size, bold: true, color: inkColor}
 		nb.amount.lines = in.fonts.wrap(in.fonts.bold, formatAmount(*n.Amount, n.Period, in.c.Currency), size, tw)
 	}
+	marked := map[string]bool{} // two personas of one segment make one mark
 	for _, id := range n.Segments {
-		if seg, ok := segment(in.c, id); ok {
+		if seg, ok := segment(in.c, bmc.SegmentOf(id)); ok && !marked[seg.ID] {
+			marked[seg.ID] = true
 			nb.dots = append(nb.dots, seg.Color)
 		}
 	}
@@ -228,19 +230,17 @@ func splitNote(in layoutInput, n *bmc.Note, area box, minPt float64) []bmc.Note 
 	return out
 }
 
-// faded reports whether a note is drawn faded because a segment is in
-// focus and the note neither is that segment nor serves it.
+// faded reports whether a note is drawn faded because a note is in focus
+// and the note is outside its chain.
 func faded(in layoutInput, n *bmc.Note) bool {
 	focus := in.opt.Focus
 	if focus == "" || n.ID == focus {
 		return false
 	}
-	for _, s := range n.Segments {
-		if s == focus {
-			return false
-		}
+	if in.chain == nil {
+		in.chain = in.c.Chain(focus)
 	}
-	return true
+	return !in.chain[n.ID]
 }
 
 func segment(c *bmc.Canvas, id string) (bmc.Note, bool) {

@@ -324,6 +324,10 @@ func TestFocusedPosterNamesSegment(t *testing.T) {
 	if !strings.Contains(text, "FOCUSED ON LOCAL FAMILIES, WEEKEND TREATS") {
 		t.Errorf("the focused poster does not name its segment:\n%.400s", text)
 	}
+	partner, _ := writePDF(t, c, Options{Focus: "n30", Paper: "A3"})
+	if text := string(tool(t, partner, "pdftotext", "-enc", "UTF-8", "-")); !strings.Contains(text, "FOCUSED ON MOLINO RUIZ") {
+		t.Errorf("the poster focused on a partner does not name it:\n%.400s", text)
+	}
 	plain, _ := writePDF(t, c, Options{Paper: "A3"})
 	if strings.Contains(string(tool(t, plain, "pdftotext", "-enc", "UTF-8", "-")), "FOCUSED ON") {
 		t.Error("an unfocused poster says it is focused")
