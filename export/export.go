@@ -132,4 +132,3 @@ func sanitizeCanvas(t *bmc.Template, c *bmc.Canvas, san *sanitizer) *bmc.Canvas 
 	}
 	return d
 }
-
