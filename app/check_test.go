@@ -62,17 +62,26 @@ func TestCheckCanvas(t *testing.T) {
 
 func TestCheckCleanCanvas(t *testing.T) {
 	e, w := newTestEditor(t)
-	// One segment, and a note linked to it in every other block.
+	// One segment, a note linked to it in every other block, and every
+	// link the template gives a meaning.
 	err := e.edit("Fill", func(c *bmc.Canvas) error {
 		seg, err := c.AddNote(bmc.SegmentBlock, -1, bmc.Note{Text: "Commuters"})
 		if err != nil {
 			return err
 		}
+		ids := map[string]string{}
 		for _, b := range c.Template().Blocks {
 			if b.ID == bmc.SegmentBlock {
 				continue
 			}
-			if _, err := c.AddNote(b.ID, -1, bmc.Note{Text: b.Title, Segments: []string{seg.ID}}); err != nil {
+			n, err := c.AddNote(b.ID, -1, bmc.Note{Text: b.Title, Segments: []string{seg.ID}})
+			if err != nil {
+				return err
+			}
+			ids[b.ID] = n.ID
+		}
+		for _, r := range bmc.Relations(c.TemplateID) {
+			if err := c.Link(ids[r.From], ids[r.To]); err != nil {
 				return err
 			}
 		}
