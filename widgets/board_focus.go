@@ -16,13 +16,13 @@ import (
 // This file holds the Board's segment focus, its filter, and linking notes
 // to a segment by dragging the segment's dot.
 
-// SetFocusSegment focuses the board on a customer segment: every note
-// outside the segment's chain (the segment and the notes linked to it) is
-// dimmed. "", an unknown ID or a note that is no customer segment clears
-// the focus. It does not call OnFocusChange.
+// SetFocusSegment focuses the board on a note, a customer segment or any
+// other: every note outside its chain (bmc.Canvas.Chain: what it relies
+// on, what relies on it, the costs they cause) is dimmed. "" or an unknown
+// ID clears the focus. It does not call OnFocusChange.
 func (b *Board) SetFocusSegment(id string) { b.setFocus(id, false) }
 
-// FocusSegment returns the ID of the customer segment in focus, or "".
+// FocusSegment returns the ID of the note in focus, or "".
 func (b *Board) FocusSegment() string { return b.focus }
 
 // SetFilter dims every note whose ID is not in match; nil clears the
@@ -42,7 +42,7 @@ func (b *Board) SetFilter(match map[string]bool) {
 // setFocus changes the segment in focus, telling OnFocusChange when
 // notify is set.
 func (b *Board) setFocus(id string, notify bool) {
-	if !b.isSegment(id) {
+	if _, _, ok := b.find(id); !ok {
 		id = ""
 	}
 	if id == b.focus {
@@ -97,7 +97,7 @@ func (b *Board) syncSegments() {
 	if b.focus == "" {
 		return
 	}
-	if !b.isSegment(b.focus) {
+	if _, _, ok := b.find(b.focus); !ok {
 		b.focus, b.chain = "", nil
 		b.notifyFocus()
 		return
@@ -115,8 +115,9 @@ func (b *Board) notifyFocus() {
 // The slice is reused by the next call.
 func (b *Board) marks(n *bmc.Note) []bmc.Color {
 	b.marksBuf = b.marksBuf[:0]
-	for _, s := range n.Segments {
-		if col, ok := b.segColor[s]; ok {
+	for i, s := range n.Segments {
+		seg := bmc.SegmentOf(s) // a persona marks its segment, once
+		if col, ok := b.segColor[seg]; ok && !slices.ContainsFunc(n.Segments[:i], func(p string) bool { return bmc.SegmentOf(p) == seg }) {
 			b.marksBuf = append(b.marksBuf, col)
 		}
 	}
@@ -175,10 +176,10 @@ func (b *Board) dragLink(c *NoteCard, pointer fyne.Position) {
 
 // canLink reports whether a note can be linked to a segment: it is no
 // customer segment itself (segments serve no segment) and not linked to
-// the segment yet.
+// the segment, or one of its personas, yet.
 func (b *Board) canLink(id, segment string) bool {
 	block, i, ok := b.find(id)
-	return ok && block != bmc.SegmentBlock && !slices.Contains(b.canvas.Blocks[block][i].Segments, segment)
+	return ok && block != bmc.SegmentBlock && !slices.ContainsFunc(b.canvas.Blocks[block][i].Segments, func(s string) bool { return bmc.SegmentOf(s) == segment })
 }
 
 // endLink links the note under the dropped dot to the segment, through

@@ -93,12 +93,15 @@ func TestBoardSetFocusSegment(t *testing.T) {
 		t.Error("the focused segment's dot is not ringed, or another one is")
 	}
 
-	// Other segments, then IDs that are no segment, clear the focus.
-	b.SetFocusSegment("n3")
-	if _, bright := dimmedNotes(b); !reflect.DeepEqual(bright, chainOf(c, "n3")) {
-		t.Errorf("focused on n3, bright = %v", bright)
+	// Other segments and any other note focus their chains; unknown IDs
+	// and "" clear the focus.
+	for _, id := range []string{"n3", "n30", "n5"} {
+		b.SetFocusSegment(id)
+		if _, bright := dimmedNotes(b); b.FocusSegment() != id || !reflect.DeepEqual(bright, chainOf(c, id)) {
+			t.Errorf("focused on %s (%q), bright = %v", id, b.FocusSegment(), bright)
+		}
 	}
-	for _, id := range []string{"n5", "nope", ""} {
+	for _, id := range []string{"nope", ""} {
 		b.SetFocusSegment("n3")
 		b.SetFocusSegment(id)
 		if b.FocusSegment() != "" {
@@ -411,5 +414,28 @@ func TestBoardDraggingASegmentCardStillMovesIt(t *testing.T) {
 	test.Drag(w.Canvas(), dotCentre(t, b, "n4"), middle(t, b, "n31").X-dotCentre(t, b, "n4").X, middle(t, b, "n31").Y-dotCentre(t, b, "n4").Y)
 	if n, _ := c.Note("n31"); !slices.Equal(n.Segments, []string{"n4"}) || len(e.labels) != 2 {
 		t.Errorf("test.Drag of the dot: n31 links %v, edits %v", n.Segments, e.labels)
+	}
+}
+
+// A note linked to personas carries its segment's mark once, and can
+// take no link to the whole segment by a dot drag.
+func TestBoardPersonaMarks(t *testing.T) {
+	c := example(t, "bakery")
+	seg, _ := c.Note("n2")
+	seg.Personas = []string{"Parents", "Grandparents"}
+	if err := c.UpdateNote(seg); err != nil {
+		t.Fatal(err)
+	}
+	n, _ := c.Note("n17")
+	n.Segments = []string{"n2/Parents", "n2/Grandparents", "n1"}
+	if err := c.UpdateNote(n); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := newTestBoard(t, c, boardSize)
+	if got := b.marks(&n); !reflect.DeepEqual(got, []bmc.Color{bmc.Pink, bmc.Blue}) {
+		t.Errorf("marks = %v, want pink, blue", got)
+	}
+	if b.canLink("n17", "n2") || !b.canLink("n17", "n3") {
+		t.Error("canLink ignores persona links")
 	}
 }
