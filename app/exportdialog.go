@@ -64,6 +64,15 @@ func newExportForm(opt export.Options, c *bmc.Canvas) *exportForm {
 			selected = label
 		}
 	}
+	if n, ok := c.Note(opt.Focus); ok && selected == allSegments { // the board's focus on a note that is no segment
+		label := segmentLabel(n)
+		for f.segments[label] != "" {
+			label += " "
+		}
+		f.segments[label] = n.ID
+		choices = append(choices, label)
+		selected = label
+	}
 	f.focus = widget.NewSelect(choices, nil)
 	f.focus.SetSelected(selected)
 	if len(choices) == 1 {

@@ -39,8 +39,9 @@ func (f *focusNote) refresh(e *Editor) {
 	e.setShown(f.box, ok)
 }
 
-// FocusSegment dims every note outside a customer segment's chain on the
-// board; "" clears the focus. The focus is a way of looking, not a change
+// FocusSegment dims every note outside a note's chain on the board (a
+// customer segment's or any other's, see bmc.Canvas.Chain); "" clears the
+// focus. The focus is a way of looking, not a change
 // to the canvas: it is not undone and not saved. The board drops it by
 // itself when the segment goes away.
 func (e *Editor) FocusSegment(id string) {
@@ -48,7 +49,7 @@ func (e *Editor) FocusSegment(id string) {
 	e.refreshActions()
 }
 
-// Focus returns the customer segment the board is focused on, or "".
+// Focus returns the note the board is focused on, or "".
 func (e *Editor) Focus() string { return e.board.FocusSegment() }
 
 // focusItems are a segment note's focus items in its context menu: focus

@@ -37,6 +37,7 @@ func (e *Editor) noteMenuExtra(id string) []*fyne.MenuItem {
 	} else {
 		items = append(items, e.linkItem(n))
 	}
+	items = append(items, e.linkItems(id, block == bmc.SegmentBlock)...) // linkmenu.go
 	evidence := fyne.NewMenuItem("Evidence…", func() { e.ShowEvidence(id) })
 	items = append(items, e.statusItem(n), evidence, e.tagsItem(block, n))
 	if block == bmc.RevenueBlock || block == bmc.CostBlock {
@@ -55,6 +56,7 @@ func (e *Editor) linkItem(n bmc.Note) *fyne.MenuItem {
 		it.Icon = widgets.SegmentIcon(seg.Color)
 		it.Checked = slices.Contains(n.Segments, segID)
 		items = append(items, it)
+		items = append(items, e.personaItems(n, seg)...)
 	}
 	if len(items) == 0 {
 		none := fyne.NewMenuItem("No customer segments yet", nil)
@@ -124,11 +126,12 @@ func (e *Editor) changeNote(label, id string, f func(n *bmc.Note)) error {
 }
 
 // ToggleLink links note id to a customer segment, or unlinks it when it
-// is linked already.
+// is linked already, to the segment or any of its personas.
 func (e *Editor) ToggleLink(id, segment string) error {
 	return e.changeNote(labelLink, id, func(n *bmc.Note) {
-		if slices.Contains(n.Segments, segment) {
-			n.Segments = slices.DeleteFunc(n.Segments, func(s string) bool { return s == segment })
+		linked := func(s string) bool { return bmc.SegmentOf(s) == segment }
+		if slices.ContainsFunc(n.Segments, linked) {
+			n.Segments = slices.DeleteFunc(n.Segments, linked)
 		} else {
 			n.Segments = append(n.Segments, segment)
 		}
