@@ -2,6 +2,7 @@ package bmc
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -194,4 +195,33 @@ func (c *Canvas) noRelation(from, to string) string {
 		return fmt.Sprintf("notes in %s link to no other notes (only to customer segments)", title(from))
 	}
 	return fmt.Sprintf("a note in %s cannot link to one in %s; it can link to %s", title(from), title(to), strings.Join(can, ", "))
+}
+
+// Neighbours returns, in template order, the IDs of the notes linked to or
+// from the note id: its links and segments (a persona counts as its
+// segment), and the notes whose links or segments name it.
+func (c *Canvas) Neighbours(id string) []string {
+	n, ok := c.Note(id)
+	if !ok {
+		return nil
+	}
+	near := map[string]bool{}
+	for _, l := range n.Links {
+		near[l] = true
+	}
+	for _, s := range n.Segments {
+		near[SegmentOf(s)] = true
+	}
+	var out []string
+	for _, b := range c.template().Blocks {
+		for _, m := range c.Blocks[b.ID] {
+			if m.ID == id {
+				continue
+			}
+			if near[m.ID] || contains(m.Links, id) || slices.ContainsFunc(m.Segments, func(s string) bool { return SegmentOf(s) == id }) {
+				out = append(out, m.ID)
+			}
+		}
+	}
+	return out
 }

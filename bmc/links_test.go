@@ -293,3 +293,17 @@ func TestPersonaRef(t *testing.T) {
 		}
 	}
 }
+
+func TestNeighbours(t *testing.T) {
+	c := linked(t)
+	for id, want := range map[string]string{
+		"a1": "r1,v1,ch1,c1",
+		"s2": "v1,v2,cr1,ch2,rv2",
+		"p2": "ch2",
+		"zz": "",
+	} {
+		if got := strings.Join(c.Neighbours(id), ","); got != want {
+			t.Errorf("Neighbours(%s) = %s, want %s", id, got, want)
+		}
+	}
+}
