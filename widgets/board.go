@@ -239,6 +239,7 @@ func (b *Board) CreateRenderer() fyne.WidgetRenderer {
 		blocks:  map[string]*Block{},
 		editor:  container.NewThemeOverride(b.editor, newPaperTheme(b.Theme(), bmc.Yellow)),
 		links:   newLinkIndicator(),
+		conns:   newConnections(),
 	}
 	r.bar.Hide()
 	r.ring.Hide()
@@ -680,6 +681,7 @@ type boardRenderer struct {
 	ghost   *NoteCard                // the card following the pointer in a drag
 	editor  *container.ThemeOverride // holds the board's note editor
 	links   linkIndicator            // shows where a dragged segment dot goes
+	conns   *connections             // the selected note's links (links.go)
 	tmpl    string
 	objects []fyne.CanvasObject
 
@@ -779,6 +781,7 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 
 	r.layoutCards(g)
 	r.layoutRing()
+	r.conns.layout(b, r.shownAt)
 	r.placeEditor()
 	if b.drag != nil {
 		r.ghost.Resize(r.cardSizeFor(b.drag.fromBlock))
@@ -928,7 +931,7 @@ func (r *boardRenderer) Objects() []fyne.CanvasObject {
 		for _, c := range r.cards {
 			r.objects = append(r.objects, c)
 		}
-		r.objects = append(r.objects, r.ring, r.bar)
+		r.objects = append(r.objects, r.conns.box, r.ring, r.bar)
 		r.objects = append(r.objects, r.links.objects()...)
 		r.objects = append(r.objects, r.editor, r.ghost)
 	}

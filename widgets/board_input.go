@@ -99,6 +99,7 @@ func (b *Board) dragNote(c *NoteCard, pointer fyne.Position) {
 		c.Lifted = true
 		c.Refresh()
 		r.ring.Hide()
+		r.conns.layout(b, r.shownAt) // hides the connections while dragging
 	}
 	d := b.drag
 	at := d.origin.Add(pointer)
