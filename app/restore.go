@@ -167,15 +167,14 @@ func (e *Editor) restore(rc RecoveredCanvas) {
 // (5 minutes ago)".
 func whenKept(t, now time.Time) string {
 	t = t.In(now.Location())
-	y1, m1, d1 := t.Date()
-	y2, m2, d2 := now.Date()
+	date := func(t time.Time) string { return t.Format(time.DateOnly) }
 	day := t.Format("Mon 2 Jan 2006")
 	switch {
-	case y1 == y2 && m1 == m2 && d1 == d2:
+	case date(t) == date(now):
 		day = "today"
-	case t.Before(now) && now.Sub(t) < 48*time.Hour && now.AddDate(0, 0, -1).Day() == d1:
+	case date(t) == date(now.AddDate(0, 0, -1)):
 		day = "yesterday"
-	case y1 == y2:
+	case t.Year() == now.Year():
 		day = t.Format("Mon 2 Jan")
 	}
 	ago := now.Sub(t)
