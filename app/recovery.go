@@ -26,8 +26,8 @@ const RecoveryDelay = 1500 * time.Millisecond
 // (see Editor.offerRecovery). The file goes away once the changes are
 // saved or discarded. A nil *Recovery keeps nothing.
 //
-// Follow, Forget, Discard, Adopt and Close run on Fyne's goroutine; the
-// file is written from a timer's goroutine.
+// Its methods run on Fyne's goroutine; the file is written from a timer's
+// goroutine.
 type Recovery struct {
 	dir string
 	// delay is RecoveryDelay; tests shorten it.
@@ -255,9 +255,9 @@ func (r *Recovery) remove(name string) {
 	}
 }
 
-// RecoveredCanvas is a recovery file left by an editor that stopped
+// recoveredCanvas is a recovery file left by an editor that stopped
 // without saving or discarding its changes.
-type RecoveredCanvas struct {
+type recoveredCanvas struct {
 	// File is the recovery file.
 	File string
 	// Record is what it holds; Canvas is its canvas, loaded.
@@ -265,10 +265,10 @@ type RecoveredCanvas struct {
 	Canvas *bmc.Canvas
 }
 
-// Pending lists the recovery files left by editors that are no longer
+// pending lists the recovery files left by editors that are no longer
 // running, the newest first. A file that cannot be read is moved aside
 // (renamed to end in ".broken") and reported in broken.
-func (r *Recovery) Pending() (found []RecoveredCanvas, broken []error) {
+func (r *Recovery) pending() (found []recoveredCanvas, broken []error) {
 	if r == nil {
 		return nil, nil
 	}
@@ -304,7 +304,7 @@ func (r *Recovery) Pending() (found []RecoveredCanvas, broken []error) {
 		if rec.PID != r.pid && processRunning(rec.PID) {
 			continue // that editor is still open
 		}
-		found = append(found, RecoveredCanvas{File: file, Record: rec, Canvas: c})
+		found = append(found, recoveredCanvas{File: file, Record: rec, Canvas: c})
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].Record.Written.After(found[j].Record.Written) })
 	return found, broken
@@ -317,11 +317,11 @@ func moveAside(file string, why error) error {
 	if err := os.Rename(file, aside); err != nil {
 		return fmt.Errorf("%w (and it could not be moved aside: %v)", why, err)
 	}
-	return fmt.Errorf("%w\nIt was moved to %s.", why, aside)
+	return fmt.Errorf("%w; moved aside to %s", why, aside)
 }
 
-// Discard deletes a recovery file whose changes the user gave up.
-func (r *Recovery) Discard(rc RecoveredCanvas) error {
+// discard deletes a recovery file whose changes the user gave up.
+func (r *Recovery) discard(rc recoveredCanvas) error {
 	r.fileMu.Lock()
 	defer r.fileMu.Unlock()
 	if err := os.Remove(rc.File); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -330,10 +330,10 @@ func (r *Recovery) Discard(rc RecoveredCanvas) error {
 	return nil
 }
 
-// Adopt takes over the recovery file of a canvas restored as d: the file
+// adopt takes over the recovery file of a canvas restored as d: the file
 // is renamed to d's recovery file name if it has another, and from now
 // on kept and removed like one this editor wrote.
-func (r *Recovery) Adopt(rc RecoveredCanvas, d *Document) {
+func (r *Recovery) adopt(rc recoveredCanvas, d *Document) {
 	if r == nil {
 		return
 	}

@@ -43,7 +43,7 @@ func (e *Editor) Start(path string) {
 // that cannot be read are reported. done is called after the last answer
 // with whether a canvas was restored.
 func (e *Editor) offerRecovery(done func(restored bool)) {
-	found, broken := e.recovery.Pending()
+	found, broken := e.recovery.pending()
 	if len(broken) > 0 {
 		lines := []string{}
 		for _, err := range broken {
@@ -80,7 +80,7 @@ func (e *Editor) offerRecovery(done func(restored bool)) {
 
 // offerOne asks whether to restore one recovered canvas, then calls then
 // with whether it was.
-func (e *Editor) offerOne(rc RecoveredCanvas, then func(restored bool)) {
+func (e *Editor) offerOne(rc recoveredCanvas, then func(restored bool)) {
 	rec := rc.Record
 	name, where := rec.Untitled, "an untitled canvas"
 	if rec.Path != "" {
@@ -99,7 +99,7 @@ func (e *Editor) offerOne(rc RecoveredCanvas, then func(restored bool)) {
 		fmt.Sprintf("bmcanvas stopped before the changes to %s were saved. Restore them?", name),
 		container.NewVBox(body...),
 		answer{label: "Discard", icon: theme.DeleteIcon(), do: func() {
-			if err := e.recovery.Discard(rc); err != nil {
+			if err := e.recovery.discard(rc); err != nil {
 				e.showError(err)
 			}
 			then(false)
@@ -116,7 +116,7 @@ func (e *Editor) offerOne(rc RecoveredCanvas, then func(restored bool)) {
 // recoveredDifference says how a recovered canvas differs from its file
 // on disk now, and, when the file itself changed since editing started,
 // a sentence saying so.
-func recoveredDifference(rc RecoveredCanvas) (diff, diskNote string) {
+func recoveredDifference(rc recoveredCanvas) (diff, diskNote string) {
 	rec := rc.Record
 	if rec.Path == "" {
 		return fmt.Sprintf("a new canvas with %s", plural(rc.Canvas.NoteCount(), "note")), ""
@@ -142,7 +142,7 @@ func recoveredDifference(rc RecoveredCanvas) (diff, diskNote string) {
 
 // restore makes a recovered canvas the document, for its file, with
 // unsaved changes: Save writes it.
-func (e *Editor) restore(rc RecoveredCanvas) {
+func (e *Editor) restore(rc recoveredCanvas) {
 	rec := rc.Record
 	d := NewDocument(rc.Canvas, rec.Path)
 	if rec.Path == "" && rec.Untitled != "" {
@@ -152,7 +152,7 @@ func (e *Editor) restore(rc RecoveredCanvas) {
 	// Save asks before replacing a file changed since editing began.
 	d.Disk = rec.Disk
 	d.MarkUnsaved()
-	e.recovery.Adopt(rc, d)
+	e.recovery.adopt(rc, d)
 	e.setDocument(d)
 	if rec.Path != "" {
 		// The offer said whether the file changed on disk: do not ask
