@@ -89,12 +89,14 @@ func (e *Editor) CheckDisk() {
 // askReload asks whether to load the version now on disk in place of the
 // canvas, with a warning when the canvas has unsaved changes.
 func (e *Editor) askReload(now Fingerprint) {
+	// The question takes the keyboard: a note being typed in counts.
+	e.board.CommitEdit()
 	d, w := e.doc, e.watching()
 	w.asking = true
 	keep := func() {
 		w.asking = false
 		w.kept = now.SHA256
-		if !d.Dirty() {
+		if e.doc == d && !d.Dirty() {
 			// What is on screen is no longer what is on disk.
 			d.MarkUnsaved()
 			e.refresh()
@@ -139,6 +141,7 @@ func (e *Editor) confirmOverwrite(write func()) {
 		return
 	}
 	w.asking = true
+	e.board.CommitEdit() // the question takes the keyboard
 	e.ask("Overwrite "+d.Name()+"?",
 		fmt.Sprintf("%s was changed by another program since you opened it.", d.Name()),
 		container.NewVBox(facts("File", d.Path, "Changed", whenKept(now.ModTime, time.Now())),

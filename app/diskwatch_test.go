@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
 )
@@ -249,5 +250,29 @@ func TestCheckDiskOnForeground(t *testing.T) {
 	hook.OnEnteredForeground()()
 	if !strings.Contains(dialogText(w), "changed on disk") {
 		t.Errorf("coming to the front did not look at the file:\n%s", dialogText(w))
+	}
+}
+
+// A note being typed in when the file changes on disk counts as an
+// unsaved change: the question warns instead of offering a plain reload.
+func TestChangedOnDiskWhileTyping(t *testing.T) {
+	e, w := newTestEditor(t)
+	path, _ := openBakeryFile(t, e)
+	id := firstNote(t, e.doc.Canvas(), "channels")
+	e.board.Select(id)
+	e.board.EditSelected()
+	focused := w.Canvas().Focused()
+	if focused == nil {
+		t.Fatal("editing focused nothing")
+	}
+	test.Type(focused, " typed")
+	changeOnDisk(t, path, "Theirs")
+	e.CheckDisk()
+	if msg := dialogText(w); !strings.Contains(msg, "you have unsaved changes") {
+		t.Errorf("typing was not counted:\n%s", msg)
+	}
+	pressAnswer(t, w, "Keep mine")
+	if n, _ := e.doc.Canvas().Note(id); !strings.HasSuffix(n.Text, " typed") {
+		t.Errorf("the note says %q", n.Text)
 	}
 }
