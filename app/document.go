@@ -26,6 +26,9 @@ type Document struct {
 	// Disk is the file as it was on disk when the canvas was loaded from
 	// it or last saved to it, to notice when another program changes it.
 	Disk Fingerprint
+	// Source says where the notes stand in the file, as it was loaded or
+	// saved; it holds only while the document has no unsaved changes.
+	Source *bmc.Source
 
 	// recoveryID names an untitled canvas's recovery file; see
 	// recoveryName.
@@ -36,6 +39,15 @@ type Document struct {
 	// state numbers every version of the canvas: saved is the one on disk,
 	// last the highest handed out.
 	state, saved, last int
+}
+
+// Line returns the line of the file where a lint finding points, or 0
+// when the file no longer shows the canvas as it is on screen.
+func (d *Document) Line(f bmc.Finding) int {
+	if d.Dirty() {
+		return 0
+	}
+	return d.Source.Locate(f).Line
 }
 
 // NewDocument returns a document for c, read from path (empty for a new

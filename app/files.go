@@ -92,7 +92,7 @@ func (e *Editor) Open() {
 func (e *Editor) OpenFile(path string) error {
 	// Read before the canvas, so that a change in between is noticed.
 	disk, _ := fingerprintFile(path)
-	c, err := bmc.LoadFile(path)
+	c, src, err := bmc.DecodeFile(path)
 	if err != nil {
 		kept := e.doc.Path != "" || e.doc.Dirty() || e.doc.Canvas().NoteCount() > 0
 		e.showLoadError(path, err, kept)
@@ -103,7 +103,7 @@ func (e *Editor) OpenFile(path string) error {
 		abs = path
 	}
 	d := NewDocument(c, abs)
-	d.Disk = disk
+	d.Disk, d.Source = disk, src
 	e.setDocument(d)
 	e.addRecent(abs)
 	return nil
@@ -173,6 +173,10 @@ func (e *Editor) SaveTo(path string) error {
 	}
 	if disk, err := fingerprintFile(path); err == nil {
 		e.doc.Disk = disk
+	}
+	e.doc.Source = nil
+	if _, src, err := bmc.DecodeFile(path); err == nil { // the lines of the file as saved, for Check Canvas
+		e.doc.Source = src
 	}
 	e.doc.MarkSaved(path)
 	e.addRecent(path)
