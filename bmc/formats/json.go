@@ -195,10 +195,11 @@ func offsetPosition(data []byte, i int) bmc.Position {
 }
 
 // yamlEscapes rewrites the two escapes of JSON strings that YAML reads
-// differently: "\/" (YAML has no such escape) becomes "/", and a UTF-16
+// differently: "\/" (YAML has no such escape) becomes "/", a UTF-16
 // surrogate pair such as "\ud83d\ude00" (YAML takes each half alone)
-// becomes one "\U0001F600". Columns after such an escape shift on its
-// line; lines stay.
+// becomes one "\U0001F600", and a lone half becomes U+FFFD, as
+// encoding/json reads it. Columns after such an escape shift on its line;
+// lines stay.
 func yamlEscapes(data []byte) []byte {
 	if !bytes.Contains(data, []byte(`\/`)) && !bytes.Contains(data, []byte(`\u`)) && !bytes.Contains(data, []byte(`\U`)) {
 		return data
@@ -219,16 +220,25 @@ func yamlEscapes(data []byte) []byte {
 			switch {
 			case next == '/':
 				out = append(out, '/')
-			case next == 'u' && i+12 <= len(data) && data[i+6] == '\\' && data[i+7] == 'u':
-				hi, err1 := strconv.ParseUint(string(data[i+2:i+6]), 16, 32)
-				lo, err2 := strconv.ParseUint(string(data[i+8:i+12]), 16, 32)
-				if err1 == nil && err2 == nil && hi >= 0xd800 && hi < 0xdc00 && lo >= 0xdc00 && lo < 0xe000 {
-					r := (rune(hi)-0xd800)<<10 | (rune(lo) - 0xdc00) + 0x10000
-					out = append(out, fmt.Sprintf(`\U%08X`, r)...)
-					i += 11
-					continue
+			case next == 'u' && i+6 <= len(data):
+				hi, err := strconv.ParseUint(string(data[i+2:i+6]), 16, 32)
+				if err != nil || hi < 0xd800 || hi >= 0xe000 {
+					out = append(out, ch, next)
+					break
 				}
-				out = append(out, ch, next)
+				if hi < 0xdc00 && i+12 <= len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
+					lo, err := strconv.ParseUint(string(data[i+8:i+12]), 16, 32)
+					if err == nil && lo >= 0xdc00 && lo < 0xe000 {
+						r := (rune(hi)-0xd800)<<10 | (rune(lo) - 0xdc00) + 0x10000
+						out = append(out, fmt.Sprintf(`\U%08X`, r)...)
+						i += 11
+						continue
+					}
+				}
+				// A lone half of a pair: encoding/json reads it as U+FFFD.
+				out = append(out, `\uFFFD`...)
+				i += 5
+				continue
 			default:
 				out = append(out, ch, next)
 			}
