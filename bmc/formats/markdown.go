@@ -141,12 +141,15 @@ func writeNoteText(b *strings.Builder, text string) {
 	trail := len(body) - len(trimmed)
 	lines := strings.Split(trimmed, "\n")
 	for i, l := range lines {
-		enc := escapeLine(l, i == 0)
 		if i == 0 {
-			enc = strings.Repeat("&#10;", lead) + enc
+			l = strings.Repeat("\n", lead) + l
 		}
 		if i == len(lines)-1 {
-			enc += strings.Repeat("&#10;", trail)
+			l += strings.Repeat("\n", trail)
+		}
+		enc := escapeLine(l, i == 0)
+		if i == 0 && thematicBreak.MatchString("- "+enc) {
+			enc = `\` + enc // "- ---" would be a line across the page
 		}
 		switch {
 		case i == 0 && enc == "":
@@ -171,26 +174,32 @@ var taskBox = regexp.MustCompile(`^\[[ xX]\](?:[ \t]+|$)`)
 // character references, and a leading task box or attributes comment
 // escaped.
 func escapeLine(l string, first bool) string {
-	var b strings.Builder
-	if first && taskBox.MatchString(l) || strings.HasPrefix(l, "<!--") {
-		b.WriteByte('\\')
-	}
-	for i, r := range l {
-		rest := l[i+utf8.RuneLen(r):]
+	runes := []rune(l)
+	pieces := make([]string, len(runes))
+	for i, r := range runes {
 		switch {
-		case r == '\\' && rest != "" && isASCIIPunct(rest[0]):
-			b.WriteString(`\\`)
-		case r == '&' && strings.HasPrefix(rest, "#"):
-			b.WriteString(`\&`)
-		case r == ' ' && (i == 0 || rest == ""):
-			b.WriteString("&#32;")
+		case r == '&' && i+1 < len(runes) && runes[i+1] == '#':
+			pieces[i] = `\&`
+		case r == ' ' && (i == 0 || i == len(runes)-1):
+			pieces[i] = "&#32;"
 		case !plainRune(r):
-			b.WriteString("&#" + strconv.Itoa(int(r)) + ";")
+			pieces[i] = "&#" + strconv.Itoa(int(r)) + ";"
 		default:
-			b.WriteRune(r)
+			pieces[i] = string(r)
 		}
 	}
-	return b.String()
+	// A backslash before punctuation as written (a reference starts with
+	// "&", an escape with "\") would be read as an escape: double it.
+	for i, r := range runes {
+		if r == '\\' && i+1 < len(runes) && isASCIIPunct(pieces[i+1][0]) {
+			pieces[i] = `\\`
+		}
+	}
+	out := strings.Join(pieces, "")
+	if first && taskBox.MatchString(l) || strings.HasPrefix(l, "<!--") {
+		out = `\` + out
+	}
+	return out
 }
 
 // escapeHeading writes a one-line text as a heading's text.
@@ -407,6 +416,9 @@ func (r *mdReader) frontMatter(lines []mdLine) []mdLine {
 		at, msg := lines[0].at, strings.TrimPrefix(err.Error(), "yaml: ")
 		if m := yamlErrorLine.FindStringSubmatch(err.Error()); m != nil {
 			n, _ := strconv.Atoi(m[1])
+			if strings.HasPrefix(m[2], "did not find expected") { // yaml.v3 counts these lines from 0
+				n++
+			}
 			at, msg = bmc.Position{Line: n + offset}, m[2]
 		}
 		r.add(at, "front matter: YAML syntax: %s", msg)
@@ -646,23 +658,27 @@ func (r *mdReader) canvas(opt Options) (*bmc.Canvas, error) {
 	for _, sec := range r.sections {
 		block, ok := blockFor(sec.heading, tmpl)
 		if !ok {
+			isTitle := sec.level == 1 && (!titleSet || sec.heading == meta.Title)
 			switch {
-			case sec.level == 1 && !titleSet && len(sec.items) == 0:
+			case isTitle && !titleSet:
 				meta.Title, titleSet = sec.heading, true
 				if err := b.canvas.SetMeta(meta); err != nil {
 					r.add(sec.at, "%s", strings.TrimPrefix(err.Error(), "set details: "))
 					meta.Title = ""
 				}
 				r.report.Kept = append(r.report.Kept, fmt.Sprintf("# %s (line %d) → title", truncate(sec.heading, 60), sec.at.Line))
-			case sec.level == 1 && len(sec.items) == 0 && sec.heading == meta.Title:
+			case isTitle:
 				// The title, repeated for people who read the Markdown.
-			case sec.level == 1 && len(sec.items) == 0 && r.front["title"] != nil:
-				r.report.skip(sec.at, "heading %q skipped: the front matter gives the title, %q", truncate(sec.heading, 60), truncate(meta.Title, 60))
 			case len(sec.items) > 0:
 				r.add(sec.at, "heading %q names no block of the %s, so its bullets have no place%s; its blocks are: %s",
 					truncate(sec.heading, 60), t.Name, headingHint(sec.heading, t), blockTitles(t))
+			case sec.level == 1 && r.front["title"] != nil:
+				r.report.skip(sec.at, "heading %q skipped: the front matter gives the title, %q", truncate(sec.heading, 60), truncate(meta.Title, 60))
 			default:
 				r.report.skip(sec.at, "heading %q skipped: it names no block of the %s", truncate(sec.heading, 60), t.Name)
+			}
+			if isTitle && len(sec.items) > 0 {
+				r.add(sec.items[0].at, "a bullet before any block heading: put the notes under a heading such as \"## %s\"", segmentTitle(t))
 			}
 			continue
 		}
