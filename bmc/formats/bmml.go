@@ -412,7 +412,7 @@ func (r *bmmlReader) meta(n *yaml.Node) bmmlMeta {
 		if f[k] != nil {
 			v[k] = oneLine(r.str(f[k], "meta."+k))
 			m.at[k] = pos(f[k])
-			if v[k] != "" {
+			if v[k] != "" && k != "derived_from" {
 				r.counts["meta."+k]++
 			}
 		}

@@ -765,13 +765,11 @@ func (r *mdReader) template(opt Options) (string, bool) {
 	for _, id := range bmc.TemplateIDs() {
 		fits[id] = 0
 	}
-	var named []*mdSection
 	for _, sec := range r.sections {
 		matches := blockNames()[normTitle(sec.heading)]
 		if len(matches) == 0 {
 			continue
 		}
-		named = append(named, sec)
 		seen := map[string]bool{}
 		for _, m := range matches {
 			seen[m.template] = true
