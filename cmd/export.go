@@ -15,8 +15,8 @@ import (
 
 func init() {
 	register(&command{name: "export",
-		usage:   "FILE [-o OUT.pdf] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus SEGMENT_ID]",
-		summary: "print a canvas as a PDF poster (next to FILE unless -o says where)",
+		usage:   "FILE [-o OUT.pdf] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus SEGMENT_ID] | FILE --format md|json [-o OUT]",
+		summary: "print a canvas as a PDF poster, or write it as Markdown or JSON (next to FILE unless -o says where)",
 		run:     runExport})
 }
 
@@ -52,7 +52,8 @@ func runExport(e *env, args []string) int {
 	opt := posterFlags(fs)
 	fs.BoolVar(&opt.Blank, "blank", false, "a blank workshop poster with the canvas's header and each block's questions")
 	fs.StringVar(&opt.Focus, "focus", "", "the id of a customer-segment note: fade every note that does not serve it")
-	out := fs.String("o", "", "the PDF to write (default: FILE with .pdf)")
+	out := fs.String("o", "", "the file to write (default: FILE with .pdf, .md or .json)")
+	format := fs.String("format", "", "pdf, md or json (default: -o's extension, else pdf)")
 	files, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -61,6 +62,11 @@ func runExport(e *env, args []string) int {
 		e.errorf("export: name one canvas file")
 		fs.Usage()
 		return ExitUsage
+	}
+	if f, ok := e.exportFormat(*format, *out); !ok {
+		return ExitUsage
+	} else if f != "pdf" {
+		return e.exportData(fs, files[0], *out, f)
 	}
 	if !e.checkPaper("export", opt) {
 		return ExitUsage
