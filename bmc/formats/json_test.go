@@ -345,3 +345,31 @@ func TestReadJSON(t *testing.T) {
 		})
 	}
 }
+
+// TestSchemaLineLoads: a canvas whose first line names the schema for
+// yaml-language-server, as the README shows, is a canvas file bmcanvas
+// reads, and the line names the schema's published address.
+func TestSchemaLineLoads(t *testing.T) {
+	data, err := os.ReadFile(schemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		ID string `json:"$id"`
+	}
+	if err := json.Unmarshal(data, &s); err != nil || s.ID != SchemaURL {
+		t.Errorf("the schema's $id is %q, SchemaURL %q", s.ID, SchemaURL)
+	}
+	line := "# yaml-language-server: $schema=" + SchemaURL + "\n"
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), line) {
+		t.Errorf("the README does not show the line %q", line)
+	}
+	ex, _ := assets.ExampleData("bakery")
+	if _, err := bmc.Load("bakery.yaml", append([]byte(line), ex...)); err != nil {
+		t.Errorf("a canvas with the schema line: %v", err)
+	}
+}
