@@ -16,71 +16,25 @@ import (
 // describes canvas files in YAML and in JSON alike.
 const SchemaURL = "https://raw.githubusercontent.com/bmcanvas/bmcanvas/main/schema/bmcanvas-1.schema.json"
 
-// jsonCanvas is a canvas as JSON writes it: the keys of the YAML format, in
-// the same order.
-type jsonCanvas struct {
-	Format      string     `json:"format"`
-	Template    string     `json:"template"`
-	Title       string     `json:"title"`
-	DesignedFor string     `json:"designed_for"`
-	DesignedBy  string     `json:"designed_by"`
-	Date        string     `json:"date"`
-	Version     string     `json:"version"`
-	Currency    string     `json:"currency"`
-	View        *jsonView  `json:"view,omitempty"`
-	Blocks      jsonBlocks `json:"blocks"`
-}
-
-type jsonView struct {
-	Backstage string `json:"backstage"`
-}
-
-// jsonBlocks is the blocks mapping, written in template order.
-type jsonBlocks []jsonBlock
-
-type jsonBlock struct {
-	id    string
-	notes []jsonNote
-}
-
-// jsonNote is a note with every key written, lists as [] when empty, so
-// that programs reading the JSON find the same shape for every note.
+// jsonNote is a note as JSON writes it: the keys the YAML format writes,
+// in the same order, empty ones left out.
 type jsonNote struct {
 	ID       string   `json:"id"`
 	Text     string   `json:"text"`
 	Color    string   `json:"color"`
-	Segments []string `json:"segments"`
-	Status   string   `json:"status"`
-	Evidence string   `json:"evidence"`
-	Tags     []string `json:"tags"`
+	Segments []string `json:"segments,omitempty"`
+	Status   string   `json:"status,omitempty"`
+	Evidence string   `json:"evidence,omitempty"`
+	Tags     []string `json:"tags,omitempty"`
 	Amount   *float64 `json:"amount,omitempty"`
 	Period   string   `json:"period,omitempty"`
 }
 
-// MarshalJSON writes the blocks as one object, keys in template order.
-func (bs jsonBlocks) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteByte('{')
-	for i, b := range bs {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		key, _ := json.Marshal(b.id)
-		buf.Write(key)
-		buf.WriteByte(':')
-		notes, err := encodeJSON(b.notes, false)
-		if err != nil {
-			return nil, err
-		}
-		buf.Write(bytes.TrimSuffix(notes, []byte("\n")))
-	}
-	buf.WriteByte('}')
-	return buf.Bytes(), nil
-}
-
-// WriteJSON writes the canvas as JSON: the bmcanvas/1 format as data, with
-// every header key and every note key present, blocks in template order.
-// It refuses a canvas that breaks a rule of the format, and one whose JSON
+// WriteJSON writes the canvas as JSON: the bmcanvas/1 format as data,
+// with the keys a YAML canvas file has, in the same order (empty header
+// fields and note keys left out, status "idea" too), blocks in template
+// order, one note per line so that a changed note is one changed line. It
+// refuses a canvas that breaks a rule of the format, and one whose JSON
 // would be larger than a canvas file may be, which ReadJSON could not read
 // back.
 func WriteJSON(c *bmc.Canvas) ([]byte, error) {
@@ -88,64 +42,93 @@ func WriteJSON(c *bmc.Canvas) ([]byte, error) {
 		return nil, fmt.Errorf("the canvas cannot be exported: %w", err)
 	}
 	t := c.Template()
-	doc := jsonCanvas{
-		Format: bmc.FormatVersion, Template: c.TemplateID,
-		Title: c.Title, DesignedFor: c.DesignedFor, DesignedBy: c.DesignedBy,
-		Date: c.Date, Version: c.Version, Currency: c.Currency,
+	var b bytes.Buffer
+	b.Grow(256 + 120*c.NoteCount())
+	b.WriteString("{\n")
+	member := func(indent, key string, value []byte, comma bool) {
+		b.WriteString(indent)
+		b.Write(jsonText(key))
+		b.WriteString(": ")
+		b.Write(value)
+		if comma {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	member("  ", "format", jsonText(bmc.FormatVersion), true)
+	member("  ", "template", jsonText(c.TemplateID), true)
+	for _, f := range []struct{ key, value string }{
+		{"title", c.Title}, {"designed_for", c.DesignedFor}, {"designed_by", c.DesignedBy},
+		{"date", c.Date}, {"version", c.Version}, {"currency", c.Currency},
+	} {
+		if f.value != "" {
+			member("  ", f.key, jsonText(f.value), true)
+		}
 	}
 	if t.HasBackstage() {
 		v := bmc.BackstageShown
 		if !c.BackstageShown() {
 			v = bmc.BackstageHidden
 		}
-		doc.View = &jsonView{Backstage: string(v)}
+		member("  ", "view", []byte(`{"backstage": `+string(jsonText(string(v)))+`}`), true)
 	}
-	for _, b := range t.Blocks {
-		notes := make([]jsonNote, 0, len(c.Blocks[b.ID]))
-		for _, n := range c.Blocks[b.ID] {
-			notes = append(notes, toJSONNote(n))
+	b.WriteString(`  "blocks": {` + "\n")
+	for i, blk := range t.Blocks {
+		notes := c.Blocks[blk.ID]
+		if len(notes) == 0 {
+			member("    ", blk.ID, []byte("[]"), i < len(t.Blocks)-1)
+			continue
 		}
-		doc.Blocks = append(doc.Blocks, jsonBlock{id: b.ID, notes: notes})
+		b.WriteString("    ")
+		b.Write(jsonText(blk.ID))
+		b.WriteString(": [\n")
+		for j, n := range notes {
+			status := string(n.Status)
+			if n.Status == bmc.StatusIdea {
+				status = ""
+			}
+			line, err := encodeJSON(jsonNote{ID: n.ID, Text: n.Text, Color: string(n.Color), Segments: n.Segments, Status: status,
+				Evidence: n.Evidence, Tags: n.Tags, Amount: n.Amount, Period: string(n.Period)})
+			if err != nil {
+				return nil, fmt.Errorf("export JSON: %w", err)
+			}
+			b.WriteString("      ")
+			b.Write(line)
+			if j < len(notes)-1 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteString("    ]")
+		if i < len(t.Blocks)-1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
 	}
-	data, err := encodeJSON(doc, true)
-	if err != nil {
-		return nil, fmt.Errorf("export JSON: %w", err)
-	}
-	if len(data) > bmc.MaxFileSize {
+	b.WriteString("  }\n}\n")
+	if b.Len() > bmc.MaxFileSize {
 		return nil, fmt.Errorf("the JSON would be %s, and bmcanvas reads files of at most %s: shorten or remove some notes",
-			bmc.FormatSize(int64(len(data))), bmc.FormatSize(bmc.MaxFileSize))
+			bmc.FormatSize(int64(b.Len())), bmc.FormatSize(bmc.MaxFileSize))
 	}
-	return data, nil
+	return b.Bytes(), nil
 }
 
-func toJSONNote(n bmc.Note) jsonNote {
-	j := jsonNote{ID: n.ID, Text: n.Text, Color: string(n.Color), Segments: n.Segments, Status: string(n.Status),
-		Evidence: n.Evidence, Tags: n.Tags, Amount: n.Amount, Period: string(n.Period)}
-	if j.Segments == nil {
-		j.Segments = []string{}
-	}
-	if j.Tags == nil {
-		j.Tags = []string{}
-	}
-	if j.Status == "" {
-		j.Status = string(bmc.StatusIdea)
-	}
-	return j
+// jsonText writes s as a JSON string.
+func jsonText(s string) []byte {
+	data, _ := encodeJSON(s)
+	return data
 }
 
-// encodeJSON writes v as JSON, indented by two spaces when indent is set.
-// Characters such as < and & are written as they are, for people to read.
-func encodeJSON(v any, indent bool) ([]byte, error) {
+// encodeJSON writes v as compact JSON on one line, characters such as <
+// and & as they are, for people to read.
+func encodeJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if indent {
-		enc.SetIndent("", "  ")
-	}
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // ReadJSON reads a canvas written as JSON: the keys and rules of the
