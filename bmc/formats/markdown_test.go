@@ -267,3 +267,35 @@ func TestReadMarkdownErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadingVariants: the headings the README promises name their blocks.
+func TestHeadingVariants(t *testing.T) {
+	cases := []struct{ heading, template, block string }{
+		{"Customer Segment", "business-model-canvas", "customer_segments"},
+		{"2. Value Propositions", "business-model-canvas", "value_propositions"},
+		{"COSTS:", "business-model-canvas", "cost_structure"},
+		{"Partners", "business-model-canvas", "key_partners"},
+		{"Key Partnerships", "business-model-canvas", "key_partners"},
+		{"Resources", "business-model-canvas", "key_resources"},
+		{"Key Activity", "business-model-canvas", "key_activities"},
+		{"Revenue", "business-model-canvas", "revenue_streams"},
+		{"Customers", "business-model-canvas", "customer_segments"},
+		{"customer_relationships", "business-model-canvas", "customer_relationships"},
+		{"**Channels**", "business-model-canvas", "channels"},
+		{"🤝 Key Partners", "business-model-canvas", "key_partners"},
+		{"UVP", "lean", "unique_value_proposition"},
+		{"Problems", "lean", "problem"},
+		{"Who you are and what you have", "personal", "key_resources"},
+		{"Key Partners", "personal", "key_partners"},
+	}
+	for _, tc := range cases {
+		if got, ok := blockFor(tc.heading, tc.template); !ok || got != tc.block {
+			t.Errorf("%q in %s: %q, %v; want %q", tc.heading, tc.template, got, ok, tc.block)
+		}
+	}
+	for _, h := range []string{"Notes", "Key", "Values", "Introduction"} {
+		if got, ok := blockFor(h, "business-model-canvas"); ok {
+			t.Errorf("%q names %s", h, got)
+		}
+	}
+}
