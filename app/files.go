@@ -16,6 +16,7 @@ import (
 
 	"github.com/bmcanvas/bmcanvas/assets"
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/bmc/formats"
 )
 
 // canvasExtensions are the file name extensions of canvas files.
@@ -79,7 +80,7 @@ func (e *Editor) Open() {
 			r.Close()
 			e.OpenFile(path)
 		}, e.win)
-		d.SetFilter(storage.NewExtensionFileFilter(canvasExtensions))
+		d.SetFilter(storage.NewExtensionFileFilter(openExtensions()))
 		e.setDialogFolder(d)
 		d.Resize(dialogSize(e.win, 900, 640))
 		d.Show()
@@ -88,8 +89,12 @@ func (e *Editor) Open() {
 
 // OpenFile loads the canvas file at path in place of the document. When
 // the file cannot be loaded, a dialog lists every problem the loader found
-// and the current canvas stays as it is.
+// and the current canvas stays as it is. Markdown, JSON and BMML files
+// are converted and open as an untitled canvas (see openImported).
 func (e *Editor) OpenFile(path string) error {
+	if isImportFile(path) {
+		return e.openImported(path)
+	}
 	// Read before the canvas, so that a change in between is noticed.
 	disk, _ := fingerprintFile(path)
 	c, src, err := bmc.DecodeFile(path)
@@ -255,14 +260,14 @@ func (e *Editor) closeWindow() {
 // dropped opens the first canvas file dropped on the window.
 func (e *Editor) dropped(_ fyne.Position, uris []fyne.URI) {
 	for _, u := range uris {
-		if u.Scheme() == "file" && isCanvasFile(u.Path()) {
+		if u.Scheme() == "file" && (isCanvasFile(u.Path()) || isImportFile(u.Path())) {
 			path := u.Path()
 			e.confirmDiscard(func() { e.OpenFile(path) })
 			return
 		}
 	}
 	if len(uris) > 0 {
-		e.showErrorTitled("Cannot open", fmt.Errorf("%s is not a canvas file: bmcanvas opens .yaml and .yml files", uris[0].Name()))
+		e.showErrorTitled("Cannot open", fmt.Errorf("%s is not a canvas file: bmcanvas opens .yaml and .yml files, and converts %s files", uris[0].Name(), strings.Join(formats.ImportExtensions(), ", ")))
 	}
 }
 
