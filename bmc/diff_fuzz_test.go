@@ -27,7 +27,7 @@ func diffSeeds(t testing.TB) []*Canvas {
 // mutate changes a copy of c as the bytes of ops say, through the Canvas
 // methods, two bytes per step: what to do, and a number that picks a
 // note, a block, a place or a value. Steps the methods refuse are skipped.
-func mutate(c *Canvas, ops []byte) *Canvas {
+func mutateCanvas(c *Canvas, ops []byte) *Canvas {
 	c = c.Clone()
 	blocks := c.template().BlockIDs()
 	for i := 0; i+1 < len(ops); i += 2 {
@@ -119,7 +119,7 @@ func mutate(c *Canvas, ops []byte) *Canvas {
 
 // saved returns the bytes c is saved to, failing the test when it cannot
 // be saved.
-func saved(t *testing.T, c *Canvas) []byte {
+func savedBytes(t *testing.T, c *Canvas) []byte {
 	t.Helper()
 	data, err := c.Marshal()
 	if err != nil {
@@ -145,9 +145,9 @@ func FuzzCompare(f *testing.F) {
 	seeds := diffSeeds(f)
 	f.Fuzz(func(t *testing.T, seed byte, opsA, opsB []byte) {
 		base := seeds[int(seed)%len(seeds)]
-		a, b := mutate(base, opsA), mutate(base, opsB)
+		a, b := mutateCanvas(base, opsA), mutateCanvas(base, opsB)
 		d := Compare(a, b)
-		if same := bytes.Equal(saved(t, a), saved(t, b)); d.Equal() != same {
+		if same := bytes.Equal(savedBytes(t, a), savedBytes(t, b)); d.Equal() != same {
 			t.Fatalf("Equal() = %v, same bytes %v; changes %+v", d.Equal(), same, d.Changes)
 		}
 		if self := Compare(a, a.Clone()); !self.Equal() {
@@ -169,8 +169,8 @@ func FuzzMerge(f *testing.F) {
 	seeds := diffSeeds(f)
 	f.Fuzz(func(t *testing.T, seed byte, opsA, opsB []byte) {
 		base := seeds[int(seed)%len(seeds)]
-		x := mutate(base, opsA)
-		want := saved(t, x)
+		x := mutateCanvas(base, opsA)
+		want := savedBytes(t, x)
 		for _, tt := range []struct {
 			name          string
 			b, ours, thrs *Canvas
@@ -179,11 +179,11 @@ func FuzzMerge(f *testing.F) {
 			if err != nil {
 				t.Fatalf("%s: %v", tt.name, err)
 			}
-			if got := saved(t, m.Canvas); !bytes.Equal(got, want) || len(m.Conflicts) > 0 || len(m.Renumbered) > 0 {
+			if got := savedBytes(t, m.Canvas); !bytes.Equal(got, want) || len(m.Conflicts) > 0 || len(m.Renumbered) > 0 {
 				t.Fatalf("%s: merge is not X (%d conflicts %v):\n%s\n---\nwant\n%s", tt.name, len(m.Conflicts), m.Conflicts, got, want)
 			}
 		}
-		y := mutate(base, opsB)
+		y := mutateCanvas(base, opsB)
 		m, err := Merge(base, x, y)
 		if err != nil {
 			if strings.Contains(err.Error(), "please report") {
@@ -191,7 +191,7 @@ func FuzzMerge(f *testing.F) {
 			}
 			return
 		}
-		back, err := Load("merged.yaml", saved(t, m.Canvas))
+		back, err := Load("merged.yaml", savedBytes(t, m.Canvas))
 		if err != nil {
 			t.Fatalf("the merged canvas does not load: %v", err)
 		}
@@ -199,7 +199,7 @@ func FuzzMerge(f *testing.F) {
 		for _, notes := range back.Blocks {
 			for _, n := range notes {
 				texts[n.Text] = true
-				if contains(n.Tags, ConflictTag) && !contains(base.allTags(n.ID), ConflictTag) && !conflicted(m, n.ID) {
+				if contains(n.Tags, ConflictTag) && !contains(base.allTags(n.ID), ConflictTag) && !hasConflict(m, n.ID) {
 					t.Fatalf("note %s is tagged conflict without a conflict listed: %v", n.ID, m.Conflicts)
 				}
 			}
@@ -226,7 +226,7 @@ func (c *Canvas) allTags(id string) []string {
 	return n.Tags
 }
 
-func conflicted(m *Merged, id string) bool {
+func hasConflict(m *Merged, id string) bool {
 	for _, c := range m.Conflicts {
 		if c.Note == id {
 			return true

@@ -38,15 +38,15 @@ func twoSided(t testing.TB) *Canvas {
 }
 
 // must fails the test on an error from a canvas method.
-func must(t testing.TB, err error) {
+func noErr(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
 	}
 }
 
-// brief writes a change compactly for comparing in tests.
-func brief(ch Change) string {
+// describeChange writes a change compactly for comparing in tests.
+func describeChange(ch Change) string {
 	var b strings.Builder
 	b.WriteString(string(ch.Kind))
 	for _, s := range []string{ch.Note, ch.Field} {
@@ -78,93 +78,93 @@ func TestCompare(t *testing.T) {
 		{"nothing", func(t *testing.T, c *Canvas) *Canvas { return c }, nil},
 		{"added", func(t *testing.T, c *Canvas) *Canvas {
 			_, err := c.AddNote("key_partners", 0, Note{ID: "p4", Text: "Egg farm"})
-			must(t, err)
+			noErr(t, err)
 			return c
 		}, []string{`added p4 ""→"Egg farm"`}},
 		{"removed keeps its place", func(t *testing.T, c *Canvas) *Canvas {
-			must(t, c.DeleteNote("p2"))
+			noErr(t, c.DeleteNote("p2"))
 			return c
 		}, []string{`removed p2 "Dairy"→""`}},
 		{"removed segment unlinks", func(t *testing.T, c *Canvas) *Canvas {
-			must(t, c.DeleteNote("s2"))
+			noErr(t, c.DeleteNote("s2"))
 			return c
 		}, []string{`segments v1 "s1, s2"→"s1" -s2`, `removed s2 "Families"→""`}},
 		{"moved to another block", func(t *testing.T, c *Canvas) *Canvas {
-			must(t, c.MoveNote("p3", "key_resources", 0))
+			noErr(t, c.MoveNote("p3", "key_resources", 0))
 			return c
 		}, []string{`moved p3 "key_partners"→"key_resources" @3→1`}},
 		{"reordered: only the note that moved counts", func(t *testing.T, c *Canvas) *Canvas {
-			must(t, c.ReorderNote("p3", 0))
+			noErr(t, c.ReorderNote("p3", 0))
 			return c
 		}, []string{`reordered p3 @3→1`}},
 		{"an insertion is no reordering", func(t *testing.T, c *Canvas) *Canvas {
 			_, err := c.AddNote("key_partners", 1, Note{ID: "p9", Text: "Bank"})
-			must(t, err)
-			must(t, c.DeleteNote("p1"))
+			noErr(t, err)
+			noErr(t, c.DeleteNote("p1"))
 			return c
 		}, []string{`removed p1 "Flour mill"→""`, `added p9 ""→"Bank"`}},
 		{"text", func(t *testing.T, c *Canvas) *Canvas {
-			must(t, c.SetText("p1", "Organic flour mill\nweekly"))
+			noErr(t, c.SetText("p1", "Organic flour mill\nweekly"))
 			return c
 		}, []string{`text p1 "Flour mill"→"Organic flour mill\nweekly"`}},
 		{"colour, status, evidence", func(t *testing.T, c *Canvas) *Canvas {
 			n, _ := c.Note("r1")
 			n.Color, n.Status, n.Evidence = Green, StatusValidated, "Till reports Jan–Oct"
-			must(t, c.UpdateNote(n))
+			noErr(t, c.UpdateNote(n))
 			return c
 		}, []string{`color r1 "yellow"→"green"`, `status r1 "hypothesis"→"validated"`, `evidence r1 "Till reports"→"Till reports Jan–Oct"`}},
 		{"status back to idea", func(t *testing.T, c *Canvas) *Canvas {
 			n, _ := c.Note("r1")
 			n.Status = ""
-			must(t, c.UpdateNote(n))
+			noErr(t, c.UpdateNote(n))
 			return c
 		}, []string{`status r1 "hypothesis"→"idea"`}},
 		{"tags added, removed, reordered", func(t *testing.T, c *Canvas) *Canvas {
 			n, _ := c.Note("v1")
 			n.Tags = []string{"local", "fresh"}
-			must(t, c.UpdateNote(n))
+			noErr(t, c.UpdateNote(n))
 			n, _ = c.Note("p1")
 			n.Tags = []string{"supplier"}
-			must(t, c.UpdateNote(n))
+			noErr(t, c.UpdateNote(n))
 			return c
 		}, []string{`tags p1 ""→"supplier" +supplier`, `tags v1 "fresh"→"local, fresh" +local`}},
 		{"tags only reordered", func(t *testing.T, c *Canvas) *Canvas {
 			n, _ := c.Note("v1")
 			n.Tags = []string{"fresh", "warm"}
-			must(t, c.UpdateNote(n))
+			noErr(t, c.UpdateNote(n))
 			return c
 		}, []string{`tags v1 "fresh"→"fresh, warm" +warm`}},
 		{"amount and period", func(t *testing.T, c *Canvas) *Canvas {
 			n, _ := c.Note("r1")
 			a := 30000.0
 			n.Amount, n.Period = &a, PeriodYear
-			must(t, c.UpdateNote(n))
+			noErr(t, c.UpdateNote(n))
 			m, _ := c.Note("p1")
 			b := 18000.0
 			m.Amount, m.Period = &b, PeriodOnce
-			must(t, c.UpdateNote(m))
+			noErr(t, c.UpdateNote(m))
 			return c
 		}, []string{`amount p1 ""→"18000 once"`, `amount r1 "2400 per month"→"30000 per year"`}},
 		{"amount removed", func(t *testing.T, c *Canvas) *Canvas {
 			n, _ := c.Note("r1")
 			n.Amount, n.Period = nil, ""
-			must(t, c.UpdateNote(n))
+			noErr(t, c.UpdateNote(n))
 			return c
 		}, []string{`amount r1 "2400 per month"→""`}},
 		{"links added, removed, reordered", func(t *testing.T, c *Canvas) *Canvas {
 			n, _ := c.Note("v1")
 			n.Segments = []string{"s2", "s1"}
-			must(t, c.UpdateNote(n))
+			noErr(t, c.UpdateNote(n))
 			n, _ = c.Note("r1")
 			n.Segments = []string{"s2"}
-			must(t, c.UpdateNote(n))
+			noErr(t, c.UpdateNote(n))
 			return c
 		}, []string{`segments v1 "s1, s2"→"s2, s1"`, `segments r1 "s1"→"s2" +s2 -s1`}},
 		{"header and view", func(t *testing.T, c *Canvas) *Canvas {
 			m := c.Meta
 			m.Title, m.Version, m.DesignedBy = "Corner Bakery & Café", "4", "Ana"
-			must(t, c.SetMeta(m))
-			must(t, c.SetBackstageShown(false))
+			noErr(t, c.SetMeta(m))
+			noErr(t, c.SetBackstageShown(false))
 			return c
 		}, []string{`header title "Corner Bakery"→"Corner Bakery & Café"`, `header designed_by ""→"Ana"`,
 			`header version "3"→"4"`, `view "shown"→"hidden"`}},
@@ -173,8 +173,8 @@ func TestCompare(t *testing.T) {
 			return c
 		}, []string{`template "business-model-canvas"→"personal"`}},
 		{"moved and edited", func(t *testing.T, c *Canvas) *Canvas {
-			must(t, c.MoveNote("p1", "key_resources", -1))
-			must(t, c.SetText("p1", "Our own mill"))
+			noErr(t, c.MoveNote("p1", "key_resources", -1))
+			noErr(t, c.SetText("p1", "Our own mill"))
 			return c
 		}, []string{`moved p1 "key_partners"→"key_resources" @1→1`, `text p1 "Flour mill"→"Our own mill"`}},
 	}
@@ -184,7 +184,7 @@ func TestCompare(t *testing.T) {
 			d := Compare(old, tt.change(t, twoSided(t)))
 			var got []string
 			for _, ch := range d.Changes {
-				got = append(got, brief(ch))
+				got = append(got, describeChange(ch))
 			}
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
@@ -199,11 +199,11 @@ func TestCompare(t *testing.T) {
 func TestCompareOrder(t *testing.T) {
 	old := twoSided(t)
 	c := twoSided(t)
-	must(t, c.DeleteNote("p1"))
+	noErr(t, c.DeleteNote("p1"))
 	_, err := c.AddNote("key_partners", -1, Note{ID: "p4", Text: "Egg farm"})
-	must(t, err)
-	must(t, c.SetText("s1", "Office workers nearby"))
-	must(t, c.SetText("p3", "Roaster"))
+	noErr(t, err)
+	noErr(t, c.SetText("s1", "Office workers nearby"))
+	noErr(t, c.SetText("p3", "Roaster"))
 	d := Compare(old, c)
 	var got []string
 	for _, ch := range d.Changes {
