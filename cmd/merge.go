@@ -1,0 +1,109 @@
+package cmd
+
+import "github.com/bmcanvas/bmcanvas/bmc"
+
+func init() {
+	register(&command{name: "merge", usage: "BASE OURS THEIRS [-o OUT.yaml]",
+		summary: "merge two versions of a canvas that grew from BASE (works as a git merge driver)",
+		details: `Notes are merged by id and field: a change made on one side is taken.
+The same field changed differently on both sides is a conflict: the
+merged canvas keeps both texts between <<<<<<< ours and >>>>>>> theirs
+markers, or keeps ours' colour, status, amount or block and writes
+theirs' into the note's evidence; such notes are tagged "conflict". A
+note deleted on one side and changed on the other is kept. Notes added
+on both sides under the same id are both kept: theirs gets a new id.
+Each conflict is listed on standard error.
+
+The merged canvas goes to OUT, or to standard output. Any version may be
+git's REV:PATH. An empty BASE file means the versions share no ancestor.
+
+As a git merge driver (see the README):
+  git config merge.bmcanvas.driver "bmcanvas merge %O %A %B -o %A"
+
+Exit codes: 0 merged cleanly, 1 merged with conflicts, 2 a version could
+not be read, is not a valid canvas, or cannot be merged (both sides
+changed the template), or OUT could not be written.`,
+		run: runMerge})
+}
+
+func runMerge(e *env, args []string) int {
+	fs := e.flags(commands["merge"])
+	out := fs.String("o", "", "the merged canvas file to write (default: standard output)")
+	files, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(files) != 3 {
+		e.errorf("merge: name three versions of a canvas: BASE, OURS and THEIRS")
+		fs.Usage()
+		return ExitUsage
+	}
+	ours, code, ok := e.loadVersion("merge", files[1])
+	if !ok {
+		return code
+	}
+	theirs, code, ok := e.loadVersion("merge", files[2])
+	if !ok {
+		return code
+	}
+	base, code, ok := e.loadBase(files[0], ours)
+	if !ok {
+		return code
+	}
+	m, err := bmc.Merge(base, ours, theirs)
+	if err != nil {
+		e.errorf("merge: %v", err)
+		return ExitUsage
+	}
+	data, err := m.Canvas.Marshal()
+	if err != nil {
+		e.errorf("merge: %v", err)
+		return ExitUsage
+	}
+	if len(data) > bmc.MaxFileSize {
+		e.errorf("merge: the merged canvas would make a file of %s, more than bmcanvas opens (%s)", bmc.FormatSize(int64(len(data))), bmc.FormatSize(bmc.MaxFileSize))
+		return ExitUsage
+	}
+	if *out == "" {
+		e.stdout.Write(data)
+	} else if err := bmc.WriteFileAtomic(*out, data); err != nil {
+		e.errorf("merge: %v", err)
+		return ExitUsage
+	}
+	for _, r := range m.Renumbered {
+		e.errorf("merge: both sides added a note %s: theirs' (in %s) is now %s", r.Old, r.Block, r.New)
+	}
+	for _, c := range m.Conflicts {
+		e.errorf("merge: conflict: %s", c)
+	}
+	if len(m.Conflicts) > 0 {
+		e.errorf("merge: %s; find the notes with tag:conflict, resolve them and remove the tag", plural(len(m.Conflicts), "conflict"))
+		return ExitProblems
+	}
+	return ExitOK
+}
+
+// loadBase reads the common ancestor. An empty file, which git passes
+// when both branches added the canvas, stands for an empty canvas of
+// ours' template.
+func (e *env) loadBase(arg string, ours *bmc.Canvas) (*bmc.Canvas, int, bool) {
+	data, err := readVersion(arg)
+	if err != nil {
+		e.errorf("merge: %v", err)
+		return nil, ExitUsage, false
+	}
+	if len(data) == 0 {
+		c, err := bmc.New(ours.TemplateID)
+		if err != nil {
+			e.errorf("merge: %v", err)
+			return nil, ExitUsage, false
+		}
+		return c, 0, true
+	}
+	c, err := bmc.Load(arg, data)
+	if err != nil {
+		e.reportLoad(err, e.stderr)
+		return nil, ExitUsage, false
+	}
+	return c, 0, true
+}
