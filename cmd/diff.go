@@ -134,6 +134,13 @@ func gitShow(rev string, limit int64) ([]byte, error) {
 	if readErr != nil {
 		return nil, fmt.Errorf("%s: reading git's output: %v", rev, readErr)
 	}
+	if bytes.HasPrefix(data, []byte("tree "+rev+"\n\n")) { // git show lists a folder
+		folder := rev
+		if !strings.HasSuffix(folder, ":") && !strings.HasSuffix(folder, "/") {
+			folder += "/"
+		}
+		return nil, fmt.Errorf("%s: is a folder in git, not a canvas file; name a file, such as %scanvas.yaml", rev, folder)
+	}
 	return data, nil
 }
 
