@@ -143,7 +143,11 @@ func TestMergeCommandErrors(t *testing.T) {
 	// Both changed the template differently.
 	_, base2, ours2, theirs2 := sides(t,
 		func(c *bmc.Canvas) error { c.TemplateID = bmc.Personal().ID; return nil },
-		func(c *bmc.Canvas) error { c.Blocks = map[string][]bmc.Note{}; c.TemplateID = bmc.Lean().ID; return nil })
+		func(c *bmc.Canvas) error {
+			c.Blocks = map[string][]bmc.Note{}
+			c.TemplateID = bmc.Lean().ID
+			return nil
+		})
 	if code, _, errs := run(t, "merge", base2, ours2, theirs2); code != ExitUsage || !strings.Contains(errs, "template") {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
