@@ -245,3 +245,47 @@ func inSomeText(c *Canvas, s string) bool {
 	}
 	return false
 }
+
+// bigVersions returns a 1,000-note canvas and two versions of it, each
+// with 50 edited, 10 deleted, 10 added and 10 moved notes, and 5 texts
+// both changed.
+func bigVersions(tb testing.TB) (base, ours, theirs *Canvas) {
+	base = bigCanvas(tb, 1000)
+	ours, theirs = base.Clone(), base.Clone()
+	for i := 20; i < 70; i++ {
+		ours.SetText(fmt.Sprintf("n%d", i), fmt.Sprintf("ours edited %d", i))
+		theirs.SetText(fmt.Sprintf("n%d", i+100), fmt.Sprintf("theirs edited %d", i))
+	}
+	for i := 200; i < 210; i++ {
+		ours.DeleteNote(fmt.Sprintf("n%d", i))
+		theirs.DeleteNote(fmt.Sprintf("n%d", i+20))
+		ours.MoveNote(fmt.Sprintf("n%d", i+300), "channels", 0)
+		theirs.MoveNote(fmt.Sprintf("n%d", i+400), "key_partners", -1)
+		ours.AddNote("channels", -1, Note{Text: "ours new"})
+		theirs.AddNote("channels", -1, Note{Text: "theirs new"})
+	}
+	for i := 600; i < 605; i++ {
+		ours.SetText(fmt.Sprintf("n%d", i), "ours clash")
+		theirs.SetText(fmt.Sprintf("n%d", i), "theirs clash")
+	}
+	return base, ours, theirs
+}
+
+func BenchmarkCompare(b *testing.B) {
+	base, ours, _ := bigVersions(b)
+	for b.Loop() {
+		if Compare(base, ours).Equal() {
+			b.Fatal("equal")
+		}
+	}
+}
+
+func BenchmarkMerge(b *testing.B) {
+	base, ours, theirs := bigVersions(b)
+	for b.Loop() {
+		m, err := Merge(base, ours, theirs)
+		if err != nil || len(m.Conflicts) != 5 {
+			b.Fatal(err, m.Conflicts)
+		}
+	}
+}

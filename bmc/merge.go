@@ -2,7 +2,6 @@ package bmc
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -194,7 +193,15 @@ type idAllocator struct {
 	last int
 }
 
-var numberedID = regexp.MustCompile(`^n([0-9]{1,9})$`)
+// numbered returns N for an ID "nN" as the editor numbers notes.
+func numbered(id string) (int, bool) {
+	digits, ok := strings.CutPrefix(id, "n")
+	if !ok || digits == "" || len(digits) > 9 || strings.Trim(digits, "0123456789") != "" {
+		return 0, false
+	}
+	v, err := strconv.Atoi(digits)
+	return v, err == nil
+}
 
 func newIDAllocator(canvases ...*Canvas) *idAllocator {
 	a := &idAllocator{used: map[string]bool{}}
@@ -210,17 +217,15 @@ func newIDAllocator(canvases ...*Canvas) *idAllocator {
 
 func (a *idAllocator) use(id string) {
 	a.used[id] = true
-	if m := numberedID.FindStringSubmatch(id); m != nil {
-		if v, _ := strconv.Atoi(m[1]); v > a.last {
-			a.last = v
-		}
+	if v, ok := numbered(id); ok && v > a.last {
+		a.last = v
 	}
 }
 
 // fresh returns a new ID for a note that had id: the next "nN" for an ID
 // of that form, else id with "-2", "-3"… added.
 func (a *idAllocator) fresh(id string) string {
-	if !numberedID.MatchString(id) {
+	if _, ok := numbered(id); !ok {
 		for k := 2; k < 1000; k++ {
 			cand := id + "-" + strconv.Itoa(k)
 			if len(cand) > MaxIDLength {
