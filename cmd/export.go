@@ -15,7 +15,7 @@ import (
 
 func init() {
 	register(&command{name: "export",
-		usage:   "FILE [-o OUT.pdf] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus SEGMENT_ID]",
+		usage:   "FILE [-o OUT.pdf] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus SEGMENT_ID] [--compare OLD]",
 		summary: "print a canvas as a PDF poster (next to FILE unless -o says where)",
 		run:     runExport})
 }
@@ -52,6 +52,7 @@ func runExport(e *env, args []string) int {
 	opt := posterFlags(fs)
 	fs.BoolVar(&opt.Blank, "blank", false, "a blank workshop poster with the canvas's header and each block's questions")
 	fs.StringVar(&opt.Focus, "focus", "", "the id of a customer-segment note: fade every note that does not serve it")
+	compare := fs.String("compare", "", "an older version of FILE (a file, or git's REV:PATH): mark what changed since, a change poster")
 	out := fs.String("o", "", "the PDF to write (default: FILE with .pdf)")
 	files, code, ok := parse(fs, args)
 	if !ok {
@@ -87,6 +88,9 @@ func runExport(e *env, args []string) int {
 		}
 		e.errorf("export: --focus %q is not a customer segment of %s; its segments are: %s", opt.Focus, in, strings.Join(ids, ", "))
 		return ExitUsage
+	}
+	if code, ok := e.compareWith(opt, *compare, c); !ok {
+		return code
 	}
 	opt.FileName = filepath.Base(in)
 	defer pauseGC()()
