@@ -120,6 +120,12 @@ func TestDiffGitRevisions(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a change poster against a revision", func(t *testing.T) {
+		code, out, errs := run(t, "export", "canvas.yaml", "--compare", "HEAD~2:canvas.yaml", "-o", filepath.Join(t.TempDir(), "changes.pdf"))
+		if code != ExitOK || !strings.Contains(out, "changes.pdf") {
+			t.Errorf("exit %d, stderr %q", code, errs)
+		}
+	})
 	t.Run("without git", func(t *testing.T) {
 		t.Setenv("PATH", t.TempDir())
 		code, _, errs := run(t, "diff", "HEAD:canvas.yaml", "canvas.yaml")
