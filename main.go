@@ -11,6 +11,5 @@ import (
 )
 
 func main() {
-	cmd.Editor = app.Run
-	os.Exit(cmd.Main(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(cmd.Main(os.Args[1:], os.Stdout, os.Stderr, app.Run))
 }

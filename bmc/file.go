@@ -45,7 +45,7 @@ func SaveFile(path string, c *Canvas) error {
 
 // ErrReadOnly is the cause of a save refused because the file is
 // read-only; the message suggests saving under another name.
-var ErrReadOnly = errors.New("the file is read-only: save it under another name (Save As), or make it writable first")
+var ErrReadOnly = errors.New("the file is read-only: save it under another name, or make it writable first")
 
 // WriteFileAtomic replaces the file at path with data so that the file is
 // either wholly old or wholly new, even if the machine stops half-way: it

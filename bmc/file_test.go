@@ -62,7 +62,7 @@ func TestSaveRefusesReadOnlyFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := WriteFileAtomic(path, []byte("new\n"))
-	if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "Save As") {
+	if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "another name") {
 		t.Fatalf("saving over a read-only file: %v", err)
 	}
 	if got, _ := os.ReadFile(path); string(got) != "old\n" {

@@ -112,40 +112,36 @@ func (d *decoder) position(line, col int) Position {
 }
 
 // errorAt records a problem at a position (zero for the whole file).
+// Values from the file are quoted shortened: a value can be megabytes long.
 func (d *decoder) errorAt(p Position, format string, args ...any) {
-	if len(d.errs) >= maxErrors {
-		d.more++
-		return
-	}
-	for i, a := range args { // quote values from the file shortened: a value can be megabytes long
+	for i, a := range args {
 		if v := reflect.ValueOf(a); v.Kind() == reflect.String {
 			args[i] = truncate(v.String(), 60)
 		}
 	}
-	d.errs = append(d.errs, &Error{File: d.file, Line: p.Line, Column: p.Column, Msg: truncate(fmt.Sprintf(format, args...), 400)})
-}
-
-// errorMsg records a message already made short at node n.
-func (d *decoder) errorMsg(n *yaml.Node, msg string) {
-	if len(d.errs) >= maxErrors {
-		d.more++
-		return
-	}
-	e := &Error{File: d.file, Msg: msg}
-	if n != nil {
-		p := d.position(n.Line, n.Column)
-		e.Line, e.Column = p.Line, p.Column
-	}
-	d.errs = append(d.errs, e)
+	d.add(p, truncate(fmt.Sprintf(format, args...), 400))
 }
 
 // errorf records a problem at node n (nil for the start of the file).
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
-	var p Position
-	if n != nil {
-		p = d.position(n.Line, n.Column)
+	d.errorAt(d.nodePosition(n), format, args...)
+}
+
+// add records a message made short already, or counts it past the cap.
+func (d *decoder) add(p Position, msg string) {
+	if len(d.errs) >= maxErrors {
+		d.more++
+		return
 	}
-	d.errorAt(p, format, args...)
+	d.errs = append(d.errs, &Error{File: d.file, Line: p.Line, Column: p.Column, Msg: msg})
+}
+
+// nodePosition returns where node n starts; zero for nil.
+func (d *decoder) nodePosition(n *yaml.Node) Position {
+	if n == nil {
+		return Position{}
+	}
+	return d.position(n.Line, n.Column)
 }
 
 // result returns the problems in file order, with a last line counting
@@ -331,7 +327,7 @@ func (d *decoder) pairs(m *yaml.Node, known []string, where string) map[string]*
 			continue
 		}
 		if prev, dup := keys[k.Value]; dup {
-			d.errorf(k, "%s: key %q appears twice (first on line %d)", where, k.Value, d.position(prev.Line, prev.Column).Line)
+			d.errorf(k, "%s: key %q appears twice (first on line %d)", where, k.Value, d.nodePosition(prev).Line)
 			continue
 		}
 		keys[k.Value] = k
@@ -464,7 +460,7 @@ func (d *decoder) blocks(c *Canvas, v *yaml.Node) {
 			continue
 		}
 		if prev, dup := d.blockKeys[k.Value]; dup {
-			d.errorf(k, "block %q appears twice (first on line %d)", k.Value, d.position(prev.Line, prev.Column).Line)
+			d.errorf(k, "block %q appears twice (first on line %d)", k.Value, d.nodePosition(prev).Line)
 			continue
 		}
 		d.blockKeys[k.Value] = k
@@ -563,15 +559,15 @@ func (d *decoder) amount(v *yaml.Node) *float64 {
 func (d *decoder) check(c *Canvas) {
 	c.validate(func(p problem) bool {
 		if p.index < 0 {
-			d.errorMsg(d.header[p.key], p.msg)
+			d.add(d.nodePosition(d.header[p.key]), p.msg)
 			return true
 		}
 		loc := d.noteLocs[p.block][p.index]
 		if p.firstIndex >= 0 {
 			first := d.noteLocs[p.firstBlock][p.firstIndex].at("id")
-			p.msg += fmt.Sprintf(" (first used on line %d)", d.position(first.Line, first.Column).Line)
+			p.msg += fmt.Sprintf(" (first used on line %d)", d.nodePosition(first).Line)
 		}
-		d.errorMsg(loc.at(p.key), p.msg)
+		d.add(d.nodePosition(loc.at(p.key)), p.msg)
 		return true
 	})
 }
@@ -580,12 +576,11 @@ func (d *decoder) check(c *Canvas) {
 func (d *decoder) source(c *Canvas) *Source {
 	s := &Source{File: d.file, blocks: make(map[string]Position, len(d.blockKeys)), notes: make(map[string]Position, c.NoteCount())}
 	for id, k := range d.blockKeys {
-		s.blocks[id] = d.position(k.Line, k.Column)
+		s.blocks[id] = d.nodePosition(k)
 	}
 	for block, notes := range c.Blocks {
 		for i, n := range notes {
-			item := d.noteLocs[block][i].item
-			s.notes[n.ID] = d.position(item.Line, item.Column)
+			s.notes[n.ID] = d.nodePosition(d.noteLocs[block][i].item)
 		}
 	}
 	return s

@@ -28,14 +28,10 @@ const (
 	ExitUsage    = 2
 )
 
-// Editor opens the desktop editor on a canvas file, or on the template
-// chooser when path is empty. main sets it, so that this package and its
-// tests do not need a display.
-var Editor func(path string) error
-
-// Version is the program's version, set at build time with
-// -ldflags "-X github.com/bmcanvas/bmcanvas/cmd.Version=v1.2.3".
-var Version = ""
+// version is the program's version when the build sets it with
+// -ldflags "-X github.com/bmcanvas/bmcanvas/cmd.version=v1.2.3"; else the
+// module version Go records in the binary is printed.
+var version = ""
 
 // command is one subcommand.
 type command struct {
@@ -46,13 +42,24 @@ type command struct {
 	run     func(e *env, args []string) int
 }
 
-// env is what a command reads and writes: standard output and error.
+// env is what a command reads and writes: standard output and error, and
+// the editor to open files in.
 type env struct {
 	stdout, stderr io.Writer
+	editor         func(path string) error
+	// command is the name of the running command, which errorf puts before
+	// each message so that no message has to name it itself.
+	command string
 }
 
+// errorf prints a message to standard error as "bmcanvas COMMAND: message".
+// The message names the file it is about once, and not the command.
 func (e *env) errorf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "bmcanvas: "+format+"\n", args...)
+	prefix := "bmcanvas: "
+	if e.command != "" {
+		prefix = "bmcanvas " + e.command + ": "
+	}
+	fmt.Fprintf(e.stderr, prefix+format+"\n", args...)
 }
 
 var commands = map[string]*command{}
@@ -60,11 +67,14 @@ var commands = map[string]*command{}
 func register(c *command) { commands[c.name] = c }
 
 // Main runs the command line args (without the program name) and returns
-// the exit code.
-func Main(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr}
+// the exit code. editor opens the desktop editor on a canvas file, or on
+// the template chooser when path is empty; main passes the app's, so that
+// this package and its tests need no display. With a nil editor, no
+// argument prints the usage and a file name is an unknown command.
+func Main(args []string, stdout, stderr io.Writer, editor func(path string) error) int {
+	e := &env{stdout: stdout, stderr: stderr, editor: editor}
 	if len(args) == 0 {
-		if Editor == nil {
+		if editor == nil {
 			usage(e.stdout)
 			return ExitOK
 		}
@@ -78,6 +88,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		name = "version"
 	}
 	if c, ok := commands[name]; ok {
+		e.command = c.name
 		return c.run(e, args[1:])
 	}
 	if strings.HasPrefix(name, "-") {
@@ -85,7 +96,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		usage(e.stderr)
 		return ExitUsage
 	}
-	if isCanvasPath(name) && len(args) == 1 && Editor != nil {
+	if isCanvasPath(name) && len(args) == 1 && editor != nil {
 		return e.openEditor(name)
 	}
 	e.errorf("unknown command %q%s; run \"bmcanvas help\" for the list", name, closest(name))
@@ -103,7 +114,7 @@ func isCanvasPath(arg string) bool {
 }
 
 func (e *env) openEditor(path string) int {
-	if err := Editor(path); err != nil {
+	if err := e.editor(path); err != nil {
 		e.errorf("%v", err)
 		return ExitUsage
 	}
@@ -187,29 +198,35 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 
 // fileArgs parses args for a command that takes one or more files, and
 // returns them, or an exit code when there are none or parsing ended it.
-func (e *env) fileArgs(fs *flag.FlagSet, name string, args []string) ([]string, int, bool) {
+func (e *env) fileArgs(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 	files, code, ok := parse(fs, args)
 	if ok && len(files) == 0 {
-		e.errorf("%s: name at least one canvas file", name)
+		e.errorf("name at least one canvas file")
 		fs.Usage()
 		return nil, ExitUsage, false
 	}
 	return files, code, ok
 }
 
-// reportLoad prints why a canvas did not load and returns the exit code:
-// the file's problems, one per line, to w (ExitProblems), or any other
-// error, such as a missing file, to standard error (ExitUsage).
-func (e *env) reportLoad(err error, w io.Writer) int {
+// load reads and decodes the canvas file at path. When it cannot, it
+// reports why and returns the exit code: the file's problems, one per
+// line naming the file, line and column, go to problems (ExitProblems); a
+// file that cannot be read at all (missing, a folder, a FIFO, a device,
+// too large) is named on standard error (ExitUsage).
+func (e *env) load(path string, problems io.Writer) (*bmc.Canvas, *bmc.Source, int) {
+	c, src, err := bmc.DecodeFile(path)
+	if err == nil {
+		return c, src, ExitOK
+	}
 	var located bmc.Errors
 	if errors.As(err, &located) {
 		for _, p := range located {
-			fmt.Fprintln(w, p)
+			fmt.Fprintln(problems, p)
 		}
-		return ExitProblems
+		return nil, nil, ExitProblems
 	}
 	e.errorf("%v", err)
-	return ExitUsage
+	return nil, nil, ExitUsage
 }
 
 func init() {
@@ -231,16 +248,16 @@ func init() {
 			if _, code, ok := parse(fs, args); !ok {
 				return code
 			}
-			fmt.Fprintf(e.stdout, "bmcanvas %s\n", version())
+			fmt.Fprintf(e.stdout, "bmcanvas %s\n", versionString())
 			return ExitOK
 		}})
 }
 
-// version returns Version, or the module version the binary was built
-// from, or "dev".
-func version() string {
-	if Version != "" {
-		return Version
+// versionString returns the version set at build time, or the module
+// version the binary was built from, or "dev".
+func versionString() string {
+	if version != "" {
+		return version
 	}
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version

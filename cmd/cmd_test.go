@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,11 +12,17 @@ import (
 	"github.com/bmcanvas/bmcanvas/bmc"
 )
 
-// run runs the command line and returns exit code, stdout and stderr.
+// run runs the command line without an editor and returns exit code,
+// stdout and stderr.
 func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return runWith(t, nil, args...)
+}
+
+func runWith(t *testing.T, editor func(string) error, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errs bytes.Buffer
-	code := Main(args, &out, &errs)
+	code := Main(args, &out, &errs, editor)
 	return code, out.String(), errs.String()
 }
 
@@ -61,23 +68,30 @@ func TestMainDispatch(t *testing.T) {
 
 func TestEditorHook(t *testing.T) {
 	var opened []string
-	Editor = func(path string) error { opened = append(opened, path); return nil }
-	defer func() { Editor = nil }()
+	editor := func(path string) error { opened = append(opened, path); return nil }
 	path := write(t, "x.yaml", "")
-	if code, _, _ := run(t); code != ExitOK {
+	if code, _, _ := runWith(t, editor); code != ExitOK {
 		t.Errorf("no argument: exit %d", code)
 	}
-	if code, _, _ := run(t, path); code != ExitOK {
+	if code, _, _ := runWith(t, editor, path); code != ExitOK {
 		t.Errorf("a file: exit %d", code)
 	}
-	if code, _, _ := run(t, "not-yet.yml"); code != ExitOK {
+	if code, _, _ := runWith(t, editor, "not-yet.yml"); code != ExitOK {
 		t.Errorf("a new .yml file: exit %d", code)
 	}
-	if code, _, errs := run(t, "exprot"); code != ExitUsage || !strings.Contains(errs, `did you mean "export"`) {
+	if code, _, errs := runWith(t, editor, "exprot"); code != ExitUsage || !strings.Contains(errs, `did you mean "export"`) {
 		t.Errorf("a typo opened the editor: %d %q", code, errs)
 	}
 	if strings.Join(opened, ",") != ","+path+",not-yet.yml" {
 		t.Errorf("opened %q", opened)
+	}
+	failing := func(string) error { return errors.New("x.yaml: cannot open the editor's window") }
+	if code, _, errs := runWith(t, failing, path); code != ExitUsage || errs != "bmcanvas: x.yaml: cannot open the editor's window\n" {
+		t.Errorf("a failing editor: exit %d, %q", code, errs)
+	}
+	// Without an editor, a file name is not a command.
+	if code, _, errs := run(t, path); code != ExitUsage || !strings.Contains(errs, "unknown command") {
+		t.Errorf("no editor: exit %d, %q", code, errs)
 	}
 }
 
@@ -97,7 +111,7 @@ func TestValidate(t *testing.T) {
 	if code, out, _ := run(t, "validate", "-q", examples+"designer.yaml"); code != ExitOK || out != "" {
 		t.Errorf("-q: exit %d, %q", code, out)
 	}
-	if code, _, errs := run(t, "validate", "missing.yaml"); code != ExitUsage || errs != "bmcanvas: missing.yaml: cannot open: no such file or directory\n" {
+	if code, _, errs := run(t, "validate", "missing.yaml"); code != ExitUsage || errs != "bmcanvas validate: missing.yaml: cannot open: no such file or directory\n" {
 		t.Errorf("missing file: exit %d, %q", code, errs)
 	}
 }
@@ -112,11 +126,18 @@ func TestNew(t *testing.T) {
 	if err != nil || c.TemplateID != "personal" || c.Title != "Me" || c.Date == "" {
 		t.Fatalf("%+v %v", c, err)
 	}
-	if code, _, errs := run(t, "new", "-o", path); code != ExitUsage || !strings.Contains(errs, "already exists; use -f") {
-		t.Errorf("overwrite without -f: %d %q", code, errs)
+	if code, _, errs := run(t, "new", "-o", path); code != ExitUsage || errs != "bmcanvas new: "+path+": already exists; use --force to replace it\n" {
+		t.Errorf("overwrite without --force: %d %q", code, errs)
+	}
+	if code, _, _ := run(t, "new", "--force", "-o", path); code != ExitOK {
+		t.Errorf("overwrite with --force: %d", code)
 	}
 	if code, _, _ := run(t, "new", "-f", "-o", path); code != ExitOK {
 		t.Errorf("overwrite with -f: %d", code)
+	}
+	dir := t.TempDir()
+	if code, _, errs := run(t, "new", "--force", "-o", dir); code != ExitUsage || errs != "bmcanvas new: "+dir+": is a folder; name the canvas file to write with -o\n" {
+		t.Errorf("a folder: %d %q", code, errs)
 	}
 	if code, _, errs := run(t, "new", "--template", "leen", "-o", "-"); code != ExitUsage || !strings.Contains(errs, `did you mean "lean"`) {
 		t.Errorf("bad template: %d %q", code, errs)
@@ -144,8 +165,8 @@ blocks:
   revenue_streams: [{id: r, text: Fees, segments: [s], status: hypothesis}]
 `)
 	code, out, _ := run(t, "lint", clean)
-	want := clean + ": line 8: hint: Unfair Advantage is empty: what do you have that cannot easily be copied or bought? [empty-block]\n" +
-		clean + ": line 12: hint: “Fees” is a hypothesis with no evidence yet: test it and note what you learn [hypothesis-without-evidence]\n" +
+	want := clean + ": line 8, column 3: hint: Unfair Advantage is empty: what do you have that cannot easily be copied or bought? [empty-block]\n" +
+		clean + ": line 12, column 21: hint: “Fees” is a hypothesis with no evidence yet: test it and note what you learn [hypothesis-without-evidence]\n" +
 		clean + ": 0 errors, 2 hints\n"
 	if code != ExitOK || out != want {
 		t.Errorf("exit %d, stdout:\n%s\nwant:\n%s", code, out, want)
@@ -170,5 +191,15 @@ blocks:
 	broken := write(t, "broken.yaml", "format: bmcanvas/1\n")
 	if code, _, errs := run(t, "lint", broken); code != ExitProblems || !strings.Contains(errs, `missing "template:"`) {
 		t.Errorf("invalid file: %d %q", code, errs)
+	}
+}
+
+// The version set at build time with -ldflags "-X
+// github.com/bmcanvas/bmcanvas/cmd.version=…" is what version prints.
+func TestVersionFromLinker(t *testing.T) {
+	version = "v1.2.3"
+	defer func() { version = "" }()
+	if code, out, _ := run(t, "version"); code != ExitOK || out != "bmcanvas v1.2.3\n" {
+		t.Errorf("exit %d, %q", code, out)
 	}
 }

@@ -12,10 +12,21 @@ func (e *env) compareWith(opt *export.Options, old string, c *bmc.Canvas) (int, 
 	if old == "" {
 		return 0, true
 	}
-	prev, code, ok := e.loadVersion("export: --compare", old)
+	prev, code, ok := e.loadVersionFor("--compare", old)
 	if !ok {
 		return code, false
 	}
 	opt.Compare = bmc.Compare(prev, c)
 	return 0, true
+}
+
+// loadVersionFor is loadVersion for the version an option names: a
+// version that cannot be read is reported with the option's name.
+func (e *env) loadVersionFor(option, arg string) (*bmc.Canvas, int, bool) {
+	data, err := readVersion(arg)
+	if err != nil {
+		e.errorf("%s: %v", option, err)
+		return nil, ExitUsage, false
+	}
+	return e.decodeVersion(arg, data)
 }

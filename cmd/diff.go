@@ -38,15 +38,15 @@ func runDiff(e *env, args []string) int {
 		return code
 	}
 	if len(files) != 2 {
-		e.errorf("diff: name two versions of a canvas, OLD and NEW")
+		e.errorf("name two versions of a canvas, OLD and NEW")
 		fs.Usage()
 		return ExitUsage
 	}
-	old, code, ok := e.loadVersion("diff", files[0])
+	old, code, ok := e.loadVersion(files[0])
 	if !ok {
 		return code
 	}
-	new, code, ok := e.loadVersion("diff", files[1])
+	new, code, ok := e.loadVersion(files[1])
 	if !ok {
 		return code
 	}
@@ -66,15 +66,28 @@ func runDiff(e *env, args []string) int {
 // version that cannot be read or is not a valid canvas is reported on
 // standard error with ExitUsage: exit code 1 means "differ" or
 // "conflicts" for diff and merge.
-func (e *env) loadVersion(name, arg string) (*bmc.Canvas, int, bool) {
+func (e *env) loadVersion(arg string) (*bmc.Canvas, int, bool) {
 	data, err := readVersion(arg)
 	if err != nil {
-		e.errorf("%s: %v", name, err)
+		e.errorf("%v", err)
 		return nil, ExitUsage, false
 	}
+	return e.decodeVersion(arg, data)
+}
+
+// decodeVersion reads a canvas version's bytes; its problems, one per line
+// naming the version, line and column, go to standard error.
+func (e *env) decodeVersion(arg string, data []byte) (*bmc.Canvas, int, bool) {
 	c, err := bmc.Load(arg, data)
 	if err != nil {
-		e.reportLoad(err, e.stderr)
+		var located bmc.Errors
+		if errors.As(err, &located) {
+			for _, p := range located {
+				fmt.Fprintln(e.stderr, p)
+			}
+		} else {
+			e.errorf("%v", err)
+		}
 		return nil, ExitUsage, false
 	}
 	return c, 0, true

@@ -2,12 +2,16 @@ package cmd
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
 	"github.com/bmcanvas/bmcanvas/export"
@@ -15,10 +19,15 @@ import (
 
 func init() {
 	register(&command{name: "export",
-		usage:   "FILE [-o OUT.pdf] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus SEGMENT_ID] [--compare OLD]",
+		usage:   "FILE [-o OUT.pdf] [--force] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus SEGMENT_ID] [--compare OLD]",
 		summary: "print a canvas as a PDF poster (next to FILE unless -o says where)",
+		details: pdfTargetHelp,
 		run:     runExport})
 }
+
+// pdfTargetHelp says which files export and poster replace.
+const pdfTargetHelp = "An existing PDF (or empty file) at the output is replaced; any other file, such as a canvas,\n" +
+	"only with --force. The canvas being printed is never replaced."
 
 // posterFlags defines the flags export and poster share and returns the
 // options they fill in.
@@ -28,19 +37,26 @@ func posterFlags(fs *flag.FlagSet) *export.Options {
 	fs.BoolVar(&opt.Portrait, "portrait", false, "print upright instead of landscape")
 	fs.BoolVar(&opt.Frontstage, "frontstage", false, "hide the backstage; the front-stage blocks take its place")
 	fs.StringVar(&opt.Tile, "tile", "", "split the poster across sheets of this paper (A4 or Letter) to tape together")
-	fs.StringVar(&opt.FontFile, "font", "", "a TrueType font for characters Noto Sans lacks, such as Chinese, Japanese or Korean")
+	fs.StringVar(&opt.FontFile, "font", "", "a TrueType font (.ttf, at most "+bmc.FormatSize(export.MaxFontSize)+") for characters Noto Sans lacks, such as Chinese, Japanese or Korean")
 	return opt
 }
 
+// forceFlag defines --force (and -f) for a command that writes a file.
+func forceFlag(fs *flag.FlagSet, what string) *bool {
+	force := fs.Bool("force", false, "replace "+what)
+	fs.BoolVar(force, "f", false, "the same as --force")
+	return force
+}
+
 // checkPaper reports a wrong --paper or --tile before any work is done.
-func (e *env) checkPaper(name string, opt *export.Options) bool {
+func (e *env) checkPaper(opt *export.Options) bool {
 	if _, err := export.ParsePaper(opt.Paper); err != nil {
-		e.errorf("%s: --paper: %v", name, err)
+		e.errorf("--paper: %v", err)
 		return false
 	}
 	if opt.Tile != "" {
 		if _, err := export.ParsePaper(opt.Tile); err != nil {
-			e.errorf("%s: --tile: %v", name, err)
+			e.errorf("--tile: %v", err)
 			return false
 		}
 	}
@@ -54,16 +70,17 @@ func runExport(e *env, args []string) int {
 	fs.StringVar(&opt.Focus, "focus", "", "the id of a customer-segment note: fade every note that does not serve it")
 	compare := fs.String("compare", "", "an older version of FILE (a file, or git's REV:PATH): mark what changed since, a change poster")
 	out := fs.String("o", "", "the PDF to write (default: FILE with .pdf)")
+	force := forceFlag(fs, "an existing file that is not a PDF")
 	files, code, ok := parse(fs, args)
 	if !ok {
 		return code
 	}
 	if len(files) != 1 {
-		e.errorf("export: name one canvas file")
+		e.errorf("name one canvas file")
 		fs.Usage()
 		return ExitUsage
 	}
-	if !e.checkPaper("export", opt) {
+	if !e.checkPaper(opt) {
 		return ExitUsage
 	}
 	in := files[0]
@@ -71,12 +88,16 @@ func runExport(e *env, args []string) int {
 		*out = strings.TrimSuffix(in, filepath.Ext(in)) + ".pdf"
 	}
 	if sameFile(in, *out) {
-		e.errorf("export: the PDF would overwrite the canvas file %s; choose another name with -o", in)
+		e.errorf("%s: the PDF would replace the canvas it is printed from; choose another name with -o", *out)
 		return ExitUsage
 	}
-	c, err := bmc.LoadFile(in)
-	if err != nil {
-		return e.reportLoad(err, e.stderr)
+	if err := checkPDFTarget(*out, *force); err != nil {
+		e.errorf("%v", err)
+		return ExitUsage
+	}
+	c, _, code := e.load(in, e.stderr)
+	if code != ExitOK {
+		return code
 	}
 	if opt.Focus != "" && len(c.Chain(opt.Focus)) == 0 {
 		var ids []string
@@ -86,7 +107,7 @@ func runExport(e *env, args []string) int {
 		if len(ids) == 0 {
 			ids = []string{"none"}
 		}
-		e.errorf("export: --focus %q is not a customer segment of %s; its segments are: %s", opt.Focus, in, strings.Join(ids, ", "))
+		e.errorf("%s: --focus %q is not a customer segment; its segments are: %s", in, opt.Focus, strings.Join(ids, ", "))
 		return ExitUsage
 	}
 	if code, ok := e.compareWith(opt, *compare, c); !ok {
@@ -96,25 +117,81 @@ func runExport(e *env, args []string) int {
 	defer pauseGC()()
 	var buf bytes.Buffer
 	warnings, err := export.PDF(&buf, c, *opt)
-	return e.finishPDF("export", *out, buf.Bytes(), warnings, err)
+	return e.finishPDF(*out, buf.Bytes(), warnings, err)
 }
 
 // finishPDF prints the warnings and writes the PDF atomically, so that a
-// failed export never leaves half a file.
-func (e *env) finishPDF(name, out string, pdf []byte, warnings []string, err error) int {
+// failed export never leaves half a file. Standard output gets one line,
+// "wrote FILE"; everything else goes to standard error.
+func (e *env) finishPDF(out string, pdf []byte, warnings []string, err error) int {
 	for _, w := range warnings {
-		e.errorf("%s: warning: %s", name, w)
+		e.errorf("warning: %s", w)
 	}
 	if err != nil {
-		e.errorf("%s: %v", name, err)
+		e.errorf("%v", err)
 		return ExitUsage
 	}
 	if err := bmc.WriteFileAtomic(out, pdf); err != nil {
-		e.errorf("%s: %v", name, err)
+		e.errorf("%v", err)
 		return ExitUsage
 	}
 	fmt.Fprintf(e.stdout, "wrote %s\n", out)
 	return ExitOK
+}
+
+// checkPDFTarget refuses to write a PDF over a file that holds anything
+// else, such as a canvas or a font: an existing file is replaced only when
+// it starts like a PDF ("%PDF-"), is empty, or force is set. A folder or
+// other special file is refused even with force. A file that does not
+// exist yet is fine.
+func checkPDFTarget(path string, force bool) error {
+	// O_NONBLOCK: a FIFO put there would otherwise hold the open forever.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		if force {
+			return nil // the write itself says why it cannot replace it
+		}
+		return fmt.Errorf("%s: exists and cannot be read to check that it is a PDF (%s); use --force to replace it", path, reason(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("%s: %s", path, reason(err))
+	}
+	if !st.Mode().IsRegular() {
+		what := "not a regular file"
+		if st.IsDir() {
+			what = "a folder"
+		}
+		return fmt.Errorf("%s: is %s; name a PDF file to write with -o", path, what)
+	}
+	if force || st.Size() == 0 {
+		return nil
+	}
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if bytes.HasPrefix(head, []byte("%PDF-")) {
+		return nil
+	}
+	what := "is not a PDF"
+	if bytes.Contains(head, []byte("format: bmcanvas/")) {
+		what = "is a canvas, not a PDF"
+	}
+	return fmt.Errorf("%s: exists and %s; use --force to replace it, or choose another name with -o", path, what)
+}
+
+// reason is the system's word for why a file operation failed, without
+// the operation and path *fs.PathError adds: messages name the file once.
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // pauseGC turns off garbage collection until the heap reaches 512 MiB and

@@ -121,9 +121,10 @@ func TestExportErrors(t *testing.T) {
 		{[]string{good, good}, ExitUsage, "name one canvas file"},
 		{[]string{good, "--paper", "B5"}, ExitUsage, `--paper: unknown paper "B5"`},
 		{[]string{good, "--tile", "huge"}, ExitUsage, `--tile: unknown paper "huge"`},
-		{[]string{good, "--paper", "A4", "--tile", "A4"}, ExitUsage, "no bigger than a A4 sheet"},
+		{[]string{good, "--paper", "A4", "--tile", "A4"}, ExitUsage, "no bigger than one A4 sheet"},
+		{[]string{good, "--paper", "5000x5000", "--tile", "100x100"}, ExitUsage, "would take 5,100 sheets (75 rows of 68); at most 400 are printed"},
 		{[]string{good, "--font", filepath.Join(dir, "none.ttf")}, ExitUsage, "none.ttf"},
-		{[]string{good, "-o", good}, ExitUsage, "would overwrite the canvas file"},
+		{[]string{good, "-o", good}, ExitUsage, "the PDF would replace the canvas it is printed from"},
 		{[]string{good, "-o", filepath.Join(dir, "no", "such", "dir.pdf")}, ExitUsage, "dir.pdf"},
 		{[]string{good, "--bogus"}, ExitUsage, "flag provided but not defined"},
 	} {

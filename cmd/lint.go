@@ -3,8 +3,6 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"regexp"
 	"strings"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
@@ -21,10 +19,13 @@ func init() {
 		run:     runLint})
 }
 
-// lintResult is one finding as --json prints it.
+// lintResult is one finding as --json prints it: where it points in the
+// file (the note's line, else its block's; omitted when unknown) and what
+// it says.
 type lintResult struct {
-	File string `json:"file"`
-	Line int    `json:"line,omitempty"`
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
 	bmc.Finding
 }
 
@@ -32,33 +33,24 @@ func runLint(e *env, args []string) int {
 	fs := e.flags(commands["lint"])
 	strict := fs.Bool("strict", false, "fail on hints as well as errors")
 	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
-	files, code, ok := e.fileArgs(fs, "lint", args)
+	files, code, ok := e.fileArgs(fs, args)
 	if !ok {
 		return code
 	}
 	results := []lintResult{}
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			code = max(code, e.reportLoad(fmt.Errorf("lint: %w", err), e.stderr))
-			continue
-		}
-		c, err := bmc.Load(f, data)
-		if err != nil {
-			code = max(code, e.reportLoad(err, e.stderr))
+		c, src, fcode := e.load(f, e.stderr)
+		if fcode != ExitOK {
+			code = max(code, fcode)
 			continue
 		}
 		findings := c.Lint()
 		if bmc.HasErrors(findings, *strict) {
 			code = max(code, ExitProblems)
 		}
-		lines := findLines(data)
 		for _, fd := range findings {
-			r := lintResult{File: f, Finding: fd, Line: lines[fd.Block]}
-			if fd.NoteID != "" {
-				r.Line = lines["note "+fd.NoteID]
-			}
-			results = append(results, r)
+			at := src.Locate(fd)
+			results = append(results, lintResult{File: f, Line: at.Line, Column: at.Column, Finding: fd})
 		}
 		if !*asJSON {
 			printFindings(e, f, results[len(results)-len(findings):])
@@ -68,20 +60,19 @@ func runLint(e *env, args []string) int {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(results); err != nil {
-			e.errorf("lint: %v", err)
+			e.errorf("%v", err)
 			return ExitUsage
 		}
 	}
 	return code
 }
 
+// printFindings prints one line per finding, "file: line L, column C:
+// severity: message [rule]", and a line counting them.
 func printFindings(e *env, file string, results []lintResult) {
 	errs, hints := 0, 0
 	for _, r := range results {
-		where := file + ": "
-		if r.Line > 0 {
-			where = fmt.Sprintf("%s: line %d: ", file, r.Line)
-		}
+		where := (&bmc.Error{File: file, Line: r.Line, Column: r.Column}).Error()
 		fmt.Fprintf(e.stdout, "%s%s: %s [%s]\n", where, r.Severity, r.Message, r.Rule)
 		if r.Severity == bmc.SeverityError {
 			errs++
@@ -94,27 +85,4 @@ func printFindings(e *env, file string, results []lintResult) {
 		return
 	}
 	fmt.Fprintf(e.stdout, "%s: %s, %s\n", file, plural(errs, "error"), plural(hints, "hint"))
-}
-
-var (
-	noteLine  = regexp.MustCompile(`(?:^\s*-\s+|[{,]\s*|^\s+)id:\s*["']?([A-Za-z0-9_-]+)`)
-	blockLine = regexp.MustCompile(`^  ([a-z_]+):`)
-)
-
-// findLines maps "note ID" and block IDs to the line where they appear in
-// a canvas file, so findings can point into the file.
-func findLines(data []byte) map[string]int {
-	out := map[string]int{}
-	for i, l := range strings.Split(string(data), "\n") {
-		if m := noteLine.FindStringSubmatch(l); m != nil {
-			if _, seen := out["note "+m[1]]; !seen {
-				out["note "+m[1]] = i + 1
-			}
-		} else if m := blockLine.FindStringSubmatch(l); m != nil {
-			if _, seen := out[m[1]]; !seen {
-				out[m[1]] = i + 1
-			}
-		}
-	}
-	return out
 }

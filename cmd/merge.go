@@ -34,15 +34,15 @@ func runMerge(e *env, args []string) int {
 		return code
 	}
 	if len(files) != 3 {
-		e.errorf("merge: name three versions of a canvas: BASE, OURS and THEIRS")
+		e.errorf("name three versions of a canvas: BASE, OURS and THEIRS")
 		fs.Usage()
 		return ExitUsage
 	}
-	ours, code, ok := e.loadVersion("merge", files[1])
+	ours, code, ok := e.loadVersion(files[1])
 	if !ok {
 		return code
 	}
-	theirs, code, ok := e.loadVersion("merge", files[2])
+	theirs, code, ok := e.loadVersion(files[2])
 	if !ok {
 		return code
 	}
@@ -52,32 +52,32 @@ func runMerge(e *env, args []string) int {
 	}
 	m, err := bmc.Merge(base, ours, theirs)
 	if err != nil {
-		e.errorf("merge: %v", err)
+		e.errorf("%v", err)
 		return ExitUsage
 	}
 	data, err := m.Canvas.Marshal()
 	if err != nil {
-		e.errorf("merge: %v", err)
+		e.errorf("%v", err)
 		return ExitUsage
 	}
 	if len(data) > bmc.MaxFileSize {
-		e.errorf("merge: the merged canvas would make a file of %s, more than bmcanvas opens (%s)", bmc.FormatSize(int64(len(data))), bmc.FormatSize(bmc.MaxFileSize))
+		e.errorf("the merged canvas would make a file of %s, more than bmcanvas opens (%s)", bmc.FormatSize(int64(len(data))), bmc.FormatSize(bmc.MaxFileSize))
 		return ExitUsage
 	}
 	if *out == "" {
 		e.stdout.Write(data)
 	} else if err := bmc.WriteFileAtomic(*out, data); err != nil {
-		e.errorf("merge: %v", err)
+		e.errorf("%v", err)
 		return ExitUsage
 	}
 	for _, r := range m.Renumbered {
-		e.errorf("merge: both sides added a note %s: theirs' (in %s) is now %s", r.Old, r.Block, r.New)
+		e.errorf("both sides added a note %s: theirs' (in %s) is now %s", r.Old, r.Block, r.New)
 	}
 	for _, c := range m.Conflicts {
-		e.errorf("merge: conflict: %s", c)
+		e.errorf("conflict: %s", c)
 	}
 	if len(m.Conflicts) > 0 {
-		e.errorf("merge: %s; find the notes with tag:conflict, resolve them and remove the tag", plural(len(m.Conflicts), "conflict"))
+		e.errorf("%s; find the notes with tag:conflict, resolve them and remove the tag", plural(len(m.Conflicts), "conflict"))
 		return ExitProblems
 	}
 	return ExitOK
@@ -89,21 +89,16 @@ func runMerge(e *env, args []string) int {
 func (e *env) loadBase(arg string, ours *bmc.Canvas) (*bmc.Canvas, int, bool) {
 	data, err := readVersion(arg)
 	if err != nil {
-		e.errorf("merge: %v", err)
+		e.errorf("%v", err)
 		return nil, ExitUsage, false
 	}
 	if len(data) == 0 {
 		c, err := bmc.New(ours.TemplateID)
 		if err != nil {
-			e.errorf("merge: %v", err)
+			e.errorf("%v", err)
 			return nil, ExitUsage, false
 		}
 		return c, 0, true
 	}
-	c, err := bmc.Load(arg, data)
-	if err != nil {
-		e.reportLoad(err, e.stderr)
-		return nil, ExitUsage, false
-	}
-	return c, 0, true
+	return e.decodeVersion(arg, data)
 }

@@ -87,9 +87,9 @@ func TestMergeCommandConflicts(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	for _, want := range []string{
-		`bmcanvas: merge: conflict: note n5 in value_propositions: text changed on both sides: ours "Coffee + croissant in 90 seconds", theirs "Coffee + croissant, no queue"`,
-		`bmcanvas: merge: conflict: note n6 in value_propositions: color changed on both sides: ours "pink", theirs "green"; kept ours; theirs is in the evidence`,
-		"bmcanvas: merge: 2 conflicts; find the notes with tag:conflict",
+		`bmcanvas merge: conflict: note n5 in value_propositions: text changed on both sides: ours "Coffee + croissant in 90 seconds", theirs "Coffee + croissant, no queue"`,
+		`bmcanvas merge: conflict: note n6 in value_propositions: color changed on both sides: ours "pink", theirs "green"; kept ours; theirs is in the evidence`,
+		"bmcanvas merge: 2 conflicts; find the notes with tag:conflict",
 	} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("missing %q in\n%s", want, errs)

@@ -2,8 +2,6 @@ package cmd
 
 import (
 	"fmt"
-
-	"github.com/bmcanvas/bmcanvas/bmc"
 )
 
 func init() {
@@ -15,15 +13,15 @@ func init() {
 func runValidate(e *env, args []string) int {
 	fs := e.flags(commands["validate"])
 	quiet := fs.Bool("q", false, "print nothing for valid files")
-	files, code, ok := e.fileArgs(fs, "validate", args)
+	files, code, ok := e.fileArgs(fs, args)
 	if !ok {
 		return code
 	}
 	for _, f := range files {
-		c, err := bmc.LoadFile(f)
+		c, _, fcode := e.load(f, e.stdout)
 		switch {
-		case err != nil:
-			code = max(code, e.reportLoad(err, e.stdout))
+		case fcode != ExitOK:
+			code = max(code, fcode)
 		case !*quiet:
 			fmt.Fprintf(e.stdout, "%s: ok (%s, %s)\n", f, c.Template().Name, plural(c.NoteCount(), "note"))
 		}

@@ -56,11 +56,11 @@ type Options struct {
 // canvas's header on a blank workshop poster.
 func PDF(w io.Writer, c *bmc.Canvas, opt Options) (warnings []string, err error) {
 	if c == nil {
-		return nil, fmt.Errorf("export: no canvas")
+		return nil, fmt.Errorf("no canvas to print")
 	}
 	t, ok := bmc.TemplateByID(c.TemplateID)
 	if !ok {
-		return nil, fmt.Errorf("export: unknown template %q", c.TemplateID)
+		return nil, fmt.Errorf("unknown template %q", c.TemplateID)
 	}
 	return write(w, t, c, opt)
 }
@@ -70,28 +70,36 @@ func PDF(w io.Writer, c *bmc.Canvas, opt Options) (warnings []string, err error)
 // has no file yet.
 func Poster(w io.Writer, t *bmc.Template, opt Options) ([]string, error) {
 	if t == nil {
-		return nil, fmt.Errorf("export: no template")
+		return nil, fmt.Errorf("no template to print")
 	}
 	opt.Blank = true
 	return write(w, t, &bmc.Canvas{TemplateID: t.ID, Blocks: map[string][]bmc.Note{}}, opt)
 }
 
+// write lays out and draws a poster. Its errors do not start with
+// "export": the caller says what failed (the command, the dialog).
 func write(w io.Writer, t *bmc.Template, c *bmc.Canvas, opt Options) ([]string, error) {
 	paper, err := ParsePaper(opt.Paper)
 	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+		return nil, err
 	}
 	var tile *Paper
 	if opt.Tile != "" {
 		tp, err := ParsePaper(opt.Tile)
 		if err != nil {
-			return nil, fmt.Errorf("export: tile: %w", err)
+			return nil, fmt.Errorf("tile: %w", err)
 		}
 		tile = &tp
+		// Refuse a tiling that needs too many sheets before any work; the
+		// count with continuation pages is checked again when drawing.
+		pw, ph := paper.Size(opt.Portrait)
+		if _, err := planSheets(pw, ph, tp, 1); err != nil {
+			return nil, err
+		}
 	}
 	fs, err := loadFonts(opt.FontFile)
 	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
+		return nil, err
 	}
 	san := newSanitizer(fs)
 	in := layoutInput{t: t, c: sanitizeCanvas(t, c, san), opt: opt, paper: paper, fonts: fs,
@@ -105,7 +113,7 @@ func write(w io.Writer, t *bmc.Template, c *bmc.Canvas, opt Options) ([]string, 
 	p := layout(in)
 	warnings = append(warnings, p.warnings...)
 	if err := render(w, in, p, tile); err != nil {
-		return warnings, fmt.Errorf("export: %w", err)
+		return warnings, err
 	}
 	return warnings, nil
 }

@@ -3,9 +3,9 @@ package export
 import (
 	"encoding/binary"
 	"fmt"
-	"os"
 
 	"github.com/bmcanvas/bmcanvas/assets"
+	"github.com/bmcanvas/bmcanvas/bmc"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -14,13 +14,20 @@ import (
 // ptMM is one typographic point in millimetres.
 const ptMM = 25.4 / 72
 
+// MaxFontSize is the largest font file Options.FontFile may name: room for
+// the largest TrueType fonts with CJK (tens of MiB), and a bound on what
+// is read into memory.
+const MaxFontSize = 64 << 20
+
 // face is one TrueType font: its name in the PDF and the metrics the
 // layout measures text with, read from the font's own tables.
 type face struct {
 	family, style string
-	data          []byte
-	sf            *sfnt.Font
-	buf           sfnt.Buffer
+	// file is the file the font was read from; "" for a built-in one.
+	file string
+	data []byte
+	sf   *sfnt.Font
+	buf  sfnt.Buffer
 	// em caches each rune's advance in ems plus one, so that zero means
 	// not looked up yet; -1 means the font has no glyph for the rune.
 	em []float32
@@ -71,7 +78,9 @@ type fonts struct {
 }
 
 // loadFonts reads the built-in fonts and, when path is not empty, the
-// user's TrueType font.
+// user's TrueType font: a regular file of at most MaxFontSize (a folder,
+// FIFO or device is refused at once) that checkTrueType accepts. Its
+// errors name path once.
 func loadFonts(path string) (*fonts, error) {
 	reg, err := newFace("noto", "", assets.FontRegular)
 	if err != nil {
@@ -85,16 +94,17 @@ func loadFonts(path string) (*fonts, error) {
 	if path == "" {
 		return fs, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := bmc.ReadFile(path, MaxFontSize, "font file")
 	if err != nil {
-		return nil, fmt.Errorf("font: %w", err)
+		return nil, err
 	}
 	if err := checkTrueType(data); err != nil {
-		return nil, fmt.Errorf("font %s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if fs.extra, err = newFace("extra", "", data); err != nil {
-		return nil, fmt.Errorf("font %s: %w", path, err)
+		return nil, fmt.Errorf("%s: not a font bmcanvas can read: %w", path, err)
 	}
+	fs.extra.file = path
 	return fs, nil
 }
 
@@ -140,7 +150,11 @@ var trueTypeTables = []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "m
 // checkTrueType reports why data is not a TrueType font the PDF writer can
 // embed: it must have TrueType outlines (not CFF, not a collection), every
 // table the writer reads, a name table of format 0 and a Unicode cmap of
-// format 4.
+// format 4. It also refuses what makes the writer print a complaint on
+// standard output and carry on with a broken font (see
+// TestGofpdfPrintsOnlyWhatWeRefuse): formats it does not know in the head
+// and hhea tables, no horizontal metrics, a name it cannot decode, and a
+// licence that forbids embedding a subset of the font.
 func checkTrueType(data []byte) error {
 	if len(data) < 12 {
 		return fmt.Errorf("not a TrueType font (too short)")
@@ -155,7 +169,7 @@ func checkTrueType(data []byte) error {
 		return fmt.Errorf("not a TrueType font")
 	}
 	n := int(binary.BigEndian.Uint16(data[4:]))
-	tables := map[string][2]int{}
+	tables := map[string][]byte{}
 	for i := 0; i < n; i++ {
 		rec := 12 + 16*i
 		if rec+16 > len(data) {
@@ -166,26 +180,105 @@ func checkTrueType(data []byte) error {
 		if off < 0 || size < 0 || off > len(data) || size > len(data)-off {
 			return fmt.Errorf("table %q lies outside the file", data[rec:rec+4])
 		}
-		tables[string(data[rec:rec+4])] = [2]int{off, size}
+		tables[string(data[rec:rec+4])] = data[off : off+size]
 	}
 	for _, t := range trueTypeTables {
 		if _, ok := tables[t]; !ok {
 			return fmt.Errorf("no %q table", t)
 		}
 	}
-	if name := tables["name"]; name[1] < 2 || binary.BigEndian.Uint16(data[name[0]:]) != 0 {
-		return fmt.Errorf("unsupported name table")
+	for _, check := range []func(map[string][]byte) error{checkName, checkHead, checkHhea, checkOS2} {
+		if err := check(tables); err != nil {
+			return err
+		}
 	}
-	if !hasCmap4(data, tables["cmap"]) {
+	if !hasCmap4(tables["cmap"]) {
 		return fmt.Errorf("no Unicode character map of format 4")
 	}
 	return nil
 }
 
-// hasCmap4 reports whether the cmap table at t holds a format 4 subtable
-// for Unicode (platform 0, or platform 3 encoding 1).
-func hasCmap4(data []byte, t [2]int) bool {
-	cmap := data[t[0] : t[0]+t[1]]
+// The minimum lengths of the tables whose fields checkTrueType reads.
+const (
+	headLen = 54 // up to glyphDataFormat
+	hheaLen = 36 // up to numberOfHMetrics
+	os2Len  = 10 // up to fsType
+	nameLen = 6  // format, count, stringOffset
+)
+
+// nameIDs are the names the PDF writer decodes: family, subfamily, unique
+// ID, full name, PostScript name.
+var nameIDs = map[uint16]bool{1: true, 2: true, 3: true, 4: true, 6: true}
+
+// checkName checks that the name table has format 0 and that each name
+// the PDF writer decodes from UTF-16 has an even length.
+func checkName(tables map[string][]byte) error {
+	t := tables["name"]
+	if len(t) < nameLen || binary.BigEndian.Uint16(t) != 0 {
+		return fmt.Errorf("unsupported name table")
+	}
+	count := int(binary.BigEndian.Uint16(t[2:]))
+	for i := 0; i < count; i++ {
+		rec := t[min(len(t), 6+12*i):]
+		if len(rec) < 12 {
+			return fmt.Errorf("name table is cut short")
+		}
+		platform, encoding, language := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[2:]), binary.BigEndian.Uint16(rec[4:])
+		id, length := binary.BigEndian.Uint16(rec[6:]), binary.BigEndian.Uint16(rec[8:])
+		if platform == 3 && encoding == 1 && language == 0x409 && nameIDs[id] && length%2 != 0 {
+			return fmt.Errorf("name %d in the name table is not UTF-16 text (odd length %d)", id, length)
+		}
+	}
+	return nil
+}
+
+// checkHead checks the formats of the glyph locations and glyph data.
+func checkHead(tables map[string][]byte) error {
+	t := tables["head"]
+	if len(t) < headLen {
+		return fmt.Errorf("head table is cut short")
+	}
+	if f := binary.BigEndian.Uint16(t[50:]); f > 1 {
+		return fmt.Errorf("unknown glyph location format %d in the head table", f)
+	}
+	if f := binary.BigEndian.Uint16(t[52:]); f != 0 {
+		return fmt.Errorf("unknown glyph data format %d in the head table", f)
+	}
+	return nil
+}
+
+// checkHhea checks the format and number of the horizontal metrics.
+func checkHhea(tables map[string][]byte) error {
+	t := tables["hhea"]
+	if len(t) < hheaLen {
+		return fmt.Errorf("hhea table is cut short")
+	}
+	if f := binary.BigEndian.Uint16(t[32:]); f != 0 {
+		return fmt.Errorf("unknown horizontal metric format %d in the hhea table", f)
+	}
+	if binary.BigEndian.Uint16(t[34:]) == 0 {
+		return fmt.Errorf("no horizontal metrics in the hhea table")
+	}
+	return nil
+}
+
+// checkOS2 checks that the font's licence lets a PDF embed a subset of it
+// (the fsType flags of the OS/2 table): not restricted (0x0002), not "no
+// subsetting" (0x0100), not "bitmap embedding only" (0x0200).
+func checkOS2(tables map[string][]byte) error {
+	t := tables["OS/2"]
+	if len(t) < os2Len {
+		return fmt.Errorf("OS/2 table is cut short")
+	}
+	if f := binary.BigEndian.Uint16(t[8:]); f == 0x0002 || f&0x0300 != 0 {
+		return fmt.Errorf("the font's licence does not allow embedding it in a PDF (OS/2 fsType 0x%04X); use another font", f)
+	}
+	return nil
+}
+
+// hasCmap4 reports whether the cmap table holds a format 4 subtable for
+// Unicode (platform 0, or platform 3 encoding 1).
+func hasCmap4(cmap []byte) bool {
 	if len(cmap) < 4 {
 		return false
 	}

@@ -58,16 +58,31 @@ func FuzzCheckTrueType(f *testing.F) {
 	})
 }
 
+// The user's font is read like every input file (bmc.ReadFile: regular
+// files only, at most MaxFontSize) and checked; each error names it once.
 func TestLoadFontErrors(t *testing.T) {
-	if _, err := loadFonts("/no/such/font.ttf"); err == nil || !strings.Contains(err.Error(), "/no/such/font.ttf") {
-		t.Errorf("missing font file: %v", err)
-	}
-	bad := t.TempDir() + "/bad.ttf"
+	dir := t.TempDir()
+	bad := dir + "/bad.ttf"
 	if err := os.WriteFile(bad, []byte("not a font, just text pretending"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := loadFonts(bad); err == nil || !strings.Contains(err.Error(), "not a TrueType font") {
-		t.Errorf("text file as font: %v", err)
+	big := dir + "/big.ttf"
+	if err := os.WriteFile(big, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(big, MaxFontSize+1); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{"/no/such/font.ttf", "/no/such/font.ttf: cannot open: no such file or directory"},
+		{dir, dir + ": is a folder, not a font file"},
+		{"/dev/zero", "/dev/zero: is a device, not a font file"},
+		{big, big + ": is 67,108,865 bytes (64.0 MiB), 1 byte more than a font file may be (64 MiB)"},
+		{bad, bad + ": not a TrueType font"},
+	} {
+		if _, err := loadFonts(tc.path); err == nil || err.Error() != tc.want {
+			t.Errorf("loadFonts(%s) = %v, want %q", tc.path, err, tc.want)
+		}
 	}
 }
 

@@ -60,7 +60,7 @@ func render(w io.Writer, in layoutInput, p *poster, tile *Paper) (err error) {
 		// font as an error rather than crash.
 		defer func() {
 			if r := recover(); r != nil {
-				err = fmt.Errorf("embed font %s: %v", in.opt.FontFile, r)
+				err = fmt.Errorf("%s: the PDF writer cannot embed this font: %v", in.opt.FontFile, r)
 			}
 		}()
 	}
@@ -85,7 +85,11 @@ func addFonts(pdf *gofpdf.Fpdf, fs *fonts) (err error) {
 			err = pdf.Error()
 		}
 		if err != nil {
-			return fmt.Errorf("font: %w", err)
+			name := f.file
+			if name == "" {
+				name = "built-in font"
+			}
+			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	return nil

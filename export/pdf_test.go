@@ -295,7 +295,7 @@ func TestPDFErrors(t *testing.T) {
 	}{
 		{Options{Paper: "B5"}, `unknown paper "B5"`},
 		{Options{Tile: "A5"}, `tile: unknown paper "A5"`},
-		{Options{Paper: "A4", Tile: "A4"}, "no bigger than a A4 sheet"},
+		{Options{Paper: "A4", Tile: "A4"}, "no bigger than one A4 sheet"},
 		{Options{FontFile: "/no/such.ttf"}, "/no/such.ttf"},
 	} {
 		var buf bytes.Buffer

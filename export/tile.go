@@ -3,6 +3,8 @@ package export
 import (
 	"fmt"
 	"math"
+	"sort"
+	"strconv"
 
 	"github.com/jung-kurt/gofpdf"
 )
@@ -16,6 +18,13 @@ const (
 	tileOverlap = 10.0
 	tileLabelPt = 7.0
 )
+
+// maxSheets is the most sheets a tiled export may take, over all its
+// pages. The largest standard poster, A0, takes 25 A4 sheets (16 pages of
+// it fit), and the largest custom one, 5 × 5 m, 247 A3 sheets; more than
+// that comes from tiling on a tiny sheet: 5 × 5 m on 10 cm squares took
+// 4.5 minutes and 5,100 pages.
+const maxSheets = 400
 
 // tiling is how poster pages are cut into sheets.
 type tiling struct {
@@ -31,7 +40,7 @@ func (t tiling) step() (float64, float64) { return t.pw - tileOverlap, t.ph - ti
 // w×h poster.
 func planTiles(w, h float64, sheet Paper) (tiling, error) {
 	if sheet.Short >= min(w, h) && sheet.Long >= max(w, h) {
-		return tiling{}, fmt.Errorf("the poster is no bigger than a %s sheet; print it without tiling", sheet.Name)
+		return tiling{}, fmt.Errorf("the poster is no bigger than one %s sheet; print it without tiling", sheet.Name)
 	}
 	var best tiling
 	for _, portrait := range []bool{true, false} {
@@ -48,9 +57,83 @@ func planTiles(w, h float64, sheet Paper) (tiling, error) {
 	return best, nil
 }
 
+// planSheets is planTiles for a poster of pages pages, refusing a tiling
+// of more than maxSheets sheets in all with a message that says how many
+// it would take and which sheet would do.
+func planSheets(w, h float64, sheet Paper, pages int) (tiling, error) {
+	t, err := planTiles(w, h, sheet)
+	if err != nil {
+		return t, err
+	}
+	n := t.cols * t.rows * pages
+	if n <= maxSheets {
+		return t, nil
+	}
+	count := fmt.Sprintf("%s sheets (%d rows of %d)", thousands(n), t.rows, t.cols)
+	if pages > 1 {
+		count = fmt.Sprintf("%s sheets (%d pages of %d rows of %d)", thousands(n), pages, t.rows, t.cols)
+	}
+	advice := "tile on a larger sheet, or print a smaller poster"
+	if larger, m, ok := smallestSheet(w, h, sheet, pages); ok {
+		advice = fmt.Sprintf("tile on a larger sheet, such as %s (%d sheets)", larger.Name, m)
+	}
+	return t, fmt.Errorf("tiling the %s × %s mm poster on %s sheets would take %s; at most %d are printed: %s",
+		formatMM(math.Round(w)), formatMM(math.Round(h)), sheetLabel(sheet), count, maxSheets, advice)
+}
+
+// smallestSheet returns the smallest standard paper larger than sheet that
+// tiles pages pages of a w×h poster in at most maxSheets sheets, and how
+// many it takes.
+func smallestSheet(w, h float64, sheet Paper, pages int) (Paper, int, bool) {
+	sorted := append([]Paper(nil), papers...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Short*sorted[i].Long < sorted[j].Short*sorted[j].Long })
+	for _, p := range sorted {
+		if p.Short*p.Long <= sheet.Short*sheet.Long {
+			continue
+		}
+		if t, err := planTiles(w, h, p); err == nil && t.cols*t.rows*pages <= maxSheets {
+			return p, t.cols * t.rows * pages, true
+		}
+	}
+	return Paper{}, 0, false
+}
+
+// sheetLabel names a paper in a message: "A4", or "100 × 100 mm" for a
+// custom size.
+func sheetLabel(p Paper) string {
+	for _, std := range papers {
+		if std.Name == p.Name {
+			return p.Name
+		}
+	}
+	return formatMM(p.Short) + " × " + formatMM(p.Long) + " mm"
+}
+
+// thousands writes n with commas between thousands: 5,100.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// rowLabel names a row of sheets, from 0, as spreadsheets name columns:
+// A to Z, then AA, AB … ZZ, then AAA.
+func rowLabel(r int) string {
+	var b []byte
+	for r++; r > 0; r = (r - 1) / 26 {
+		b = append([]byte{byte('A' + (r-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+// sheetName names the sheet in row r and column c, from 0: "A1", "AB12".
+func sheetName(r, c int) string { return rowLabel(r) + strconv.Itoa(c+1) }
+
 // tiles draws every poster page cut into sheets of paper sheet.
 func (d *drawer) tiles(p *poster, sheet Paper, in layoutInput) error {
-	t, err := planTiles(p.w, p.h, sheet)
+	t, err := planSheets(p.w, p.h, sheet, len(p.pages))
 	if err != nil {
 		return err
 	}
@@ -118,7 +201,7 @@ func (d *drawer) cropMarks(t tiling, r, c int) {
 // tileLabel writes which sheet this is and how to join it, and draws a
 // small map of all sheets with this one filled in.
 func (d *drawer) tileLabel(t tiling, r, c, pi, pages int, p *poster, sheet Paper, in layoutInput) {
-	name := fmt.Sprintf("%c%d", 'A'+rune(r%26), c+1)
+	name := sheetName(r, c)
 	where := fmt.Sprintf("Sheet %s: row %d of %d, column %d of %d", name, r+1, t.rows, c+1, t.cols)
 	if pages > 1 {
 		where = fmt.Sprintf("Page %d of %d, sheet %s: row %d of %d, column %d of %d", pi+1, pages, name, r+1, t.rows, c+1, t.cols)
