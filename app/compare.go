@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"strings"
 
@@ -53,7 +54,7 @@ func (e *Editor) newComparison() *comparison {
 	closeButton.Importance = widget.LowImportance
 	head := container.NewBorder(nil, nil, nil, closeButton, p.header)
 	scroll := container.NewVScroll(container.NewVBox(p.empty, p.list))
-	width := canvas.NewRectangle(nil)
+	width := canvas.NewRectangle(color.Transparent) // nil crashes the software painter (screenshots, tests)
 	width.SetMinSize(fyne.NewSize(testPlanWidth, 0))
 	body := container.NewBorder(head, nil, nil, nil, container.NewStack(width, scroll))
 	p.panel = container.NewBorder(nil, nil, widget.NewSeparator(), nil, container.NewPadded(body))
