@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
 )
@@ -42,15 +43,12 @@ func runDiff(e *env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	old, code, ok := e.loadVersion(files[0])
+	defer pauseGC()()
+	versions, code, ok := e.loadVersions(nil, files...)
 	if !ok {
 		return code
 	}
-	new, code, ok := e.loadVersion(files[1])
-	if !ok {
-		return code
-	}
-	d := bmc.Compare(old, new)
+	d := bmc.Compare(versions[0], versions[1])
 	if *asJSON {
 		printDiffJSON(e.stdout, files[0], files[1], d)
 	} else {
@@ -62,17 +60,50 @@ func runDiff(e *env, args []string) int {
 	return ExitProblems
 }
 
-// loadVersion reads a canvas from a file or from git (REV:PATH). A
-// version that cannot be read or is not a valid canvas is reported on
-// standard error with ExitUsage: exit code 1 means "differ" or
-// "conflicts" for diff and merge.
-func (e *env) loadVersion(arg string) (*bmc.Canvas, int, bool) {
-	data, err := readVersion(arg)
-	if err != nil {
-		e.errorf("%v", err)
-		return nil, ExitUsage, false
+// A version that cannot be read or is not a valid canvas is reported on
+// standard error with ExitUsage: exit code 1 means "differ" for diff and
+// "conflicts" for merge.
+
+// loadVersions loads several versions at once, each on its own
+// goroutine: reading and parsing is most of the work of diff and merge.
+// When some cannot be loaded, the first of them in argument order is
+// reported, as if they had been loaded one by one. An empty file comes
+// back as nil when emptyOK holds its index.
+func (e *env) loadVersions(emptyOK map[int]bool, args ...string) ([]*bmc.Canvas, int, bool) {
+	type loaded struct {
+		data []byte
+		c    *bmc.Canvas
+		err  error
 	}
-	return e.decodeVersion(arg, data)
+	out := make([]loaded, len(args))
+	var wg sync.WaitGroup
+	for i, arg := range args {
+		wg.Go(func() {
+			out[i].data, out[i].err = readVersion(arg)
+			if out[i].err == nil && len(out[i].data) > 0 {
+				out[i].c, _ = bmc.Load(arg, out[i].data)
+			}
+		})
+	}
+	wg.Wait()
+	canvases := make([]*bmc.Canvas, len(args))
+	for i, l := range out {
+		switch {
+		case l.err != nil:
+			e.errorf("%v", l.err)
+			return nil, ExitUsage, false
+		case len(l.data) == 0 && emptyOK[i]:
+		case l.c == nil: // decode again to report its problems
+			c, code, ok := e.decodeVersion(args[i], l.data)
+			if !ok {
+				return nil, code, false
+			}
+			canvases[i] = c
+		default:
+			canvases[i] = l.c
+		}
+	}
+	return canvases, 0, true
 }
 
 // decodeVersion reads a canvas version's bytes; its problems, one per line

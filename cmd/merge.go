@@ -38,17 +38,14 @@ func runMerge(e *env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	ours, code, ok := e.loadVersion(files[1])
+	defer pauseGC()()
+	versions, code, ok := e.loadVersions(map[int]bool{0: true}, files...)
 	if !ok {
 		return code
 	}
-	theirs, code, ok := e.loadVersion(files[2])
-	if !ok {
-		return code
-	}
-	base, code, ok := e.loadBase(files[0], ours)
-	if !ok {
-		return code
+	base, ours, theirs := versions[0], versions[1], versions[2]
+	if base == nil { // an empty file: git's stand-in for no common ancestor
+		base, _ = bmc.New(ours.TemplateID) // ours loaded: its template is known
 	}
 	m, err := bmc.Merge(base, ours, theirs)
 	if err != nil {
@@ -81,24 +78,4 @@ func runMerge(e *env, args []string) int {
 		return ExitProblems
 	}
 	return ExitOK
-}
-
-// loadBase reads the common ancestor. An empty file, which git passes
-// when both branches added the canvas, stands for an empty canvas of
-// ours' template.
-func (e *env) loadBase(arg string, ours *bmc.Canvas) (*bmc.Canvas, int, bool) {
-	data, err := readVersion(arg)
-	if err != nil {
-		e.errorf("%v", err)
-		return nil, ExitUsage, false
-	}
-	if len(data) == 0 {
-		c, err := bmc.New(ours.TemplateID)
-		if err != nil {
-			e.errorf("%v", err)
-			return nil, ExitUsage, false
-		}
-		return c, 0, true
-	}
-	return e.decodeVersion(arg, data)
 }
