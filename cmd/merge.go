@@ -1,9 +1,17 @@
 package cmd
 
-import "github.com/bmcanvas/bmcanvas/bmc"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
+)
 
 func init() {
-	register(&command{name: "merge", usage: "BASE OURS THEIRS [-o OUT.yaml]",
+	register(&command{name: "merge", usage: "BASE OURS THEIRS [-o OUT.yaml] [--force]",
 		summary: "merge two versions of a canvas that grew from BASE (works as a git merge driver)",
 		details: `Notes are merged by id and field: a change made on one side is taken.
 The same field changed differently on both sides is a conflict: the
@@ -14,8 +22,10 @@ note deleted on one side and changed on the other is kept. Notes added
 on both sides under the same id are both kept: theirs gets a new id.
 Each conflict is listed on standard error.
 
-The merged canvas goes to OUT, or to standard output. Any version may be
-git's REV:PATH. An empty BASE file means the versions share no ancestor.
+The merged canvas goes to OUT, or to standard output. OUT may be one of
+the versions, a canvas file or a new file; any other file is replaced
+only with --force. Any version may be git's REV:PATH. An empty BASE file
+means the versions share no ancestor.
 
 As a git merge driver (see the README):
   git config merge.bmcanvas.driver "bmcanvas merge %O %A %B -o %A"
@@ -29,6 +39,7 @@ changed the template), or OUT could not be written.`,
 func runMerge(e *env, args []string) int {
 	fs := e.flags(commands["merge"])
 	out := fs.String("o", "", "the merged canvas file to write (default: standard output)")
+	force := forceFlag(fs, "an OUT that is not a canvas file")
 	files, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -37,6 +48,12 @@ func runMerge(e *env, args []string) int {
 		e.errorf("name three versions of a canvas: BASE, OURS and THEIRS")
 		fs.Usage()
 		return ExitUsage
+	}
+	if *out != "" && !*force {
+		if err := checkCanvasTarget(*out, files); err != nil {
+			e.errorf("%v", err)
+			return ExitUsage
+		}
 	}
 	defer pauseGC()()
 	versions, code, ok := e.loadVersions(map[int]bool{0: true}, files...)
@@ -78,4 +95,26 @@ func runMerge(e *env, args []string) int {
 		return ExitProblems
 	}
 	return ExitOK
+}
+
+// checkCanvasTarget refuses to let a merge replace a file that is not a
+// canvas, such as a mistyped README.md: OUT may be missing, empty, one of
+// the versions merged (as git's merge driver has it), or a canvas file.
+func checkCanvasTarget(out string, versions []string) error {
+	if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	for _, v := range versions {
+		if sameFile(v, out) {
+			return nil
+		}
+	}
+	data, err := bmc.ReadFile(out, bmc.MaxFileSize, "canvas file")
+	if err != nil {
+		return err
+	}
+	if len(data) > 0 && !bytes.Contains(data, []byte("format: bmcanvas/")) {
+		return fmt.Errorf("%s: is not a canvas file; use --force to replace it", out)
+	}
+	return nil
 }

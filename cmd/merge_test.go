@@ -115,6 +115,7 @@ func TestMergeCommandErrors(t *testing.T) {
 	bad := write(t, "bad.yaml", "format: bmcanvas/1\n")
 	out := filepath.Join(dir, "out.yaml")
 	empty := write(t, "empty.yaml", "")
+	notes := write(t, "notes.md", "# Notes\n")
 	tests := []struct {
 		args []string
 		code int
@@ -128,6 +129,10 @@ func TestMergeCommandErrors(t *testing.T) {
 		{[]string{"merge", base, ours, theirs, "-o", out}, ExitOK, ""},
 		// No common ancestor: everything is new on both sides.
 		{[]string{"merge", empty, ours, ours, "-o", out}, ExitOK, ""},
+		// OUT may be a version (git's merge driver) or a canvas; no other file.
+		{[]string{"merge", base, ours, theirs, "-o", ours}, ExitOK, ""},
+		{[]string{"merge", base, ours, theirs, "-o", notes}, ExitUsage, "notes.md: is not a canvas file; use --force to replace it"},
+		{[]string{"merge", base, ours, theirs, "-o", notes, "--force"}, ExitOK, ""},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args[1:], " "), func(t *testing.T) {
