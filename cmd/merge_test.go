@@ -125,7 +125,7 @@ func TestMergeCommandErrors(t *testing.T) {
 		{[]string{"merge", base, ours, bad, "-o", out}, ExitUsage, `missing "template:"`},
 		{[]string{"merge", bad, ours, theirs, "-o", out}, ExitUsage, `missing "template:"`},
 		{[]string{"merge", base, ours, filepath.Join(dir, "nope.yaml"), "-o", out}, ExitUsage, "nope.yaml: cannot open"},
-		{[]string{"merge", base, ours, theirs, "-o", dir}, ExitUsage, "not a regular file"},
+		{[]string{"merge", base, ours, theirs, "-o", dir}, ExitUsage, "is a folder"},
 		{[]string{"merge", base, ours, theirs, "-o", out}, ExitOK, ""},
 		// No common ancestor: everything is new on both sides.
 		{[]string{"merge", empty, ours, ours, "-o", out}, ExitOK, ""},
