@@ -50,6 +50,10 @@ type Editor struct {
 	exportOptions export.Options
 	// quit ends the program once unsaved changes are dealt with.
 	quit func()
+	// recovery keeps unsaved changes safe from a crash (nil: not kept);
+	// disk is what the editor remembers of the open file on disk.
+	recovery *Recovery
+	disk     diskWatch
 }
 
 // NewEditor builds the editor in w on an empty, untitled Business Model
@@ -202,6 +206,7 @@ func (e *Editor) refresh() {
 	e.refreshComparison()
 	e.profit.refresh(e.doc.Canvas())
 	e.refreshActions()
+	e.recovery.Follow(e.doc)
 }
 
 // setShown shows or hides a part of the window around the board, such as

@@ -23,6 +23,13 @@ type Document struct {
 	// Suggested is the file name Save As offers while Path is empty, such
 	// as "bakery.yaml".
 	Suggested string
+	// Disk is the file as it was on disk when the canvas was loaded from
+	// it or last saved to it, to notice when another program changes it.
+	Disk Fingerprint
+
+	// recoveryID names an untitled canvas's recovery file; see
+	// recoveryName.
+	recoveryID string
 
 	canvas  *bmc.Canvas
 	history *History
@@ -87,6 +94,11 @@ func (d *Document) MarkSaved(path string) {
 	d.Path = path
 	d.saved = d.state
 }
+
+// MarkUnsaved records that the file on disk does not hold the canvas, as
+// when the file was deleted or the canvas was recovered after a crash, so
+// that the document has unsaved changes until it is saved.
+func (d *Document) MarkUnsaved() { d.saved = -1 }
 
 // Name returns the file's base name, or Untitled when there is no file.
 func (d *Document) Name() string {

@@ -90,6 +90,8 @@ func (e *Editor) Open() {
 // the file cannot be loaded, a dialog lists every problem the loader found
 // and the current canvas stays as it is.
 func (e *Editor) OpenFile(path string) error {
+	// Read before the canvas, so that a change in between is noticed.
+	disk, _ := fingerprintFile(path)
 	c, err := bmc.LoadFile(path)
 	if err != nil {
 		kept := e.doc.Path != "" || e.doc.Dirty() || e.doc.Canvas().NoteCount() > 0
@@ -100,7 +102,9 @@ func (e *Editor) OpenFile(path string) error {
 	if aerr != nil {
 		abs = path
 	}
-	e.setDocument(NewDocument(c, abs))
+	d := NewDocument(c, abs)
+	d.Disk = disk
+	e.setDocument(d)
 	e.addRecent(abs)
 	return nil
 }
@@ -115,9 +119,12 @@ func (e *Editor) save(then func()) {
 		e.saveAs(then)
 		return
 	}
-	if e.SaveTo(e.doc.Path) == nil && then != nil {
-		then()
-	}
+	// Never over a newer file without asking.
+	e.confirmOverwrite(func() {
+		if e.SaveTo(e.doc.Path) == nil && then != nil {
+			then()
+		}
+	})
 }
 
 // SaveAs asks for a file and writes the document there.
@@ -159,6 +166,9 @@ func (e *Editor) SaveTo(path string) error {
 	if err := saveFile(path, e.doc.Canvas()); err != nil {
 		e.showErrorTitled("Could not save", err)
 		return err
+	}
+	if disk, err := fingerprintFile(path); err == nil {
+		e.doc.Disk = disk
 	}
 	e.doc.MarkSaved(path)
 	e.addRecent(path)
@@ -209,10 +219,20 @@ func (e *Editor) confirmDiscard(then func()) {
 }
 
 // Quit ends the program once unsaved changes are saved or given up.
-func (e *Editor) Quit() { e.confirmDiscard(e.quit) }
+func (e *Editor) Quit() {
+	e.confirmDiscard(func() {
+		e.recovery.Forget()
+		e.quit()
+	})
+}
 
 // closeWindow is the window's close intercept.
-func (e *Editor) closeWindow() { e.confirmDiscard(e.win.Close) }
+func (e *Editor) closeWindow() {
+	e.confirmDiscard(func() {
+		e.recovery.Forget()
+		e.win.Close()
+	})
+}
 
 // dropped opens the first canvas file dropped on the window.
 func (e *Editor) dropped(_ fyne.Position, uris []fyne.URI) {

@@ -39,18 +39,14 @@ func Run(path string) (err error) {
 	w.SetIcon(Icon)
 	w.SetMaster()
 	e := NewEditor(a, w)
+	e.keepRecovery(recoveryDir(runtime.GOOS, os.Getenv))
 	w.Resize(fyne.NewSize(1400, 900))
 	w.Show()
-	if path != "" {
-		// A file that fails to load shows its problems over an empty
-		// canvas; they go to the terminal too.
-		if err := e.OpenFile(path); err != nil {
-			fmt.Fprintf(os.Stderr, "bmcanvas: %v\n", err)
-		}
-	} else {
-		e.ShowChooser()
-	}
+	e.Start(path)
+	stop := e.watchDisk(DiskPollInterval)
 	a.Run()
+	stop()
+	e.recovery.Close(e.doc)
 	return nil
 }
 
