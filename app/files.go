@@ -104,6 +104,7 @@ func (e *Editor) OpenFile(path string) error {
 	}
 	d := NewDocument(c, abs)
 	d.Disk = disk
+	d.setBase(c)
 	e.setDocument(d)
 	e.addRecent(abs)
 	return nil
@@ -171,6 +172,7 @@ func (e *Editor) SaveTo(path string) error {
 		e.doc.Disk = disk
 	}
 	e.doc.MarkSaved(path)
+	e.doc.setBase(e.doc.Canvas())
 	e.addRecent(path)
 	e.refresh()
 	return nil
