@@ -165,7 +165,11 @@ func (e *Editor) SaveTo(path string) error {
 	// A note being typed in is committed first.
 	e.board.CommitEdit()
 	if err := saveFile(path, e.doc.Canvas()); err != nil {
-		e.showErrorTitled("Could not save", err)
+		if errors.Is(err, bmc.ErrReadOnly) {
+			e.offerSaveAs(path)
+		} else {
+			e.showErrorTitled("Could not save", err)
+		}
 		return err
 	}
 	if disk, err := fingerprintFile(path); err == nil {
@@ -176,6 +180,16 @@ func (e *Editor) SaveTo(path string) error {
 	e.addRecent(path)
 	e.refresh()
 	return nil
+}
+
+// offerSaveAs says that path is read-only and offers to save the canvas
+// under another name; the file itself stays as it is.
+func (e *Editor) offerSaveAs(path string) {
+	body := widget.NewLabel("bmcanvas does not replace a read-only file. Save the canvas under another name,\nor make the file writable and save again.")
+	body.Wrapping = fyne.TextWrapWord
+	e.ask("Read-only file", filepath.Base(path)+" is read-only", body,
+		answer{label: "Cancel", icon: theme.CancelIcon()},
+		answer{label: "Save As…", icon: theme.DocumentSaveIcon(), primary: true, do: e.SaveAs})
 }
 
 // setDialogFolder starts a file dialog in the document's folder.

@@ -30,7 +30,11 @@ func Run(path string) (err error) {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("%s does not exist; create it with \"bmcanvas new -o %s\", or run bmcanvas alone to pick a template", path, path)
 		} else if err != nil {
-			return fmt.Errorf("open %s: %w", path, err)
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return fmt.Errorf("%s: cannot open: %w", path, err)
 		}
 	}
 	a := fyneapp.NewWithID(ID)
