@@ -38,6 +38,7 @@ type Editor struct {
 	toolbar *toolbar
 	find    *findBar
 	plan    *testPlan
+	cmp     *comparison
 	profit  *profitLine
 	focus   *focusNote
 	// content is the window's content: the board with the bars and panel
@@ -75,9 +76,11 @@ func NewEditor(a fyne.App, w fyne.Window) *Editor {
 	e.board.OnSelect = func(string) {
 		e.refreshActions()
 		e.markTestPlan()
+		e.markComparison()
 	}
 	e.board.ContextMenuExtra = e.noteMenuExtra
 	e.board.OnFocusChange = func(string) { e.refreshActions() }
+	e.cmp = e.newComparison()
 	e.menu = e.newMainMenu()
 	e.toolbar = e.newToolbar()
 	e.find = e.newFindBar()
@@ -90,7 +93,7 @@ func NewEditor(a fyne.App, w fyne.Window) *Editor {
 	e.top = container.NewVBox(e.toolbar.bar, e.find.bar)
 	e.footer = container.NewBorder(nil, nil, e.profit.bar, e.focus.box)
 	footer := container.NewVBox(widget.NewSeparator(), e.footer)
-	e.content = container.NewBorder(e.top, footer, nil, e.plan.panel, e.board)
+	e.content = container.NewBorder(e.top, footer, nil, container.NewHBox(e.cmp.panel, e.plan.panel), e.board)
 	w.SetContent(e.content)
 	w.SetCloseIntercept(e.closeWindow)
 	w.SetOnDropped(e.dropped)
@@ -200,6 +203,7 @@ func (e *Editor) refresh() {
 	e.win.SetTitle(e.doc.WindowTitle())
 	e.applyFind()
 	e.refreshTestPlan()
+	e.refreshComparison()
 	e.profit.refresh(e.doc.Canvas())
 	e.refreshActions()
 	e.recovery.Follow(e.doc)

@@ -124,9 +124,10 @@ func (e *Editor) askReload(now Fingerprint) {
 	}
 	e.ask("File changed on disk", fmt.Sprintf("%s changed on disk, and you have unsaved changes.", d.Name()),
 		container.NewVBox(changed, paragraph("Reloading shows the file as it is now and loses your changes. "+
-			"Keeping yours leaves the file as it is; saving will ask before replacing it.")),
-		answer{label: "Reload and lose my changes", icon: theme.ViewRefreshIcon(), danger: true, do: reload},
-		answer{label: "Keep mine", icon: theme.DocumentIcon(), primary: true, do: keep},
+			mergeHelp(d)+"Keeping yours leaves the file as it is; saving will ask before replacing it.")),
+		append(append([]answer{{label: "Reload and lose my changes", icon: theme.ViewRefreshIcon(), danger: true, do: reload}},
+			e.mergeAnswer(d, w, now)...),
+			answer{label: "Keep mine", icon: theme.DocumentIcon(), primary: true, do: keep})...,
 	)
 }
 

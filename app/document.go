@@ -33,6 +33,9 @@ type Document struct {
 	// recoveryID names an untitled canvas's recovery file; see
 	// recoveryName.
 	recoveryID string
+	// base is the canvas as last opened or saved, for merging a change on
+	// disk (mergedisk.go); nil when there is none.
+	base *bmc.Canvas
 
 	canvas  *bmc.Canvas
 	history *History

@@ -109,6 +109,7 @@ func (e *Editor) OpenFile(path string) error {
 	}
 	d := NewDocument(c, abs)
 	d.Disk, d.Source = disk, src
+	d.setBase(c)
 	e.setDocument(d)
 	e.addRecent(abs)
 	return nil
@@ -184,6 +185,7 @@ func (e *Editor) SaveTo(path string) error {
 		e.doc.Source = src
 	}
 	e.doc.MarkSaved(path)
+	e.doc.setBase(e.doc.Canvas())
 	e.addRecent(path)
 	e.refresh()
 	return nil

@@ -19,7 +19,7 @@ import (
 
 func init() {
 	register(&command{name: "export",
-		usage:   "FILE [-o OUT.pdf] [--force] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus SEGMENT_ID] | FILE --format md|json [-o OUT] [--force]",
+		usage:   "FILE [-o OUT.pdf] [--force] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus SEGMENT_ID] [--compare OLD] | FILE --format md|json [-o OUT] [--force]",
 		summary: "print a canvas as a PDF poster, or write it as Markdown or JSON (next to FILE unless -o says where)",
 		details: pdfTargetHelp,
 		run:     runExport})
@@ -68,9 +68,10 @@ func runExport(e *env, args []string) int {
 	opt := posterFlags(fs)
 	fs.BoolVar(&opt.Blank, "blank", false, "a blank workshop poster with the canvas's header and each block's questions")
 	fs.StringVar(&opt.Focus, "focus", "", "the id of a customer-segment note: fade every note that does not serve it")
+	compare := fs.String("compare", "", "an older version of FILE (a file, or git's REV:PATH): mark what changed since, a change poster")
 	out := fs.String("o", "", "the file to write (default: FILE with .pdf, .md or .json)")
 	format := fs.String("format", "", "pdf, md or json (default: -o's extension, else pdf)")
-	force := forceFlag(fs, "an existing file that is not a PDF (for md and json: any existing file)")
+	force := forceFlag(fs, "an existing file that is not a PDF (for md and json: not an earlier export)")
 	files, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -114,6 +115,9 @@ func runExport(e *env, args []string) int {
 		}
 		e.errorf("%s: --focus %q is not a customer segment; its segments are: %s", in, opt.Focus, strings.Join(ids, ", "))
 		return ExitUsage
+	}
+	if code, ok := e.compareWith(opt, *compare, c); !ok {
+		return code
 	}
 	opt.FileName = filepath.Base(in)
 	defer pauseGC()()

@@ -42,7 +42,7 @@ func (e *env) exportFormat(flagValue, out string) (string, bool) {
 }
 
 // pdfFlags are the export flags that shape paper.
-var pdfFlags = []string{"paper", "portrait", "frontstage", "blank", "tile", "font", "focus"}
+var pdfFlags = []string{"paper", "portrait", "frontstage", "blank", "tile", "font", "focus", "compare"}
 
 // exportData writes the canvas in as Markdown or JSON to out (FILE with
 // the format's extension when empty, standard output for "-").
