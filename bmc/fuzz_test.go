@@ -24,6 +24,8 @@ func FuzzLoad(f *testing.F) {
 		"a: &a [x]\nb: *a\n",
 		"format: bmcanvas/2\n",
 		"- [",
+		"format: bmcanvas/1\ntemplate: business-model-canvas\nview: {backstage: }\n",
+		"format: bmcanvas/1\ntemplate: business-model-canvas\nview: {backstage: \"\"}\n",
 		// Values the format refuses however they are written.
 		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  revenue_streams:\n    - {id: a, amount: NaN}\n",
 		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  revenue_streams:\n    - {id: a, amount: .nan}\n",

@@ -429,7 +429,9 @@ func (d *decoder) view(c *Canvas, v *yaml.Node) {
 	}
 	p := d.pairs(v, viewKeys[:], "view")
 	if bv := p["backstage"]; bv != nil {
-		c.View.Backstage = Backstage(d.str(bv, "backstage"))
+		if b := d.str(bv, "backstage"); b != "" { // empty: the default
+			c.View.Backstage = Backstage(b)
+		}
 		d.header["view"] = bv // where the rules' problems with it point
 	}
 }
