@@ -35,6 +35,8 @@ func FuzzLoad(f *testing.F) {
 		"format: bmcanvas/1\ntemplate: lean\n# a comment\ntitle: \"tab\\tand\\\"quote\"\n",
 		"format: bmcanvas/1\ntemplate: lean\ntitle: a\u0085b\n",
 		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  problem:\n    - {id: a, tags: [\"x\\ny\"]}\n",
+		"format: bmcanvas/1\ntemplate: lean\nvote:\n  dots: 2\n  ballots:\n    - [a, a]\n    - []\nblocks:\n  problem:\n    - {id: a, votes: 3}\n",
+		"format: bmcanvas/1\ntemplate: lean\nvote: {dots: 1, ballots: [[], null]}\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
