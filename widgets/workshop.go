@@ -230,7 +230,7 @@ func (r *workshopRenderer) Refresh() {
 	stepLine.TextSize = theme.TextSize() * 1.2
 	help := canvas.NewText("← → move   Esc back to the board", th.Color(theme.ColorNamePlaceHolder, v))
 	help.TextSize = theme.TextSize()
-	top := container.NewHBox(stepLine, layout.NewSpacer(), r.timerText(th, v), help)
+	top := container.NewHBox(stepLine, layout.NewSpacer(), r.timerText(th, v), r.timerButton(), help)
 
 	title := canvas.NewText(b.Title, th.Color(theme.ColorNameForeground, v))
 	title.TextSize = theme.TextSize() * 3.2
@@ -270,6 +270,35 @@ func (r *workshopRenderer) timerText(th fyne.Theme, v fyne.ThemeVariant) fyne.Ca
 		txt.Text = fmt.Sprintf("%d:%02d", secs/60, secs%60)
 	}
 	return container.NewHBox(txt, widget.NewLabel(""))
+}
+
+// TimerChoices are the step times the timer button offers, in turn; 0 is
+// no timer.
+var TimerChoices = []time.Duration{0, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute}
+
+// NextTimer moves the timer to the next of TimerChoices.
+func (w *Workshop) NextTimer() {
+	next := TimerChoices[0]
+	for i, d := range TimerChoices {
+		if d == w.timer && i+1 < len(TimerChoices) {
+			next = TimerChoices[i+1]
+		}
+	}
+	w.SetTimer(next)
+}
+
+// timerButton cycles the time each step gets.
+func (r *workshopRenderer) timerButton() fyne.CanvasObject {
+	label := "Timer: off"
+	if r.w.timer > 0 {
+		label = fmt.Sprintf("Timer: %d min", int(r.w.timer/time.Minute))
+	}
+	b := widget.NewButtonWithIcon(label, theme.HistoryIcon(), func() {
+		r.w.NextTimer()
+		r.w.takeFocus()
+	})
+	b.Importance = widget.LowImportance
+	return b
 }
 
 // notes lays out the block's notes as paper notes, with the dots of the

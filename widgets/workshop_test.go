@@ -157,3 +157,19 @@ func showsText(o fyne.CanvasObject, s string) bool {
 	walk(o)
 	return found
 }
+
+func TestWorkshopTimerButton(t *testing.T) {
+	ws, _ := newTestWorkshop(t, example(t, "bakery"), false)
+	var got []time.Duration
+	for range TimerChoices {
+		ws.NextTimer()
+		got = append(got, ws.Timer())
+	}
+	want := append(append([]time.Duration(nil), TimerChoices[1:]...), 0)
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("timer button cycles %v, want %v", got, want)
+			break
+		}
+	}
+}
