@@ -81,6 +81,8 @@ func (e *Editor) newMainMenu() *mainMenu {
 		m.focus, m.clearFocus,
 		sep(),
 		m.testPlan,
+		sep(),
+		menuItem("Workshop", &desktop.CustomShortcut{KeyName: fyne.KeyF5}, e.ShowWorkshop),
 	)
 	canvas := fyne.NewMenu("Canvas",
 		menuItem("Canvas Details…", nil, e.ShowDetails),
