@@ -146,7 +146,17 @@ func FuzzSave(f *testing.F) {
 			n.Segments = []string{seg.ID}
 		}
 		c.AddNote("revenue_streams", -1, n)
-		c.AddNote("problem", -1, Note{Text: text})
+		c.AddNote("problem", -1, Note{Text: text, Votes: len(evidence) - 2})
+		// A vote whose dots per person and placements come from the
+		// lengths of the strings: the methods refuse what the rules do.
+		if c.StartVote(len(tag)%(MaxDots+3)-1) == nil {
+			for i := range len(title) % 4 {
+				v, _ := c.NextVoter()
+				for j := range len(text) % 5 {
+					c.PlaceDot(v, c.Blocks["problem"][(i+j)%len(c.Blocks["problem"])].ID)
+				}
+			}
+		}
 		out, err := c.Marshal()
 		if err != nil {
 			t.Fatalf("Marshal refused a canvas the methods built: %v", err)
