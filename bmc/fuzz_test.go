@@ -149,7 +149,7 @@ func FuzzSave(f *testing.F) {
 		c.AddNote("problem", -1, Note{Text: text, Votes: len(evidence) - 2})
 		// A vote whose dots per person and placements come from the
 		// lengths of the strings: the methods refuse what the rules do.
-		if c.StartVote(len(tag)%(MaxDots+3)-1) == nil {
+		if c.StartVote(len(tag)%(MaxDots+3)-1) == nil && len(c.Blocks["problem"]) > 0 {
 			for i := range len(title) % 4 {
 				v, _ := c.NextVoter()
 				for j := range len(text) % 5 {
