@@ -41,6 +41,8 @@ type Editor struct {
 	cmp     *comparison
 	profit  *profitLine
 	focus   *focusNote
+	// workshop is workshop mode while it is shown, else nil.
+	workshop *workshopMode
 	// content is the window's content: the board with the bars and panel
 	// around it; top holds the toolbar and find bar, footer the profit
 	// line and the focus reminder.
@@ -81,6 +83,7 @@ func NewEditor(a fyne.App, w fyne.Window) *Editor {
 	e.board.ContextMenuExtra = e.noteMenuExtra
 	e.board.OnFocusChange = func(string) { e.refreshActions() }
 	e.cmp = e.newComparison()
+	e.board.OnOtherKey = e.typedKey // F5 opens workshop mode
 	e.menu = e.newMainMenu()
 	e.toolbar = e.newToolbar()
 	e.find = e.newFindBar()
@@ -232,6 +235,10 @@ func (e *Editor) setShown(part *fyne.Container, shown bool) {
 // typedKey handles the keys no widget took: Escape closes the find bar,
 // or else clears the focus on a segment.
 func (e *Editor) typedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF5 {
+		e.ShowWorkshop()
+		return
+	}
 	if ev.Name != fyne.KeyEscape {
 		return
 	}

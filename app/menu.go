@@ -83,6 +83,8 @@ func (e *Editor) newMainMenu() *mainMenu {
 		m.testPlan,
 		sep(),
 		e.cmp.open, e.cmp.clear,
+		sep(),
+		menuItem("Workshop", &desktop.CustomShortcut{KeyName: fyne.KeyF5}, e.ShowWorkshop),
 	)
 	canvas := fyne.NewMenu("Canvas",
 		menuItem("Canvas Details…", nil, e.ShowDetails),

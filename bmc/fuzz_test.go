@@ -37,6 +37,8 @@ func FuzzLoad(f *testing.F) {
 		"format: bmcanvas/1\ntemplate: lean\n# a comment\ntitle: \"tab\\tand\\\"quote\"\n",
 		"format: bmcanvas/1\ntemplate: lean\ntitle: a\u0085b\n",
 		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  problem:\n    - {id: a, tags: [\"x\\ny\"]}\n",
+		"format: bmcanvas/1\ntemplate: lean\nvote:\n  dots: 2\n  ballots:\n    - [a, a]\n    - []\nblocks:\n  problem:\n    - {id: a, votes: 3}\n",
+		"format: bmcanvas/1\ntemplate: lean\nvote: {dots: 1, ballots: [[], null]}\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
@@ -146,7 +148,17 @@ func FuzzSave(f *testing.F) {
 			n.Segments = []string{seg.ID}
 		}
 		c.AddNote("revenue_streams", -1, n)
-		c.AddNote("problem", -1, Note{Text: text})
+		c.AddNote("problem", -1, Note{Text: text, Votes: len(evidence) - 2})
+		// A vote whose dots per person and placements come from the
+		// lengths of the strings: the methods refuse what the rules do.
+		if c.StartVote(len(tag)%(MaxDots+3)-1) == nil && len(c.Blocks["problem"]) > 0 {
+			for i := range len(title) % 4 {
+				v, _ := c.NextVoter()
+				for j := range len(text) % 5 {
+					c.PlaceDot(v, c.Blocks["problem"][(i+j)%len(c.Blocks["problem"])].ID)
+				}
+			}
+		}
 		out, err := c.Marshal()
 		if err != nil {
 			t.Fatalf("Marshal refused a canvas the methods built: %v", err)

@@ -183,6 +183,7 @@ func (d *drawer) note(nb *noteBox) {
 		d.strike(text)
 	}
 	d.text(amount)
+	d.votes(nb)
 	x := nb.right() - 0.12*em - notePadEm*em - nb.dot/2
 	y := nb.bottom() - 0.18*em - notePadEm*em - nb.dot/2
 	d.pdf.SetLineWidth(0.06 * em)

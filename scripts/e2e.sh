@@ -224,3 +224,70 @@ save_expect "$tmp/disk/bakery.yaml" outside1
 grep -q 'text: Added by another program' "$tmp/disk/bakery.yaml" || fail "the save lost the other program's note text"
 quit_editor
 echo "e2e: changed on disk ok (reload offered and taken with Enter, $((SECONDS - start)) s)"
+# ---- Workshop mode (issue 13) ---------------------------------------------
+# Open the saved bakery copy again, press F5: workshop mode fills the
+# screen; the Right arrow walks the nine blocks (each step draws a
+# different screen, and a tenth press changes nothing), Escape brings the
+# board back at the window's size, and Ctrl+Q quits: nothing was changed.
+# E2E_SHOTS=DIR keeps a screenshot of every step there.
+start=$SECONDS
+snap() { # snap NAME: saves the screen and prints its checksum
+	local f="$tmp/ws-$1.png"
+	import -window root "$f" 2>/dev/null || gui_fail "cannot take a screenshot"
+	[ -n "${E2E_SHOTS:-}" ] && mkdir -p "$E2E_SHOTS" && cp "$f" "$E2E_SHOTS/workshop-$1.png"
+	convert "$f" -format '%#' info: 2>/dev/null || md5sum <"$f" | cut -d' ' -f1
+}
+# settle waits until two screenshots 0.3 s apart agree, and prints the sum.
+settle() {
+	local a b
+	a=$(snap "$1")
+	for _ in $(seq 20); do
+		sleep 0.3
+		b=$(snap "$1")
+		[ "$a" = "$b" ] && { echo "$b"; return 0; }
+		a=$b
+	done
+	echo "$b"
+}
+"$bin" "$tmp/bakery.yaml" >"$tmp/app.log" 2>&1 &
+app_pid=$!
+wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$app_pid" 2>/dev/null | head -n1) || true
+[ -n "$wid" ] || gui_fail "workshop: no editor window appeared: $(cat "$tmp/app.log")"
+wait_title "bakery.yaml — bmcanvas" || gui_fail "workshop: the title is \"$(xdotool getwindowname "$wid")\""
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+board_w=$WIDTH board_h=$HEIGHT
+wait_bright $((40)) $((${E2E_BOARD_TOP:-71} + 80)) || gui_fail "workshop: the board was not drawn"
+before=$(settle board)
+xdotool windowfocus --sync "$wid" key --clearmodifiers F5
+for _ in $(seq 50); do
+	eval "$(xdotool getwindowgeometry --shell "$wid")"
+	[ "$WIDTH" -ne "$board_w" ] && break
+	sleep 0.2
+done
+[ "$WIDTH" -eq 1600 ] && [ "$HEIGHT" -eq 1000 ] || gui_fail "workshop: after F5 the window is ${WIDTH}x$HEIGHT, want the full 1600x1000 screen"
+prev=$(settle step1)
+[ "$prev" != "$before" ] || gui_fail "workshop: F5 changed nothing on the screen"
+for step in 2 3 4 5 6 7 8 9; do
+	xdotool windowfocus --sync "$wid" key --clearmodifiers Right
+	cur=$(settle "step$step")
+	[ "$cur" != "$prev" ] || gui_fail "workshop: the Right arrow did not move to step $step"
+	prev=$cur
+done
+xdotool windowfocus --sync "$wid" key --clearmodifiers Right
+[ "$(settle step9-again)" = "$prev" ] || gui_fail "workshop: the Right arrow moved past the last block"
+xdotool windowfocus --sync "$wid" key --clearmodifiers Escape
+for _ in $(seq 50); do
+	eval "$(xdotool getwindowgeometry --shell "$wid")"
+	[ "$WIDTH" -eq "$board_w" ] && [ "$HEIGHT" -eq "$board_h" ] && break
+	sleep 0.2
+done
+[ "$WIDTH" -eq "$board_w" ] && [ "$HEIGHT" -eq "$board_h" ] || gui_fail "workshop: after Escape the window is ${WIDTH}x$HEIGHT, want ${board_w}x$board_h"
+settle board-again >/dev/null
+wait_title "bakery.yaml — bmcanvas" || gui_fail "workshop: walking the blocks changed the canvas"
+xdotool windowfocus --sync "$wid" key --clearmodifiers ctrl+q
+for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$app_pid" 2>/dev/null && gui_fail "workshop: Ctrl+Q did not quit"
+wait "$app_pid" || fail "workshop: the editor exited with status $?: $(cat "$tmp/app.log")"
+app_pid=""
+echo "e2e: workshop ok (F5, nine blocks with the Right arrow, Escape; $((SECONDS - start)) s)"
+# ---- End of workshop mode (issue 13) --------------------------------------
