@@ -38,8 +38,11 @@ type Editor struct {
 	toolbar *toolbar
 	find    *findBar
 	plan    *testPlan
+	cmp     *comparison
 	profit  *profitLine
 	focus   *focusNote
+	// workshop is workshop mode while it is shown, else nil.
+	workshop *workshopMode
 	// content is the window's content: the board with the bars and panel
 	// around it; top holds the toolbar and find bar, footer the profit
 	// line and the focus reminder.
@@ -49,6 +52,10 @@ type Editor struct {
 	exportOptions export.Options
 	// quit ends the program once unsaved changes are dealt with.
 	quit func()
+	// recovery keeps unsaved changes safe from a crash (nil: not kept);
+	// disk is what the editor remembers of the open file on disk.
+	recovery *Recovery
+	disk     diskWatch
 }
 
 // NewEditor builds the editor in w on an empty, untitled Business Model
@@ -71,9 +78,12 @@ func NewEditor(a fyne.App, w fyne.Window) *Editor {
 	e.board.OnSelect = func(string) {
 		e.refreshActions()
 		e.markTestPlan()
+		e.markComparison()
 	}
 	e.board.ContextMenuExtra = e.noteMenuExtra
 	e.board.OnFocusChange = func(string) { e.refreshActions() }
+	e.cmp = e.newComparison()
+	e.board.OnOtherKey = e.typedKey // F5 opens workshop mode
 	e.menu = e.newMainMenu()
 	e.toolbar = e.newToolbar()
 	e.find = e.newFindBar()
@@ -86,7 +96,7 @@ func NewEditor(a fyne.App, w fyne.Window) *Editor {
 	e.top = container.NewVBox(e.toolbar.bar, e.find.bar)
 	e.footer = container.NewBorder(nil, nil, e.profit.bar, e.focus.box)
 	footer := container.NewVBox(widget.NewSeparator(), e.footer)
-	e.content = container.NewBorder(e.top, footer, nil, e.plan.panel, e.board)
+	e.content = container.NewBorder(e.top, footer, nil, container.NewHBox(e.cmp.panel, e.plan.panel), e.board)
 	w.SetContent(e.content)
 	w.SetCloseIntercept(e.closeWindow)
 	w.SetOnDropped(e.dropped)
@@ -196,8 +206,10 @@ func (e *Editor) refresh() {
 	e.win.SetTitle(e.doc.WindowTitle())
 	e.applyFind()
 	e.refreshTestPlan()
+	e.refreshComparison()
 	e.profit.refresh(e.doc.Canvas())
 	e.refreshActions()
+	e.recovery.Follow(e.doc)
 }
 
 // setShown shows or hides a part of the window around the board, such as
@@ -223,6 +235,10 @@ func (e *Editor) setShown(part *fyne.Container, shown bool) {
 // typedKey handles the keys no widget took: Escape closes the find bar,
 // or else clears the focus on a segment.
 func (e *Editor) typedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF5 {
+		e.ShowWorkshop()
+		return
+	}
 	if ev.Name != fyne.KeyEscape {
 		return
 	}

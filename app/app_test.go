@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -341,6 +343,27 @@ func TestSaveErrorKeepsDirty(t *testing.T) {
 		t.Errorf("a failed save cleaned the document: %q", w.Title())
 	}
 	if msg := overlayText(w); !strings.Contains(msg, "Could not save") || !strings.Contains(msg, "missing") {
+		t.Errorf("dialog:\n%s", msg)
+	}
+}
+
+// A read-only canvas is never replaced: the editor says so, offers Save
+// As, and keeps the changes unsaved.
+func TestSaveReadOnlyOffersSaveAs(t *testing.T) {
+	e, w := newTestEditor(t)
+	path, before := openBakeryFile(t, e)
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	moveFirstNote(t, e, "key_partners", "channels")
+	if err := e.SaveTo(path); !errors.Is(err, bmc.ErrReadOnly) {
+		t.Fatalf("saving a read-only file: %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, before) || !e.doc.Dirty() {
+		t.Error("the read-only file changed, or the document was marked saved")
+	}
+	msg := overlayText(w)
+	if !strings.Contains(msg, "bakery.yaml is read-only") || !strings.Contains(msg, "Save As…") {
 		t.Errorf("dialog:\n%s", msg)
 	}
 }

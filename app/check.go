@@ -74,7 +74,11 @@ func (e *Editor) ShowCheck() {
 		if b, ok := c.Template().Block(f.Block); ok {
 			block = b.Title
 		}
-		row := newPickRow(icon, block, upperFirst(f.Message), "")
+		where := ""
+		if line := e.doc.Line(f); line > 0 {
+			where = fmt.Sprintf("Line %d of %s", line, e.doc.FileName())
+		}
+		row := newPickRow(icon, block, upperFirst(f.Message), where)
 		row.NoteID = f.NoteID
 		row.OnTapped = func() {
 			d.Hide()

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -118,5 +119,27 @@ func TestCheckSummary(t *testing.T) {
 		if got := checkSummary(tt.fs); got != tt.want {
 			t.Errorf("%d findings: %q, want %q", len(tt.fs), got, tt.want)
 		}
+	}
+}
+
+// The check points into the file while the canvas is as the file holds it.
+func TestCheckCanvasNamesLines(t *testing.T) {
+	e, w := newTestEditor(t)
+	path, data := openBakeryFile(t, e)
+	_, src, err := bmc.Decode(path, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ShowCheck()
+	first := checkRows(t, w)[0]
+	want := fmt.Sprintf("Line %d of bakery.yaml", src.Note(first.NoteID).Line)
+	if first.NoteID == "" || first.detail.Text != want {
+		t.Errorf("first finding's detail %q, want %q", first.detail.Text, want)
+	}
+	test.Tap(first)
+	moveFirstNote(t, e, "key_partners", "channels")
+	e.ShowCheck()
+	if d := checkRows(t, w)[0].detail.Text; d != "" {
+		t.Errorf("after an unsaved change the check still points into the file: %q", d)
 	}
 }

@@ -23,12 +23,34 @@ type Document struct {
 	// Suggested is the file name Save As offers while Path is empty, such
 	// as "bakery.yaml".
 	Suggested string
+	// Disk is the file as it was on disk when the canvas was loaded from
+	// it or last saved to it, to notice when another program changes it.
+	Disk Fingerprint
+	// Source says where the notes stand in the file, as it was loaded or
+	// saved; it holds only while the document has no unsaved changes.
+	Source *bmc.Source
+
+	// recoveryID names an untitled canvas's recovery file; see
+	// recoveryName.
+	recoveryID string
+	// base is the canvas as last opened or saved, for merging a change on
+	// disk (mergedisk.go); nil when there is none.
+	base *bmc.Canvas
 
 	canvas  *bmc.Canvas
 	history *History
 	// state numbers every version of the canvas: saved is the one on disk,
 	// last the highest handed out.
 	state, saved, last int
+}
+
+// Line returns the line of the file where a lint finding points, or 0
+// when the file no longer shows the canvas as it is on screen.
+func (d *Document) Line(f bmc.Finding) int {
+	if d.Dirty() {
+		return 0
+	}
+	return d.Source.Locate(f).Line
 }
 
 // NewDocument returns a document for c, read from path (empty for a new
@@ -87,6 +109,11 @@ func (d *Document) MarkSaved(path string) {
 	d.Path = path
 	d.saved = d.state
 }
+
+// MarkUnsaved records that the file on disk does not hold the canvas, as
+// when the file was deleted or the canvas was recovered after a crash, so
+// that the document has unsaved changes until it is saved.
+func (d *Document) MarkUnsaved() { d.saved = -1 }
 
 // Name returns the file's base name, or Untitled when there is no file.
 func (d *Document) Name() string {

@@ -32,6 +32,7 @@ func defaultExportOptions() export.Options {
 
 // exportForm is the Export PDF dialog's fields.
 type exportForm struct {
+	format                      *widget.Select // PDF, Markdown or JSON: exportformats.go
 	paper, tile, focus          *widget.Select
 	portrait, frontstage, blank *widget.Check
 	// segments maps the focus choices to customer-segment note IDs.
@@ -44,6 +45,7 @@ type exportForm struct {
 func newExportForm(opt export.Options, c *bmc.Canvas) *exportForm {
 	t := c.Template()
 	f := &exportForm{
+		format:     newFormatSelect(),
 		segments:   map[string]string{},
 		paper:      widget.NewSelect(export.Papers(), nil),
 		tile:       widget.NewSelect(append([]string{noTiling}, export.Papers()...), nil),
@@ -101,6 +103,7 @@ func (f *exportForm) items() []*widget.FormItem {
 	focus := widget.NewFormItem("Focus on", f.focus)
 	focus.HintText = "Fades the notes that do not serve this customer segment"
 	return []*widget.FormItem{
+		f.formatItem(),
 		widget.NewFormItem("Paper", f.paper),
 		widget.NewFormItem("Orientation", f.portrait),
 		widget.NewFormItem("Blocks", f.frontstage),
@@ -132,8 +135,12 @@ func (e *Editor) ShowExport() {
 	e.board.CommitEdit()
 	e.exportOptions.Focus = e.Focus()
 	f := newExportForm(e.exportOptions, e.doc.Canvas())
-	d := dialog.NewForm("Export PDF", "Export…", "Cancel", f.items(), func(ok bool) {
+	d := dialog.NewForm("Export", "Export…", "Cancel", f.items(), func(ok bool) {
 		if !ok {
+			return
+		}
+		if fm, data := f.dataFormat(); data {
+			e.askDataExportFile(fm)
 			return
 		}
 		e.exportOptions = f.options(e.exportOptions)

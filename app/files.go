@@ -16,6 +16,7 @@ import (
 
 	"github.com/bmcanvas/bmcanvas/assets"
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/bmc/formats"
 )
 
 // canvasExtensions are the file name extensions of canvas files.
@@ -79,7 +80,7 @@ func (e *Editor) Open() {
 			r.Close()
 			e.OpenFile(path)
 		}, e.win)
-		d.SetFilter(storage.NewExtensionFileFilter(canvasExtensions))
+		d.SetFilter(storage.NewExtensionFileFilter(openExtensions()))
 		e.setDialogFolder(d)
 		d.Resize(dialogSize(e.win, 900, 640))
 		d.Show()
@@ -88,9 +89,15 @@ func (e *Editor) Open() {
 
 // OpenFile loads the canvas file at path in place of the document. When
 // the file cannot be loaded, a dialog lists every problem the loader found
-// and the current canvas stays as it is.
+// and the current canvas stays as it is. Markdown, JSON and BMML files
+// are converted and open as an untitled canvas (see openImported).
 func (e *Editor) OpenFile(path string) error {
-	c, err := bmc.LoadFile(path)
+	if isImportFile(path) {
+		return e.openImported(path)
+	}
+	// Read before the canvas, so that a change in between is noticed.
+	disk, _ := fingerprintFile(path)
+	c, src, err := bmc.DecodeFile(path)
 	if err != nil {
 		kept := e.doc.Path != "" || e.doc.Dirty() || e.doc.Canvas().NoteCount() > 0
 		e.showLoadError(path, err, kept)
@@ -100,7 +107,10 @@ func (e *Editor) OpenFile(path string) error {
 	if aerr != nil {
 		abs = path
 	}
-	e.setDocument(NewDocument(c, abs))
+	d := NewDocument(c, abs)
+	d.Disk, d.Source = disk, src
+	d.setBase(c)
+	e.setDocument(d)
 	e.addRecent(abs)
 	return nil
 }
@@ -115,9 +125,12 @@ func (e *Editor) save(then func()) {
 		e.saveAs(then)
 		return
 	}
-	if e.SaveTo(e.doc.Path) == nil && then != nil {
-		then()
-	}
+	// Never over a newer file without asking.
+	e.confirmOverwrite(func() {
+		if e.SaveTo(e.doc.Path) == nil && then != nil {
+			then()
+		}
+	})
 }
 
 // SaveAs asks for a file and writes the document there.
@@ -157,13 +170,35 @@ func (e *Editor) SaveTo(path string) error {
 	// A note being typed in is committed first.
 	e.board.CommitEdit()
 	if err := saveFile(path, e.doc.Canvas()); err != nil {
-		e.showErrorTitled("Could not save", err)
+		if errors.Is(err, bmc.ErrReadOnly) {
+			e.offerSaveAs(path)
+		} else {
+			e.showErrorTitled("Could not save", err)
+		}
 		return err
 	}
+	if disk, err := fingerprintFile(path); err == nil {
+		e.doc.Disk = disk
+	}
+	e.doc.Source = nil
+	if _, src, err := bmc.DecodeFile(path); err == nil { // the lines of the file as saved, for Check Canvas
+		e.doc.Source = src
+	}
 	e.doc.MarkSaved(path)
+	e.doc.setBase(e.doc.Canvas())
 	e.addRecent(path)
 	e.refresh()
 	return nil
+}
+
+// offerSaveAs says that path is read-only and offers to save the canvas
+// under another name; the file itself stays as it is.
+func (e *Editor) offerSaveAs(path string) {
+	body := widget.NewLabel("bmcanvas does not replace a read-only file. Save the canvas under another name,\nor make the file writable and save again.")
+	body.Wrapping = fyne.TextWrapWord
+	e.ask("Read-only file", filepath.Base(path)+" is read-only", body,
+		answer{label: "Cancel", icon: theme.CancelIcon()},
+		answer{label: "Save As…", icon: theme.DocumentSaveIcon(), primary: true, do: e.SaveAs})
 }
 
 // setDialogFolder starts a file dialog in the document's folder.
@@ -209,22 +244,32 @@ func (e *Editor) confirmDiscard(then func()) {
 }
 
 // Quit ends the program once unsaved changes are saved or given up.
-func (e *Editor) Quit() { e.confirmDiscard(e.quit) }
+func (e *Editor) Quit() {
+	e.confirmDiscard(func() {
+		e.recovery.Forget()
+		e.quit()
+	})
+}
 
 // closeWindow is the window's close intercept.
-func (e *Editor) closeWindow() { e.confirmDiscard(e.win.Close) }
+func (e *Editor) closeWindow() {
+	e.confirmDiscard(func() {
+		e.recovery.Forget()
+		e.win.Close()
+	})
+}
 
 // dropped opens the first canvas file dropped on the window.
 func (e *Editor) dropped(_ fyne.Position, uris []fyne.URI) {
 	for _, u := range uris {
-		if u.Scheme() == "file" && isCanvasFile(u.Path()) {
+		if u.Scheme() == "file" && (isCanvasFile(u.Path()) || isImportFile(u.Path())) {
 			path := u.Path()
 			e.confirmDiscard(func() { e.OpenFile(path) })
 			return
 		}
 	}
 	if len(uris) > 0 {
-		e.showErrorTitled("Cannot open", fmt.Errorf("%s is not a canvas file: bmcanvas opens .yaml and .yml files", uris[0].Name()))
+		e.showErrorTitled("Cannot open", fmt.Errorf("%s is not a canvas file: bmcanvas opens .yaml and .yml files, and converts %s files", uris[0].Name(), strings.Join(formats.ImportExtensions(), ", ")))
 	}
 }
 

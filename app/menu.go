@@ -81,6 +81,10 @@ func (e *Editor) newMainMenu() *mainMenu {
 		m.focus, m.clearFocus,
 		sep(),
 		m.testPlan,
+		sep(),
+		e.cmp.open, e.cmp.clear,
+		sep(),
+		menuItem("Workshop", &desktop.CustomShortcut{KeyName: fyne.KeyF5}, e.ShowWorkshop),
 	)
 	canvas := fyne.NewMenu("Canvas",
 		menuItem("Canvas Details…", nil, e.ShowDetails),
@@ -161,7 +165,7 @@ func (m *mainMenu) refresh(e *Editor) {
 	m.clearFocus.Disabled = e.Focus() == ""
 	m.testPlan.Checked = e.plan.panel.Visible()
 	state := fmt.Sprint(m.undo.Label, m.undo.Disabled, m.redo.Label, m.redo.Disabled,
-		m.backstage.Disabled, m.backstage.Checked, noNote, focusState, m.testPlan.Checked)
+		m.backstage.Disabled, m.backstage.Checked, noNote, focusState, m.testPlan.Checked, e.cmp.clear.Disabled)
 	if state != m.shown {
 		m.shown = state
 		m.main.Refresh()

@@ -30,7 +30,11 @@ func Run(path string) (err error) {
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("%s does not exist; create it with \"bmcanvas new -o %s\", or run bmcanvas alone to pick a template", path, path)
 		} else if err != nil {
-			return fmt.Errorf("open %s: %w", path, err)
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return fmt.Errorf("%s: cannot open: %w", path, err)
 		}
 	}
 	a := fyneapp.NewWithID(ID)
@@ -39,18 +43,14 @@ func Run(path string) (err error) {
 	w.SetIcon(Icon)
 	w.SetMaster()
 	e := NewEditor(a, w)
+	e.keepRecovery(recoveryDir(runtime.GOOS, os.Getenv))
 	w.Resize(fyne.NewSize(1400, 900))
 	w.Show()
-	if path != "" {
-		// A file that fails to load shows its problems over an empty
-		// canvas; they go to the terminal too.
-		if err := e.OpenFile(path); err != nil {
-			fmt.Fprintf(os.Stderr, "bmcanvas: %v\n", err)
-		}
-	} else {
-		e.ShowChooser()
-	}
+	e.Start(path)
+	stop := e.watchDisk(DiskPollInterval)
 	a.Run()
+	stop()
+	e.recovery.Close(e.doc)
 	return nil
 }
 

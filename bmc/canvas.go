@@ -44,6 +44,8 @@ type Canvas struct {
 	// Blocks maps a block ID to its notes, in order. Blocks without notes
 	// may be missing.
 	Blocks map[string][]Note
+	// Vote is the dot vote in progress, nil when none is open.
+	Vote *Vote
 }
 
 // New returns an empty canvas of the given template.
@@ -84,6 +86,7 @@ func (c *Canvas) Layout() []Placement { return c.Template().Layout(c.BackstageSh
 // Clone returns a deep copy of c, for undo snapshots.
 func (c *Canvas) Clone() *Canvas {
 	d := *c
+	d.Vote = c.Vote.clone()
 	d.Blocks = make(map[string][]Note, len(c.Blocks))
 	for id, notes := range c.Blocks {
 		cp := make([]Note, len(notes))
@@ -256,6 +259,7 @@ func (c *Canvas) DeleteNote(id string) error {
 	}
 	c.Blocks[b] = remove(c.Blocks[b], i)
 	c.pruneLinks()
+	c.unvote(id)
 	return nil
 }
 

@@ -41,6 +41,16 @@ func (c *Canvas) Marshal() ([]byte, error) {
 		}
 		w.WriteString("view: {backstage: " + string(backstage) + "}\n")
 	}
+	if v := c.Vote; v != nil {
+		w.WriteString("vote:\n  dots: " + strconv.Itoa(v.Dots) + "\n")
+		if len(v.Ballots) > 0 {
+			w.WriteString("  ballots:\n")
+			for _, b := range v.Ballots {
+				w.WriteString("    - ")
+				w.flow(b)
+			}
+		}
+	}
 	w.WriteString("blocks:\n")
 	for _, b := range t.Blocks {
 		notes := c.Blocks[b.ID]
@@ -69,6 +79,9 @@ func (c *Canvas) Marshal() ([]byte, error) {
 				if n.Period != "" {
 					w.line(6, "period", string(n.Period))
 				}
+			}
+			if n.Votes != 0 {
+				w.WriteString("      votes: " + strconv.Itoa(n.Votes) + "\n")
 			}
 		}
 	}
@@ -143,7 +156,13 @@ func (w *writer) list(indent int, key string, items []string) {
 	if len(items) == 0 {
 		return
 	}
-	w.WriteString(strings.Repeat(" ", indent) + key + ": [")
+	w.WriteString(strings.Repeat(" ", indent) + key + ": ")
+	w.flow(items)
+}
+
+// flow writes items as a flow list such as "[a, b]" and the newline.
+func (w *writer) flow(items []string) {
+	w.WriteByte('[')
 	for i, s := range items {
 		if i > 0 {
 			w.WriteString(", ")

@@ -24,6 +24,8 @@ func FuzzLoad(f *testing.F) {
 		"a: &a [x]\nb: *a\n",
 		"format: bmcanvas/2\n",
 		"- [",
+		"format: bmcanvas/1\ntemplate: business-model-canvas\nview: {backstage: }\n",
+		"format: bmcanvas/1\ntemplate: business-model-canvas\nview: {backstage: \"\"}\n",
 		// Values the format refuses however they are written.
 		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  revenue_streams:\n    - {id: a, amount: NaN}\n",
 		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  revenue_streams:\n    - {id: a, amount: .nan}\n",
@@ -38,6 +40,8 @@ func FuzzLoad(f *testing.F) {
 		// Links and personas.
 		"format: bmcanvas/1\ntemplate: business-model-canvas\nblocks:\n  key_partners:\n    - {id: p, links: [r, ch]}\n  key_resources:\n    - {id: r, links: [v]}\n  value_propositions:\n    - {id: v, segments: [s/Ana]}\n  channels:\n    - {id: ch, segments: [\"s/Raj, Jr.\"]}\n  customer_segments:\n    - {id: s, personas: [Ana, \"Raj, Jr.\"]}\n",
 		"format: bmcanvas/1\ntemplate: lean\nblocks:\n  solution:\n    - {id: x, links: [x, y, y]}\n  problem:\n    - {id: y, personas: [\"a/b\"], links: [x]}\n",
+		"format: bmcanvas/1\ntemplate: lean\nvote:\n  dots: 2\n  ballots:\n    - [a, a]\n    - []\nblocks:\n  problem:\n    - {id: a, votes: 3}\n",
+		"format: bmcanvas/1\ntemplate: lean\nvote: {dots: 1, ballots: [[], null]}\n",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s))
@@ -155,7 +159,17 @@ func FuzzSave(f *testing.F) {
 			n.Links = []string{uvp.ID}
 		}
 		c.AddNote("revenue_streams", -1, n)
-		c.AddNote("problem", -1, Note{Text: text})
+		c.AddNote("problem", -1, Note{Text: text, Votes: len(evidence) - 2})
+		// A vote whose dots per person and placements come from the
+		// lengths of the strings: the methods refuse what the rules do.
+		if c.StartVote(len(tag)%(MaxDots+3)-1) == nil && len(c.Blocks["problem"]) > 0 {
+			for i := range len(title) % 4 {
+				v, _ := c.NextVoter()
+				for j := range len(text) % 5 {
+					c.PlaceDot(v, c.Blocks["problem"][(i+j)%len(c.Blocks["problem"])].ID)
+				}
+			}
+		}
 		out, err := c.Marshal()
 		if err != nil {
 			t.Fatalf("Marshal refused a canvas the methods built: %v", err)

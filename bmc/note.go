@@ -125,6 +125,8 @@ type Note struct {
 	Amount *float64
 	// Period says how often Amount recurs; empty when Amount is nil.
 	Period Period
+	// Votes is how many dots the note got in the last closed dot vote.
+	Votes int
 }
 
 // Clone returns a deep copy of n.

@@ -58,6 +58,9 @@ func (c *Canvas) validate(report func(problem) bool) {
 	if p, ok := c.viewProblem(); ok && !report(p) {
 		return
 	}
+	if p, ok := c.voteProblem(); ok && !report(p) {
+		return
+	}
 	type ref struct {
 		block string
 		index int
@@ -203,6 +206,9 @@ func (n *Note) problems(report func(key, msg string)) {
 			report("amount", msg)
 		}
 	}
+	if n.Votes < 0 || n.Votes > MaxVotes {
+		report("votes", fmt.Sprintf("votes must be between 0 and %d, not %d", MaxVotes, n.Votes))
+	}
 	checkText(report, "text", n.Text)
 	checkText(report, "evidence", n.Evidence)
 	for _, tag := range n.Tags {
@@ -335,6 +341,14 @@ func checkPersona(p string) string {
 	return ""
 }
 
+// checkDots checks a vote's dots per person; "" when fine.
+func checkDots(dots int) string {
+	if dots < 1 || dots > MaxDots {
+		return fmt.Sprintf("dots per person must be between 1 and %d, not %d", MaxDots, dots)
+	}
+	return ""
+}
+
 // linkProblems reports links of n, a note of block, that name no note or a
 // note that does not fit: a segment entry that is no customer segment or
 // names no persona of it, a segment and its persona both, a link to the
@@ -407,4 +421,42 @@ func (c *Canvas) linkProblem(n *Note, block, id string, x *linkIndex, seen map[s
 		return fmt.Sprintf("note %q links to %q: %s", n.ID, id, c.noRelation(block, to))
 	}
 	return ""
+}
+
+// voteProblem checks the open vote: its dots, its number of ballots, and
+// that each ballot holds at most Dots dots on notes of the canvas.
+func (c *Canvas) voteProblem() (problem, bool) {
+	v := c.Vote
+	if v == nil {
+		return problem{}, false
+	}
+	if msg := checkDots(v.Dots); msg != "" {
+		return headerProblem("vote.dots", "vote: "+msg), true
+	}
+	if len(v.Ballots) > MaxVoters {
+		return headerProblem("vote.ballots", fmt.Sprintf("vote: %d ballots; a vote counts at most %d people", len(v.Ballots), MaxVoters)), true
+	}
+	ids := c.idSet()
+	for i, b := range v.Ballots {
+		if len(b) > v.Dots {
+			return headerProblem("vote.ballots", fmt.Sprintf("vote: ballot %d places %d dots; each person has %d", i+1, len(b), v.Dots)), true
+		}
+		for _, id := range b {
+			if !ids[id] {
+				return headerProblem("vote.ballots", fmt.Sprintf("vote: ballot %d places a dot on %q, which is not a note of the canvas", i+1, truncate(id, 40))), true
+			}
+		}
+	}
+	return problem{}, false
+}
+
+// idSet returns the IDs of every note.
+func (c *Canvas) idSet() map[string]bool {
+	set := make(map[string]bool, c.NoteCount())
+	for _, notes := range c.Blocks {
+		for _, n := range notes {
+			set[n.ID] = true
+		}
+	}
+	return set
 }

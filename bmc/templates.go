@@ -25,7 +25,7 @@ var bmcTemplate = register(&Template{
 	Attribution: "The Business Model Canvas by Strategyzer AG (strategyzer.com), CC BY-SA 3.0",
 	Width:       gridW, Height: gridH,
 	FillOrder: []string{"customer_segments", "value_propositions", "channels", "customer_relationships",
-		"revenue_streams", "key_resources", "key_activities", "key_partners", "cost_structure"},
+		"revenue_streams", "key_activities", "key_resources", "key_partners", "cost_structure"},
 	Blocks: []Block{
 		{ID: "key_partners", Title: "Key Partners", Icon: iconLink, Backstage: true,
 			Question: "Who helps us do what we cannot or should not do alone?",
@@ -145,7 +145,7 @@ var leanTemplate = register(&Template{
 	Description: "A one-page plan for a start-up idea: the problem, the solution and how to prove it.",
 	Attribution: "Lean Canvas by Ash Maurya (leanstack.com), adapted from the Business Model Canvas by Strategyzer AG, CC BY-SA 3.0",
 	Width:       gridW, Height: gridH,
-	FillOrder: []string{"customer_segments", "problem", "unique_value_proposition", "solution",
+	FillOrder: []string{"problem", "customer_segments", "unique_value_proposition", "solution",
 		"channels", "revenue_streams", "cost_structure", "key_metrics", "unfair_advantage"},
 	Blocks: []Block{
 		{ID: "problem", Title: "Problem", Icon: iconAlert,

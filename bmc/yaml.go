@@ -23,9 +23,10 @@ const maxErrors = 50
 
 // The keys of the format, in the order they are written.
 var (
-	topKeys  = [...]string{"format", "template", "title", "designed_for", "designed_by", "date", "version", "currency", "view", "blocks"}
-	noteKeys = [...]string{"id", "text", "color", "personas", "segments", "links", "status", "evidence", "tags", "amount", "period"}
+	topKeys  = [...]string{"format", "template", "title", "designed_for", "designed_by", "date", "version", "currency", "view", "vote", "blocks"}
+	noteKeys = [...]string{"id", "text", "color", "personas", "segments", "links", "status", "evidence", "tags", "amount", "period", "votes"}
 	viewKeys = [...]string{"backstage"}
+	voteKeys = [...]string{"dots", "ballots"}
 )
 
 // Load parses a canvas in the bmcanvas/1 YAML format. name is used in error
@@ -396,6 +397,7 @@ func (d *decoder) canvas(top *yaml.Node) *Canvas {
 		*f.value = d.str(d.header[f.key], f.key)
 	}
 	d.view(c, d.header["view"])
+	d.vote(c, d.header["vote"])
 	d.blocks(c, d.header["blocks"])
 	return c
 }
@@ -428,10 +430,58 @@ func (d *decoder) view(c *Canvas, v *yaml.Node) {
 		return
 	}
 	p := d.pairs(v, viewKeys[:], "view")
-	if bv := p["backstage"]; bv != nil && bv.Tag != "!!null" { // "backstage:" alone keeps the default
-		c.View.Backstage = Backstage(d.str(bv, "backstage"))
+	if bv := p["backstage"]; bv != nil {
+		if b := d.str(bv, "backstage"); b != "" { // empty: the default
+			c.View.Backstage = Backstage(b)
+		}
 		d.header["view"] = bv // where the rules' problems with it point
 	}
+}
+
+// vote reads an open dot vote: {dots: 3, ballots: [[n1, n1, n4], [n2]]}.
+func (d *decoder) vote(c *Canvas, v *yaml.Node) {
+	if v == nil || v.Tag == "!!null" {
+		return
+	}
+	if v.Kind != yaml.MappingNode {
+		d.errorf(v, "vote must be a mapping such as {dots: 3, ballots: [[n1, n4]]}, found %s", kindName(v))
+		return
+	}
+	errs := len(d.errs)
+	p := d.pairs(v, voteKeys[:], "vote")
+	if p["dots"] == nil {
+		if len(d.errs) == errs { // a misspelt "dots" says enough
+			d.errorf(v, "vote: missing \"dots:\", the number of dots each person places")
+		}
+		return
+	}
+	// Where the rules' problems with the vote point.
+	d.header["vote.dots"], d.header["vote.ballots"] = p["dots"], p["ballots"]
+	vote := &Vote{Dots: d.count(p["dots"], "dots")}
+	if bv := p["ballots"]; bv != nil && bv.Tag != "!!null" {
+		if bv.Kind != yaml.SequenceNode {
+			d.errorf(bv, "ballots must be a list with one list of note ids per person, such as [[n1, n4], [n2]]; found %s", kindName(bv))
+			return
+		}
+		for _, item := range bv.Content {
+			vote.Ballots = append(vote.Ballots, d.strList(item, "a ballot"))
+		}
+	}
+	vote.normalize()
+	c.Vote = vote
+}
+
+// count reads a whole number of at least 0; nothing reads as 0.
+func (d *decoder) count(v *yaml.Node, key string) int {
+	if v == nil || v.Tag == "!!null" {
+		return 0
+	}
+	var n int
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || v.Decode(&n) != nil {
+		d.errorf(v, "%s must be a whole number such as 3, found %s", key, kindName(v))
+		return 0
+	}
+	return n
 }
 
 func (d *decoder) blocks(c *Canvas, v *yaml.Node) {
@@ -526,6 +576,7 @@ func (d *decoder) note(item *yaml.Node) (Note, located, bool) {
 	if av := p["amount"]; av != nil && av.Tag != "!!null" {
 		n.Amount = d.amount(av)
 	}
+	n.Votes = d.count(p["votes"], "votes")
 	n.normalize()
 	return n, loc, true // kept even when wrong, so links to it do not add errors
 }

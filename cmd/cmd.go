@@ -218,15 +218,21 @@ func (e *env) load(path string, problems io.Writer) (*bmc.Canvas, *bmc.Source, i
 	if err == nil {
 		return c, src, ExitOK
 	}
+	return nil, nil, e.loadFailed(err, problems)
+}
+
+// loadFailed reports why a file could not be loaded, as load does, and
+// returns the exit code.
+func (e *env) loadFailed(err error, problems io.Writer) int {
 	var located bmc.Errors
 	if errors.As(err, &located) {
 		for _, p := range located {
 			fmt.Fprintln(problems, p)
 		}
-		return nil, nil, ExitProblems
+		return ExitProblems
 	}
 	e.errorf("%v", err)
-	return nil, nil, ExitUsage
+	return ExitUsage
 }
 
 func init() {

@@ -19,8 +19,8 @@ import (
 
 func init() {
 	register(&command{name: "export",
-		usage:   "FILE [-o OUT.pdf] [--force] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus NOTE_ID]",
-		summary: "print a canvas as a PDF poster (next to FILE unless -o says where)",
+		usage:   "FILE [-o OUT.pdf] [--force] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus NOTE_ID] [--compare OLD] | FILE --format md|json [-o OUT] [--force]",
+		summary: "print a canvas as a PDF poster, or write it as Markdown or JSON (next to FILE unless -o says where)",
 		details: pdfTargetHelp,
 		run:     runExport})
 }
@@ -68,8 +68,10 @@ func runExport(e *env, args []string) int {
 	opt := posterFlags(fs)
 	fs.BoolVar(&opt.Blank, "blank", false, "a blank workshop poster with the canvas's header and each block's questions")
 	fs.StringVar(&opt.Focus, "focus", "", "the id of any note: fade every note outside its chain (what it relies on, what relies on it, the costs that come from them)")
-	out := fs.String("o", "", "the PDF to write (default: FILE with .pdf)")
-	force := forceFlag(fs, "an existing file that is not a PDF")
+	compare := fs.String("compare", "", "an older version of FILE (a file, or git's REV:PATH): mark what changed since, a change poster")
+	out := fs.String("o", "", "the file to write (default: FILE with .pdf, .md or .json)")
+	format := fs.String("format", "", "pdf, md or json (default: -o's extension, else pdf)")
+	force := forceFlag(fs, "an existing file that is not a PDF (for md and json: not an earlier export)")
 	files, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -78,6 +80,11 @@ func runExport(e *env, args []string) int {
 		e.errorf("name one canvas file")
 		fs.Usage()
 		return ExitUsage
+	}
+	if f, ok := e.exportFormat(*format, *out); !ok {
+		return ExitUsage
+	} else if f != "pdf" {
+		return e.exportData(fs, files[0], *out, f, *force)
 	}
 	if !e.checkPaper(opt) {
 		return ExitUsage
@@ -110,6 +117,9 @@ func runExport(e *env, args []string) int {
 		e.errorf("%s: --focus %q is no note on the canvas; %s", in, opt.Focus, hint)
 		return ExitUsage
 	}
+	if code, ok := e.compareWith(opt, *compare, c); !ok {
+		return code
+	}
 	opt.FileName = filepath.Base(in)
 	defer pauseGC()()
 	var buf bytes.Buffer
@@ -137,11 +147,17 @@ func (e *env) finishPDF(out string, pdf []byte, warnings []string, err error) in
 }
 
 // checkPDFTarget refuses to write a PDF over a file that holds anything
-// else, such as a canvas or a font: an existing file is replaced only when
-// it starts like a PDF ("%PDF-"), is empty, or force is set. A folder or
-// other special file is refused even with force. A file that does not
-// exist yet is fine.
+// else, such as a canvas or a font: see checkTarget.
 func checkPDFTarget(path string, force bool) error {
+	return checkTarget(path, force, "a PDF", func(head []byte) bool { return bytes.HasPrefix(head, []byte("%PDF-")) })
+}
+
+// checkTarget refuses to write an export over a file that holds anything
+// else, such as a canvas or a font: an existing file is replaced only when
+// its first 512 bytes look like what is written (ours, for what), it is
+// empty, or force is set. A folder or other special file is refused even
+// with force. A file that does not exist yet is fine.
+func checkTarget(path string, force bool, what string, ours func(head []byte) bool) error {
 	// O_NONBLOCK: a FIFO put there would otherwise hold the open forever.
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -151,7 +167,7 @@ func checkPDFTarget(path string, force bool) error {
 		if force {
 			return nil // the write itself says why it cannot replace it
 		}
-		return fmt.Errorf("%s: exists and cannot be read to check that it is a PDF (%s); use --force to replace it", path, reason(err))
+		return fmt.Errorf("%s: exists and cannot be read to check that it is %s (%s); use --force to replace it", path, what, reason(err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
@@ -159,11 +175,11 @@ func checkPDFTarget(path string, force bool) error {
 		return fmt.Errorf("%s: %s", path, reason(err))
 	}
 	if !st.Mode().IsRegular() {
-		what := "not a regular file"
+		kind := "not a regular file"
 		if st.IsDir() {
-			what = "a folder"
+			kind = "a folder"
 		}
-		return fmt.Errorf("%s: is %s; name a PDF file to write with -o", path, what)
+		return fmt.Errorf("%s: is %s; name a file to write with -o", path, kind)
 	}
 	if force || st.Size() == 0 {
 		return nil
@@ -171,14 +187,14 @@ func checkPDFTarget(path string, force bool) error {
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
-	if bytes.HasPrefix(head, []byte("%PDF-")) {
+	if ours(head) {
 		return nil
 	}
-	what := "is not a PDF"
+	is := "is not " + what
 	if bytes.Contains(head, []byte("format: bmcanvas/")) {
-		what = "is a canvas, not a PDF"
+		is = "is a canvas, not " + what
 	}
-	return fmt.Errorf("%s: exists and %s; use --force to replace it, or choose another name with -o", path, what)
+	return fmt.Errorf("%s: exists and %s; use --force to replace it, or choose another name with -o", path, is)
 }
 
 // reason is the system's word for why a file operation failed, without

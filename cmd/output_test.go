@@ -74,8 +74,8 @@ func TestPDFTargets(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"a folder", []string{"export", in, "-o", dir, "--force"}, "bmcanvas export: " + dir + ": is a folder; name a PDF file to write with -o\n"},
-		{"a FIFO", []string{"poster", "-o", fifo, "--force"}, "bmcanvas poster: " + fifo + ": is not a regular file; name a PDF file to write with -o\n"},
+		{"a folder", []string{"export", in, "-o", dir, "--force"}, "bmcanvas export: " + dir + ": is a folder; name a file to write with -o\n"},
+		{"a FIFO", []string{"poster", "-o", fifo, "--force"}, "bmcanvas poster: " + fifo + ": is not a regular file; name a file to write with -o\n"},
 		{"the canvas itself", []string{"export", in, "-o", in, "--force"},
 			"bmcanvas export: " + in + ": the PDF would replace the canvas it is printed from; choose another name with -o\n"},
 	} {

@@ -45,6 +45,9 @@ type Options struct {
 	// Focus is the ID of a note: notes outside its chain (see
 	// bmc.Canvas.Chain) are drawn faded.
 	Focus string
+	// Compare, when set, makes a change poster: the canvas is Compare.New
+	// and its changes since Compare.Old are marked (see changes.go).
+	Compare *bmc.Diff
 }
 
 // PDF writes the canvas as a poster to w and returns warnings for what the
@@ -101,7 +104,8 @@ func write(w io.Writer, t *bmc.Template, c *bmc.Canvas, opt Options) ([]string, 
 	san := newSanitizer(fs)
 	in := layoutInput{t: t, c: sanitizeCanvas(t, c, san), opt: opt, paper: paper, fonts: fs,
 		fileName: san.clean(opt.FileName, "the file name")}
-	warnings := san.warnings()
+	in.marks = markChanges(in.c, opt.Compare, opt, san)
+	warnings := append(san.warnings(), in.marks.warnings...)
 	if opt.Focus != "" {
 		if in.chain = in.c.Chain(opt.Focus); len(in.chain) == 0 {
 			warnings = append(warnings, fmt.Sprintf("focus %q is no note on the canvas; nothing is faded", opt.Focus))

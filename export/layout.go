@@ -89,6 +89,8 @@ type noteBox struct {
 	faded bool
 	// brokeWord is true when a word of the text was too long for a line.
 	brokeWord bool
+	// change holds the marks of a change poster (changes.go).
+	change changeBox
 }
 
 // blockBox is one block placed on a page.
@@ -135,6 +137,8 @@ type layoutInput struct {
 	fileName string
 	// chain holds the notes in the focused note's chain, drawn unfaded.
 	chain map[string]bool
+	// marks are the changes a change poster shows (changes.go).
+	marks changeMarks
 }
 
 // Colours of the poster's ink.
@@ -176,7 +180,7 @@ func layout(in layoutInput) *poster {
 		if in.opt.Blank {
 			bb.prompts = promptsFor(in, pl.Block, bb.area, s, &p.warnings)
 		} else {
-			rest := flowNotes(in, &bb, in.c.Blocks[pl.Block.ID], maxPt, p.minNote)
+			rest := flowNotes(in, &bb, in.blockNotes(pl.Block.ID), maxPt, p.minNote)
 			if len(rest) > 0 {
 				overflow = append(overflow, continuation(in, pl.Block, grid, s, rest, p)...)
 			}
@@ -205,7 +209,7 @@ func uniformNoteSize(in layoutInput, placements []bmc.Placement, grid box, s, mi
 	}
 	floor := 0.8 * size
 	for _, pl := range placements {
-		notes := in.c.Blocks[pl.Block.ID]
+		notes := in.blockNotes(pl.Block.ID)
 		if len(notes) == 0 {
 			continue
 		}

@@ -192,7 +192,8 @@ func measureNote(in layoutInput, n *bmc.Note, size, nw float64) noteBox {
 			nb.dots = append(nb.dots, seg.Color)
 		}
 	}
-	h := nb.text.height() + nb.amount.height()
+	nb.change = measureChange(in, n, size, tw)
+	h := nb.text.height() + nb.amount.height() + nb.change.height()
 	if len(nb.dots) > 0 {
 		h += dotRowEm * em
 	}

@@ -170,7 +170,7 @@ func (d *drawer) note(nb *noteBox) {
 	shadow := rgb{0xd4, 0xd8, 0xdb}
 	text := nb.text
 	amount := nb.amount
-	if nb.faded {
+	if nb.faded || nb.change.ghost() {
 		fill, shadow = fade(fill), fade(shadow)
 		text.color, amount.color = fade(text.color), fade(amount.color)
 	}
@@ -183,6 +183,7 @@ func (d *drawer) note(nb *noteBox) {
 		d.strike(text)
 	}
 	d.text(amount)
+	d.votes(nb)
 	x := nb.right() - 0.12*em - notePadEm*em - nb.dot/2
 	y := nb.bottom() - 0.18*em - notePadEm*em - nb.dot/2
 	d.pdf.SetLineWidth(0.06 * em)
@@ -200,6 +201,7 @@ func (d *drawer) note(nb *noteBox) {
 		d.pdf.Circle(x, y, nb.dot/2, "FD")
 		x -= nb.dot * 1.4
 	}
+	d.change(nb)
 }
 
 // roundedRect draws b with corners of radius r. (gofpdf's RoundedRect

@@ -2,14 +2,18 @@
 # End-to-end checks of the real binary: the command line on the bundled
 # examples, then the editor under Xvfb: open a copy of the bakery example,
 # drag a note from Key Partners to Channels with the pointer, save with
-# Ctrl+S, check the saved file, quit with Ctrl+Q.
+# Ctrl+S, check the saved file, quit with Ctrl+Q. Then crash recovery: drag
+# a note, kill -9 the editor once its recovery file is written, start it
+# again on the file, restore with Enter and save. Then a change on disk:
+# another program adds a note to the open file, the editor offers to
+# reload it, Enter reloads, and a save keeps that note.
 set -euo pipefail
 bin=$(realpath "${1:-./bmcanvas}")
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 xvfb_pid="" app_pid=""
 cleanup() {
-	[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+	[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
 	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
 	rm -rf "$tmp"
 }
@@ -48,7 +52,8 @@ for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(head -n1 "$tmp/display")"
 # A fixed scale and theme and a private preferences folder make the run
 # repeatable.
-export FYNE_SCALE=1 FYNE_THEME=dark XDG_CONFIG_HOME="$tmp/config" LANG=en_US.UTF-8
+export FYNE_SCALE=1 FYNE_THEME=dark XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" LANG=en_US.UTF-8
+recovery="$tmp/data/bmcanvas/recovery"
 
 # shot saves the screen for a failed run to look at.
 shot() {
@@ -56,9 +61,10 @@ shot() {
 	import -window root "$f" 2>/dev/null && echo "e2e: screen saved to $f" >&2 || true
 }
 gui_fail() { shot failure; fail "$@"; }
-# wait_title WANT waits up to 10 s for the window title to be WANT.
+# wait_title WANT [TRIES] waits up to 10 s (TRIES × 0.2 s) for the window
+# title to be WANT.
 wait_title() {
-	for _ in $(seq 50); do
+	for _ in $(seq "${2:-50}"); do
 		[[ $(xdotool getwindowname "$wid") == "$1" ]] && return 0
 		sleep 0.2
 	done
@@ -76,11 +82,25 @@ wait_bright() {
 	return 1
 }
 
+# open_editor FILE starts the editor on FILE and waits for its window:
+# app_pid and wid.
+open_editor() {
+	"$bin" "$1" >>"$tmp/app.log" 2>&1 &
+	app_pid=$!
+	wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$app_pid" 2>/dev/null | head -n1) || true
+	[ -n "$wid" ] || gui_fail "no editor window appeared: $(cat "$tmp/app.log")"
+}
+# quit_editor quits with Ctrl+Q, which must end a saved canvas's editor.
+quit_editor() {
+	xdotool windowfocus --sync "$wid" key --clearmodifiers ctrl+q
+	for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+	kill -0 "$app_pid" 2>/dev/null && gui_fail "Ctrl+Q did not quit a saved canvas"
+	wait "$app_pid" || fail "the editor exited with status $?: $(cat "$tmp/app.log")"
+	app_pid=""
+}
+
 cp assets/examples/bakery.yaml "$tmp/bakery.yaml"
-"$bin" "$tmp/bakery.yaml" >"$tmp/app.log" 2>&1 &
-app_pid=$!
-wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$app_pid" 2>/dev/null | head -n1) || true
-[ -n "$wid" ] || gui_fail "no editor window appeared: $(cat "$tmp/app.log")"
+open_editor "$tmp/bakery.yaml"
 
 # block_of FILE ID prints the block that holds note ID in a saved canvas.
 block_of() {
@@ -105,31 +125,169 @@ from_x=$((board_x + 40)) from_y=$((board_y + 80))
 # The middle of Channels.
 to_x=$((board_x + 21 * ux)) to_y=$((board_y + 9 * uy))
 wait_title "bakery.yaml — bmcanvas" || gui_fail "the title is \"$(xdotool getwindowname "$wid")\", want \"bakery.yaml — bmcanvas\""
+# drag_note NAME drags the first Key Partners card into Channels; the
+# window's title must then show that NAME has unsaved changes.
+drag_note() {
+	wait_bright "$from_x" "$from_y" || gui_fail "no note card drawn at $from_x,$from_y"
+	xdotool mousemove --window "$wid" "$from_x" "$from_y" mousedown 1
+	local steps=12 i
+	for i in $(seq 1 $steps); do
+		xdotool mousemove --window "$wid" $((from_x + (to_x - from_x) * i / steps)) $((from_y + (to_y - from_y) * i / steps))
+		sleep 0.05
+	done
+	sleep 0.2
+	xdotool mouseup 1
+	wait_title "• $1 — bmcanvas" ||
+		gui_fail "after the drag the title is \"$(xdotool getwindowname "$wid")\", want the unsaved-changes dot"
+}
+# save_expect FILE ID saves with Ctrl+S and waits for note ID to be in
+# Channels in FILE, which must still be a valid canvas.
+save_expect() {
+	xdotool windowfocus --sync "$wid" key --clearmodifiers ctrl+s
+	for _ in $(seq 100); do
+		[ "$(block_of "$1" "$2")" = channels ] && break
+		sleep 0.1
+	done
+	local got
+	got=$(block_of "$1" "$2")
+	[ "$got" = channels ] || gui_fail "after Ctrl+S note $2 is in \"$got\" in $(basename "$1"), want channels"
+	"$bin" validate -q "$1" || fail "the saved canvas does not validate"
+	wait_title "$(basename "$1") — bmcanvas" || gui_fail "after saving the title is \"$(xdotool getwindowname "$wid")\""
+}
+
+drag_note bakery.yaml
+save_expect "$tmp/bakery.yaml" "$note"
+quit_editor
+echo "e2e: editor ok (note $note dragged from Key Partners to Channels and saved, $((SECONDS - start)) s)"
+
+# ---- Crash recovery -----------------------------------------------------
+# An unsaved drag is kept in a recovery file in XDG_DATA_HOME (not beside
+# the canvas), survives kill -9, and the next start on the file offers it
+# back with Restore focused: Enter restores, Ctrl+S saves.
+start=$SECONDS
+mkdir "$tmp/crash"
+cp assets/examples/bakery.yaml "$tmp/crash/bakery.yaml"
+open_editor "$tmp/crash/bakery.yaml"
+wait_title "bakery.yaml — bmcanvas" || gui_fail "the title is \"$(xdotool getwindowname "$wid")\""
+drag_note bakery.yaml
+kept=""
+for _ in $(seq 50); do
+	kept=$(find "$recovery" -maxdepth 1 -name '*.yaml' 2>/dev/null | head -n1) || true
+	[ -n "$kept" ] && break
+	sleep 0.2
+done
+[ -n "$kept" ] || gui_fail "no recovery file in $recovery 10 s after an edit"
+[ "$(stat -c %a "$kept")" = 600 ] || fail "the recovery file's mode is $(stat -c %a "$kept"), want 600"
+[ "$(block_of "$kept" "$note")" = channels ] || fail "the recovery file does not hold the drag"
+[ "$(ls -A "$tmp/crash")" = bakery.yaml ] || fail "files beside the canvas: $(ls -A "$tmp/crash")"
+kill -9 "$app_pid"
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+[ "$(block_of "$tmp/crash/bakery.yaml" "$note")" = key_partners ] || fail "the canvas file changed before it was saved"
+
+open_editor "$tmp/crash/bakery.yaml"
+wait_title "bakery.yaml — bmcanvas" || gui_fail "after the crash the title is \"$(xdotool getwindowname "$wid")\""
+# The offer opens with the window and has the keyboard: Enter restores,
+# and the restored canvas is unsaved.
+restored=""
+for _ in $(seq 10); do
+	sleep 0.5
+	xdotool windowfocus --sync "$wid" key --clearmodifiers Return
+	wait_title "• bakery.yaml — bmcanvas" 10 && { restored=1; break; }
+done
+[ -n "$restored" ] || gui_fail "Enter did not restore the unsaved drag: the title is \"$(xdotool getwindowname "$wid")\""
+save_expect "$tmp/crash/bakery.yaml" "$note"
+[ -z "$(find "$recovery" -maxdepth 1 -name '*.yaml' || true)" ] || fail "recovery files left after saving: $(ls -A "$recovery")"
+quit_editor
+echo "e2e: crash recovery ok (the drag survived kill -9, was restored with Enter and saved, $((SECONDS - start)) s)"
+
+# ---- Changed on disk ----------------------------------------------------
+# Another program adds a note to the open, saved file: within the 2 s poll
+# the editor offers to reload it with Reload focused. Enter reloads; the
+# new note is then the first Key Partners card, and dragging and saving it
+# shows the editor holds the other program's version (had it kept its
+# own, Ctrl+S would ask before overwriting, and write nothing).
+start=$SECONDS
+mkdir "$tmp/disk"
+cp assets/examples/bakery.yaml "$tmp/disk/bakery.yaml"
+open_editor "$tmp/disk/bakery.yaml"
+wait_title "bakery.yaml — bmcanvas" || gui_fail "the title is \"$(xdotool getwindowname "$wid")\""
 wait_bright "$from_x" "$from_y" || gui_fail "no note card drawn at $from_x,$from_y"
-xdotool mousemove --window "$wid" "$from_x" "$from_y" mousedown 1
-steps=12
-for i in $(seq 1 $steps); do
-	xdotool mousemove --window "$wid" $((from_x + (to_x - from_x) * i / steps)) $((from_y + (to_y - from_y) * i / steps))
-	sleep 0.05
+sed -i '/^  key_partners:/a\    - {id: outside1, text: Added by another program}' "$tmp/disk/bakery.yaml"
+"$bin" validate -q "$tmp/disk/bakery.yaml" || fail "the changed file does not validate"
+sleep 5 # the poll runs every 2 s
+xdotool windowfocus --sync "$wid" key --clearmodifiers Return
+sleep 1
+[ "$(block_of "$tmp/disk/bakery.yaml" outside1)" = key_partners ] || fail "the editor wrote the changed file"
+drag_note bakery.yaml
+save_expect "$tmp/disk/bakery.yaml" outside1
+grep -q 'text: Added by another program' "$tmp/disk/bakery.yaml" || fail "the save lost the other program's note text"
+quit_editor
+echo "e2e: changed on disk ok (reload offered and taken with Enter, $((SECONDS - start)) s)"
+# ---- Workshop mode (issue 13) ---------------------------------------------
+# Open the saved bakery copy again, press F5: workshop mode fills the
+# screen; the Right arrow walks the nine blocks (each step draws a
+# different screen, and a tenth press changes nothing), Escape brings the
+# board back at the window's size, and Ctrl+Q quits: nothing was changed.
+# E2E_SHOTS=DIR keeps a screenshot of every step there.
+start=$SECONDS
+snap() { # snap NAME: saves the screen and prints its checksum
+	local f="$tmp/ws-$1.png"
+	import -window root "$f" 2>/dev/null || gui_fail "cannot take a screenshot"
+	[ -n "${E2E_SHOTS:-}" ] && mkdir -p "$E2E_SHOTS" && cp "$f" "$E2E_SHOTS/workshop-$1.png"
+	convert "$f" -format '%#' info: 2>/dev/null || md5sum <"$f" | cut -d' ' -f1
+}
+# settle waits until two screenshots 0.3 s apart agree, and prints the sum.
+settle() {
+	local a b
+	a=$(snap "$1")
+	for _ in $(seq 20); do
+		sleep 0.3
+		b=$(snap "$1")
+		[ "$a" = "$b" ] && { echo "$b"; return 0; }
+		a=$b
+	done
+	echo "$b"
+}
+"$bin" "$tmp/bakery.yaml" >"$tmp/app.log" 2>&1 &
+app_pid=$!
+wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$app_pid" 2>/dev/null | head -n1) || true
+[ -n "$wid" ] || gui_fail "workshop: no editor window appeared: $(cat "$tmp/app.log")"
+wait_title "bakery.yaml — bmcanvas" || gui_fail "workshop: the title is \"$(xdotool getwindowname "$wid")\""
+eval "$(xdotool getwindowgeometry --shell "$wid")"
+board_w=$WIDTH board_h=$HEIGHT
+wait_bright $((40)) $((${E2E_BOARD_TOP:-71} + 80)) || gui_fail "workshop: the board was not drawn"
+before=$(settle board)
+xdotool windowfocus --sync "$wid" key --clearmodifiers F5
+for _ in $(seq 50); do
+	eval "$(xdotool getwindowgeometry --shell "$wid")"
+	[ "$WIDTH" -ne "$board_w" ] && break
+	sleep 0.2
 done
-sleep 0.2
-xdotool mouseup 1
-wait_title "• bakery.yaml — bmcanvas" ||
-	gui_fail "after the drag the title is \"$(xdotool getwindowname "$wid")\", want the unsaved-changes dot"
-
-xdotool windowfocus --sync "$wid" key --clearmodifiers ctrl+s
-for _ in $(seq 100); do
-	[ "$(block_of "$tmp/bakery.yaml" "$note")" = channels ] && break
-	sleep 0.1
+[ "$WIDTH" -eq 1600 ] && [ "$HEIGHT" -eq 1000 ] || gui_fail "workshop: after F5 the window is ${WIDTH}x$HEIGHT, want the full 1600x1000 screen"
+prev=$(settle step1)
+[ "$prev" != "$before" ] || gui_fail "workshop: F5 changed nothing on the screen"
+for step in 2 3 4 5 6 7 8 9; do
+	xdotool windowfocus --sync "$wid" key --clearmodifiers Right
+	cur=$(settle "step$step")
+	[ "$cur" != "$prev" ] || gui_fail "workshop: the Right arrow did not move to step $step"
+	prev=$cur
 done
-got=$(block_of "$tmp/bakery.yaml" "$note")
-[ "$got" = channels ] || gui_fail "after Ctrl+S note $note is in \"$got\", want channels"
-"$bin" validate -q "$tmp/bakery.yaml" || fail "the saved canvas does not validate"
-wait_title "bakery.yaml — bmcanvas" || gui_fail "after saving the title is \"$(xdotool getwindowname "$wid")\""
-
+xdotool windowfocus --sync "$wid" key --clearmodifiers Right
+[ "$(settle step9-again)" = "$prev" ] || gui_fail "workshop: the Right arrow moved past the last block"
+xdotool windowfocus --sync "$wid" key --clearmodifiers Escape
+for _ in $(seq 50); do
+	eval "$(xdotool getwindowgeometry --shell "$wid")"
+	[ "$WIDTH" -eq "$board_w" ] && [ "$HEIGHT" -eq "$board_h" ] && break
+	sleep 0.2
+done
+[ "$WIDTH" -eq "$board_w" ] && [ "$HEIGHT" -eq "$board_h" ] || gui_fail "workshop: after Escape the window is ${WIDTH}x$HEIGHT, want ${board_w}x$board_h"
+settle board-again >/dev/null
+wait_title "bakery.yaml — bmcanvas" || gui_fail "workshop: walking the blocks changed the canvas"
 xdotool windowfocus --sync "$wid" key --clearmodifiers ctrl+q
 for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$app_pid" 2>/dev/null && gui_fail "Ctrl+Q did not quit a saved canvas"
-wait "$app_pid" || fail "the editor exited with status $?: $(cat "$tmp/app.log")"
+kill -0 "$app_pid" 2>/dev/null && gui_fail "workshop: Ctrl+Q did not quit"
+wait "$app_pid" || fail "workshop: the editor exited with status $?: $(cat "$tmp/app.log")"
 app_pid=""
-echo "e2e: editor ok (note $note dragged from Key Partners to Channels and saved, $((SECONDS - start)) s)"
+echo "e2e: workshop ok (F5, nine blocks with the Right arrow, Escape; $((SECONDS - start)) s)"
+# ---- End of workshop mode (issue 13) --------------------------------------

@@ -56,6 +56,8 @@ type Board struct {
 	// the segment gone from the canvas. It gets the segment's ID or "".
 	// SetFocusSegment does not call it.
 	OnFocusChange func(segmentID string)
+	// OnOtherKey receives the keys the board does not use, such as F5.
+	OnOtherKey func(*fyne.KeyEvent)
 
 	canvas   *bmc.Canvas
 	selected string // the selected note

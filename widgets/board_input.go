@@ -269,6 +269,10 @@ func (b *Board) TypedKey(e *fyne.KeyEvent) {
 		b.keyboardMenu()
 	case fyne.KeyF1:
 		b.showHelp()
+	default:
+		if b.OnOtherKey != nil {
+			b.OnOtherKey(e)
+		}
 	}
 }
 

@@ -1,0 +1,113 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/bmc/formats"
+)
+
+// The Export dialog's Format choices: the PDF poster, or the canvas as
+// data (see package formats).
+const formatPDF = "PDF poster"
+
+var dataFormatChoices = []struct {
+	label  string
+	format formats.Format
+}{
+	{"Markdown (.md): headings and bullets", formats.Markdown},
+	{"JSON (.json): the canvas as data", formats.JSON},
+}
+
+// newFormatSelect returns the Export dialog's Format choice, on PDF.
+func newFormatSelect() *widget.Select {
+	choices := []string{formatPDF}
+	for _, c := range dataFormatChoices {
+		choices = append(choices, c.label)
+	}
+	s := widget.NewSelect(choices, nil)
+	s.SetSelected(formatPDF)
+	return s
+}
+
+// formatItem is the Format row of the Export dialog.
+func (f *exportForm) formatItem() *widget.FormItem {
+	item := widget.NewFormItem("Format", f.format)
+	item.HintText = "Markdown and JSON keep every note; the choices below shape the PDF only"
+	return item
+}
+
+// dataFormat returns the data format chosen, and false for the PDF.
+func (f *exportForm) dataFormat() (formats.Format, bool) {
+	for _, c := range dataFormatChoices {
+		if f.format.Selected == c.label {
+			return c.format, true
+		}
+	}
+	return "", false
+}
+
+// askDataExportFile asks where to write the canvas as Markdown or JSON and
+// writes it there.
+func (e *Editor) askDataExportFile(fm formats.Format) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			e.showError(fmt.Errorf("export: %w", err))
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close() // unwritten, it leaves the file alone; the export replaces it atomically
+		e.ExportDataTo(path, fm)
+	}, e.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{fm.Extension()}))
+	name := e.doc.FileName()
+	d.SetFileName(strings.TrimSuffix(name, filepath.Ext(name)) + fm.Extension())
+	e.setDialogFolder(d)
+	d.Resize(dialogSize(e.win, 900, 640))
+	d.Show()
+}
+
+// ExportDataTo writes the canvas as Markdown or JSON to path, then says
+// where it went or why not. A path without an extension gets the format's;
+// a canvas file, the open one above all, is refused and left as it is.
+func (e *Editor) ExportDataTo(path string, fm formats.Format) error {
+	if filepath.Ext(filepath.Base(path)) == "" {
+		path += fm.Extension()
+	}
+	name := filepath.Base(path)
+	if isCanvasFile(path) {
+		err := fmt.Errorf("%s is a canvas file; the %s cannot replace it. Choose a name ending in %s", name, fm.Name(), fm.Extension())
+		e.showErrorTitled("Export refused", err)
+		return err
+	}
+	if e.doc.Path != "" {
+		if same, err := sameFile(path, e.doc.Path); err != nil || same {
+			if err == nil {
+				err = fmt.Errorf("%s is the canvas being edited; the %s cannot replace it. Choose another name", name, fm.Name())
+			}
+			e.showErrorTitled("Export refused", err)
+			return err
+		}
+	}
+	data, err := formats.Export(e.doc.Canvas(), fm)
+	if err == nil {
+		err = bmc.WriteFileAtomic(path, data)
+	}
+	if err != nil {
+		err = fmt.Errorf("export %s: %w", name, err)
+		e.showErrorTitled("Export failed", err)
+		return err
+	}
+	dialog.ShowInformation("Exported", "Wrote "+path, e.win)
+	return nil
+}

@@ -1,0 +1,60 @@
+package cmd
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+
+	"github.com/bmcanvas/bmcanvas/export"
+)
+
+func init() {
+	register(&command{name: "cards",
+		usage:   "FILE [--paper A4] [-o CARDS.pdf] [--force] [--font F.ttf]",
+		summary: "print a test card for each hypothesis, four A6 cards to an A4 sheet with cut marks (default file: FILE-cards.pdf)",
+		details: "Each card holds the assumption, its block and the segments it serves, and empty fields for the test,\n" +
+			"the metric, the success criterion and what was learnt, to fill in during interviews.\n\n" + pdfTargetHelp,
+		run: runCards})
+}
+
+func runCards(e *env, args []string) int {
+	fs := e.flags(commands["cards"])
+	opt := export.CardOptions{}
+	fs.StringVar(&opt.Paper, "paper", export.DefaultCardPaper, "the sheet, upright, cut into four cards: "+strings.Join(export.Papers(), ", ")+", or WxH in mm")
+	fs.StringVar(&opt.FontFile, "font", "", "a TrueType font for characters Noto Sans lacks, such as Chinese, Japanese or Korean")
+	out := fs.String("o", "", "the PDF to write (default: FILE-cards.pdf)")
+	force := forceFlag(fs, "an existing file that is not a PDF")
+	files, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(files) != 1 {
+		e.errorf("name one canvas file")
+		fs.Usage()
+		return ExitUsage
+	}
+	if !e.checkPaper(&export.Options{Paper: opt.Paper}) {
+		return ExitUsage
+	}
+	in := files[0]
+	if *out == "" {
+		*out = strings.TrimSuffix(in, filepath.Ext(in)) + "-cards.pdf"
+	}
+	if sameFile(in, *out) {
+		e.errorf("%s: the PDF would replace the canvas it is printed from; choose another name with -o", *out)
+		return ExitUsage
+	}
+	if err := checkPDFTarget(*out, *force); err != nil {
+		e.errorf("%v", err)
+		return ExitUsage
+	}
+	c, _, code := e.load(in, e.stderr)
+	if code != ExitOK {
+		return code
+	}
+	opt.FileName = filepath.Base(in)
+	defer pauseGC()()
+	var buf bytes.Buffer
+	warnings, err := export.Cards(&buf, c, opt)
+	return e.finishPDF(*out, buf.Bytes(), warnings, err)
+}
