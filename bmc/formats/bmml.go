@@ -336,6 +336,14 @@ func (r *bmmlReader) read(root *yaml.Node) (*bmc.Canvas, error) {
 				b.link(e.index, seg.index)
 			}
 		}
+		// for: a proposition, an activity or a resource: a link between
+		// the notes when their blocks give it a meaning (the "For:" line
+		// in the text keeps the names either way).
+		for _, f := range e.forRefs {
+			if to := r.byID[f.id]; to != nil && e.index >= 0 && to.index >= 0 {
+				b.linkNotes(e.index, to.index)
+			}
+		}
 	}
 	r.setMeta(b, meta)
 	r.kept()

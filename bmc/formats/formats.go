@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -241,8 +242,13 @@ type pending struct {
 	block string
 	note  bmc.Note
 	at    bmc.Position
-	// links are the indexes of the segment notes this note links to.
+	// links are the indexes of the segment notes this note links to;
+	// refs, when set, the entries as written ("n2/Ana" for a persona).
 	links []int
+	refs  []string
+	// noteLinks are the indexes of the notes of other blocks this note
+	// links to (bmc.Note.Links).
+	noteLinks []int
 }
 
 func newBuilder(p *problems, template string) (*builder, error) {
@@ -259,7 +265,7 @@ func newBuilder(p *problems, template string) (*builder, error) {
 // unused. It returns the note's index for links, and false when the note
 // broke a rule (reported at at).
 func (b *builder) add(block string, n bmc.Note, at bmc.Position) (int, bool) {
-	n.Segments = nil
+	n.Segments, n.Links = nil, nil
 	if n.ID != "" {
 		if err := bmc.CheckID(n.ID); err != nil {
 			b.problems.add(at, "%v", err)
@@ -299,6 +305,40 @@ func (b *builder) link(from, seg int) bool {
 		}
 	}
 	b.notes[from].links = append(b.notes[from].links, seg)
+	b.notes[from].refs = append(b.notes[from].refs, "")
+	return true
+}
+
+// linkRef links note from to the segment seg as ref names it: the whole
+// segment, or one persona of it ("n2/Ana").
+func (b *builder) linkRef(from, seg int, ref string) bool {
+	if _, persona := bmc.PersonaRef(ref); persona == "" {
+		return b.link(from, seg)
+	}
+	if !b.isSegment(seg) {
+		return false
+	}
+	b.notes[from].links = append(b.notes[from].links, seg)
+	b.notes[from].refs = append(b.notes[from].refs, ref)
+	return true
+}
+
+// linkNotes links two queued notes, whichever of them the link is
+// written on (see bmc.RelationOf), and reports whether their blocks give
+// a link a meaning.
+func (b *builder) linkNotes(x, y int) bool {
+	if x < 0 || y < 0 || x == y {
+		return false
+	}
+	t := b.canvas.TemplateID
+	if _, ok := bmc.RelationOf(t, b.notes[y].block, b.notes[x].block); ok {
+		x, y = y, x
+	} else if _, ok := bmc.RelationOf(t, b.notes[x].block, b.notes[y].block); !ok {
+		return false
+	}
+	if !slices.Contains(b.notes[x].noteLinks, y) {
+		b.notes[x].noteLinks = append(b.notes[x].noteLinks, y)
+	}
 	return true
 }
 
@@ -328,8 +368,15 @@ func (b *builder) finish() (*bmc.Canvas, error) {
 	}
 	for _, p := range b.notes {
 		n := p.note
-		for _, l := range p.links {
-			n.Segments = append(n.Segments, b.notes[l].note.ID)
+		for k, l := range p.links {
+			ref := b.notes[l].note.ID
+			if _, persona := bmc.PersonaRef(p.refs[k]); persona != "" {
+				ref += "/" + persona
+			}
+			n.Segments = append(n.Segments, ref)
+		}
+		for _, l := range p.noteLinks {
+			n.Links = append(n.Links, b.notes[l].note.ID)
 		}
 		b.canvas.Blocks[p.block] = append(b.canvas.Blocks[p.block], n)
 	}

@@ -22,7 +22,9 @@ type jsonNote struct {
 	ID       string   `json:"id"`
 	Text     string   `json:"text"`
 	Color    string   `json:"color"`
+	Personas []string `json:"personas,omitempty"`
 	Segments []string `json:"segments,omitempty"`
+	Links    []string `json:"links,omitempty"`
 	Status   string   `json:"status,omitempty"`
 	Evidence string   `json:"evidence,omitempty"`
 	Tags     []string `json:"tags,omitempty"`
@@ -87,7 +89,7 @@ func WriteJSON(c *bmc.Canvas) ([]byte, error) {
 			if n.Status == bmc.StatusIdea {
 				status = ""
 			}
-			line, err := encodeJSON(jsonNote{ID: n.ID, Text: n.Text, Color: string(n.Color), Segments: n.Segments, Status: status,
+			line, err := encodeJSON(jsonNote{ID: n.ID, Text: n.Text, Color: string(n.Color), Personas: n.Personas, Segments: n.Segments, Links: n.Links, Status: status,
 				Evidence: n.Evidence, Tags: n.Tags, Amount: n.Amount, Period: string(n.Period)})
 			if err != nil {
 				return nil, fmt.Errorf("export JSON: %w", err)

@@ -51,7 +51,9 @@ var attrComment = regexp.MustCompile(`^<!-- bmcanvas (\{.*\}) -->[ \t]*$`)
 type noteAttrs struct {
 	ID       string   `json:"id,omitempty"`
 	Color    string   `json:"color,omitempty"`
+	Personas []string `json:"personas,omitempty"`
 	Segments []string `json:"segments,omitempty"`
+	Links    []string `json:"links,omitempty"`
 	Status   string   `json:"status,omitempty"`
 	Evidence string   `json:"evidence,omitempty"`
 	Tags     []string `json:"tags,omitempty"`
@@ -73,7 +75,10 @@ func WriteMarkdown(c *bmc.Canvas) ([]byte, error) {
 	for _, notes := range c.Blocks {
 		for _, n := range notes {
 			for _, s := range n.Segments {
-				linked[s] = true
+				linked[bmc.SegmentOf(s)] = true
+			}
+			for _, l := range n.Links {
+				linked[l] = true
 			}
 		}
 	}
@@ -114,7 +119,7 @@ func WriteMarkdown(c *bmc.Canvas) ([]byte, error) {
 // none but the defaults. Characters such as < > & are escaped, so that the
 // JSON can never hold "-->" and end the comment early.
 func attributes(n bmc.Note, needID bool) (string, bool) {
-	a := noteAttrs{Segments: n.Segments, Evidence: n.Evidence, Tags: n.Tags, Amount: n.Amount, Period: string(n.Period)}
+	a := noteAttrs{Personas: n.Personas, Segments: n.Segments, Links: n.Links, Evidence: n.Evidence, Tags: n.Tags, Amount: n.Amount, Period: string(n.Period)}
 	if needID {
 		a.ID = n.ID
 	}
@@ -703,6 +708,7 @@ func (r *mdReader) canvas(opt Options) (*bmc.Canvas, error) {
 					continue
 				}
 				n.ID, n.Color, n.Status, n.Evidence, n.Tags, n.Amount, n.Period = a.ID, bmc.Color(a.Color), bmc.Status(a.Status), a.Evidence, a.Tags, a.Amount, bmc.Period(a.Period)
+				n.Personas = a.Personas
 			}
 			idx, ok := b.add(block, n, it.at)
 			if ok {
@@ -719,12 +725,21 @@ func (r *mdReader) canvas(opt Options) (*bmc.Canvas, error) {
 			attrs++
 		}
 		for _, s := range ref.attrs.Segments {
-			seg, ok := b.explicit[s]
+			seg, ok := b.explicit[bmc.SegmentOf(s)]
 			switch {
 			case !ok:
 				r.add(ref.item.attrsAt, "the note links to %q, which no note of the file has as its id", truncate(s, 60))
-			case !b.link(ref.index, seg):
+			case !b.linkRef(ref.index, seg, s):
 				r.add(ref.item.attrsAt, "the note links to %q, which is not a note of %s", truncate(s, 60), segmentTitle(t))
+			}
+		}
+		for _, l := range ref.attrs.Links {
+			to, ok := b.explicit[l]
+			switch {
+			case !ok:
+				r.add(ref.item.attrsAt, "the note links to %q, which no note of the file has as its id", truncate(l, 60))
+			case !b.linkNotes(ref.index, to):
+				r.add(ref.item.attrsAt, "the note links to %q, in a block its own does not link to", truncate(l, 60))
 			}
 		}
 	}
