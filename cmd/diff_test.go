@@ -88,7 +88,10 @@ func TestDiff(t *testing.T) {
 		`- n11 from Channels: "Pre-order app for office pick-up"`,
 		`+ n39 in Channels: "Market stall on Saturdays"`,
 		"~ n33 amount: 2400 per month → 2600 per month",
-		"1 added, 1 removed, 1 moved, 1 reordered, 3 changed, 3 header fields\n",
+		// Deleting n11 and moving n32 out of Key Partners take links with them.
+		"~ n29 links: −n11 (Pre-order app for office pick-up)",
+		"~ n32 links: −n28 (Plan tomorrow's quantities to cut waste)",
+		"1 added, 1 removed, 1 moved, 1 reordered, 5 changed, 3 header fields\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in\n%s", want, out)
@@ -105,7 +108,7 @@ func TestDiff(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &j); err != nil || code != ExitProblems {
 		t.Fatalf("exit %d, %v:\n%s", code, err, out)
 	}
-	if j.Equal || j.New.Version != "4" || j.Summary.Added != 1 || len(j.Changes) != 14 {
+	if j.Equal || j.New.Version != "4" || j.Summary.Added != 1 || len(j.Changes) != 16 { // 14, and two links that went with n11 and n32
 		t.Errorf("json: %+v", j)
 	}
 

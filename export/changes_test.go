@@ -84,7 +84,8 @@ func TestChangePosterLayout(t *testing.T) {
 	for id, want := range map[string]string{
 		"n39":           "new|",
 		"n11 (removed)": "removed|",
-		"n32":           "from Key Partners|",
+		"n32":           "from Key Partners · changed links|",
+		"n29":           "changed links|", // its link to the removed n11 went with it
 		"n9":            "changed colour (was orange)|Pâtisserie like in Lyon, at neighbourhood prices",
 		"n17":           "was hypothesis|",
 		"n33":           "changed amount (was €2,400 a month)|",
@@ -93,7 +94,7 @@ func TestChangePosterLayout(t *testing.T) {
 			t.Errorf("%s: marks %q, want %q", id, labels[id], want)
 		}
 	}
-	if len(labels) != 6 {
+	if len(labels) != 7 {
 		t.Errorf("marked notes: %v", labels)
 	}
 	// The removed note is a ghost where it was: after n10, which stayed.
@@ -114,7 +115,7 @@ func TestChangePosterPDF(t *testing.T) {
 	}
 	text := strings.Join(strings.Fields(string(tool(t, pdf, "pdftotext", "-enc", "UTF-8", "-"))), " ")
 	for _, want := range []string{
-		"CHANGES SINCE VERSION 3, 2026-11-24: 1 NEW, 1 REMOVED, 1 MOVED, 3 CHANGED",
+		"CHANGES SINCE VERSION 3, 2026-11-24: 1 NEW, 1 REMOVED, 1 MOVED, 5 CHANGED",
 		"Market stall on Saturdays", " new ", "Pre-order app for office pick-up", " removed ", "from Key Partners",
 		"Pâtisserie like in Lyon, at neighbourhood prices", "was hypothesis",
 	} {
