@@ -3,6 +3,7 @@ package bmc
 import (
 	"bytes"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -305,5 +306,83 @@ func TestNeighbours(t *testing.T) {
 		if got := strings.Join(c.Neighbours(id), ","); got != want {
 			t.Errorf("Neighbours(%s) = %s, want %s", id, got, want)
 		}
+	}
+}
+
+// TestMergeLinks: links and personas merge as sets, follow a renumbered
+// note, and what no longer fits the merged canvas is dropped with a
+// conflict that says why.
+func TestMergeLinks(t *testing.T) {
+	link := func(a, b string) edit { return func(t *testing.T, c *Canvas) { noErr(t, c.Link(a, b)) } }
+	tests := []struct {
+		name         string
+		ours, theirs edit
+		conflicts    string
+		// want lists "note:links|segments" in the merged canvas.
+		want []string
+	}{
+		{"links added on both sides", link("a1", "ch2"), link("a1", "cr1"), "", []string{"a1:v1,ch1,ch2,cr1|"}},
+		{"a link to a note the other side deleted", sideDelete("v2"), link("a2", "v2"), "links", []string{"a2:v1|"}},
+		{"a link the other side's move made meaningless", link("a2", "v2"), sideMove("a2", "channels", -1), "links", []string{"a2:|"}},
+		{"a persona the other side removed", sideUpdate("s2", func(n *Note) { n.Personas = []string{"Ana"} }),
+			sideUpdate("ch1", func(n *Note) { n.Segments = []string{"s1", "s2/Raj"} }), "segments", []string{"ch1:|s1", "cr1:|"}},
+		{"a persona added and linked on one side", nil, sideEdits(
+			sideUpdate("s1", func(n *Note) { n.Personas = []string{"Bo"} }),
+			sideUpdate("rv1", func(n *Note) { n.Segments = []string{"s1/Bo"} })), "", []string{"rv1:v1|s1/Bo"}},
+		{"personas of a note moved out of segments", sideMove("s2", "channels", -1),
+			sideUpdate("s2", func(n *Note) { n.Personas = append(n.Personas, "Lu") }), "personas", []string{"s2:|", "cr1:|"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base, ours, theirs := linked(t), linked(t), linked(t)
+			if tt.ours != nil {
+				tt.ours(t, ours)
+			}
+			tt.theirs(t, theirs)
+			m, err := Merge(base, ours, theirs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var fields []string
+			for _, c := range m.Conflicts {
+				fields = append(fields, c.Field)
+			}
+			if got := strings.Join(fields, ","); !strings.Contains(got, tt.conflicts) || (tt.conflicts == "" && got != "") {
+				t.Errorf("conflicts %q, want %q", got, tt.conflicts)
+			}
+			for _, w := range tt.want {
+				id, _, _ := strings.Cut(w, ":")
+				n, _ := m.Canvas.Note(id)
+				if got := id + ":" + strings.Join(n.Links, ",") + "|" + strings.Join(n.Segments, ","); got != w {
+					t.Errorf("got %s, want %s", got, w)
+				}
+			}
+		})
+	}
+	// theirs' new note under an ID ours gave another note is renumbered,
+	// and theirs' link to it follows.
+	base, ours, theirs := linked(t), linked(t), linked(t)
+	sideAdd("key_resources", -1, Note{ID: "x9", Text: "Ours"})(t, ours)
+	sideEdits(sideAdd("key_resources", -1, Note{ID: "x9", Text: "Theirs"}), link("p1", "x9"))(t, theirs)
+	m, err := Merge(base, ours, theirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p1, _ := m.Canvas.Note("p1")
+	if len(m.Renumbered) != 1 || !slices.Equal(p1.Links, []string{"r1", m.Renumbered[0].New}) {
+		t.Errorf("renumbered %+v, p1 links %v", m.Renumbered, p1.Links)
+	}
+	// Compare reports links and personas.
+	d := Compare(base, theirs)
+	kinds := map[ChangeKind]bool{}
+	for _, ch := range d.Changes {
+		kinds[ch.Kind] = true
+	}
+	if !kinds[ChangeLinks] {
+		t.Errorf("Compare misses a link: %+v", d.Changes)
+	}
+	sideUpdate("s2", func(n *Note) { n.Personas = []string{"Ana"} })(t, theirs)
+	if d := Compare(base, theirs); !slices.ContainsFunc(d.Changes, func(c Change) bool { return c.Kind == ChangePersonas }) {
+		t.Errorf("Compare misses a persona: %+v", d.Changes)
 	}
 }
