@@ -115,3 +115,15 @@ func TestPersonasInTheNoteMenu(t *testing.T) {
 		t.Errorf("segments after unlinking = %q", n.Segments)
 	}
 }
+
+// The Export dialog keeps the board's focus on a note that is no segment.
+func TestExportFormKeepsANoteFocus(t *testing.T) {
+	e, _ := openBakery(t)
+	e.FocusSegment("n30")
+	opt := e.exportOptions
+	opt.Focus = e.Focus()
+	f := newExportForm(opt, e.doc.Canvas())
+	if got := f.options(opt).Focus; got != "n30" {
+		t.Errorf("export focus = %q, want n30 (selected %q)", got, f.focus.Selected)
+	}
+}
