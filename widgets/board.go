@@ -241,7 +241,7 @@ func (b *Board) CreateRenderer() fyne.WidgetRenderer {
 		blocks:  map[string]*Block{},
 		editor:  container.NewThemeOverride(b.editor, newPaperTheme(b.Theme(), bmc.Yellow)),
 		links:   newLinkIndicator(),
-		conns:   newConnections(),
+		conns:   newConnections(b),
 	}
 	r.bar.Hide()
 	r.ring.Hide()

@@ -130,9 +130,11 @@ func (b *Board) dimmed(id string) bool {
 	return (b.focus != "" && !b.chain[id]) || (b.filter != nil && !b.filter[id])
 }
 
-// linkDrag is a segment's dot being dragged onto a note.
+// linkDrag is a segment's dot being dragged onto a note, or a note's link
+// handle onto another note (links.go): then segment is empty and note set.
 type linkDrag struct {
 	segment string
+	note    string
 	origin  fyne.Position // the segment card's place when the drag began
 	from    fyne.Position // the dot's centre
 	target  string        // the note a drop links, or ""
@@ -192,6 +194,10 @@ func (b *Board) endLink() {
 	b.link = nil
 	if b.view != nil {
 		b.view.links.hide()
+	}
+	if l.note != "" {
+		b.endNoteLink(l)
+		return
 	}
 	if l.target == "" || !b.isSegment(l.segment) || !b.canLink(l.target, l.segment) {
 		return
