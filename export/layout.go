@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/textlayout"
 )
 
 // Measures of a poster on A4 landscape, in millimetres or points; every
@@ -63,8 +64,9 @@ type textBox struct {
 	right bool
 }
 
-// lineHeight is the distance between baselines, in ems.
-const lineHeight = 1.22
+// lineHeight is the distance between baselines, in ems: the same on
+// screen and paper.
+const lineHeight = textlayout.LineHeight
 
 func (t textBox) height() float64 { return float64(len(t.lines)) * lineHeight * t.size * ptMM }
 
