@@ -46,7 +46,7 @@ type Block struct {
 	// touchpad over the block.
 	OnScrolled func(e *fyne.ScrollEvent)
 
-	state blockState
+	state     blockState
 	add, help *toolButton
 	hovered   bool // the pointer is over the block
 	onButton  bool // the pointer is over one of its buttons

@@ -130,4 +130,3 @@ func (b *Board) marks(n *bmc.Note) []bmc.Color {
 func (b *Board) dimmed(id string) bool {
 	return (b.look.focus != "" && !b.look.chain[id]) || (b.look.filter != nil && !b.look.filter[id])
 }
-

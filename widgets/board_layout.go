@@ -40,8 +40,8 @@ const (
 	noteTextEm  = 0.86
 	noteFloorEm = 0.786
 	// noteStep is how much a crowded block's text shrinks at a time, in
-	// ems of the theme's text.
-	noteStepEm = 0.036
+	// pixels: Fyne spaces text at whole pixel sizes.
+	noteStep = 1
 )
 
 // Card widths, in ems of the card's text.
@@ -69,15 +69,20 @@ func newMetrics(b baseSizes, zoom float32) metrics {
 		iconSize:  text * 1.2,
 		buttonW:   text * 1.45,
 		hintText:  text * 0.86,
-		noteText:  text * noteTextEm,
-		noteFloor: text * noteFloorEm,
+		noteText:  pixels(text * noteTextEm),
+		noteFloor: pixels(text * noteFloorEm),
 		footText:  max(text*0.78, 9),
 		curtainW:  b.text * 2,
 	}
+	m.noteFloor = min(m.noteFloor, m.noteText)
 	m.titleH = m.iconSize + 3*pad
 	m.footerH = m.footText*textlayout.LineHeight + pad
 	return m
 }
+
+// pixels rounds a text size to whole pixels, at least 4: the sizes Fyne
+// spaces text at (see shapedSize).
+func pixels(size float32) float32 { return max(float32(math.Round(float64(size))), 4) }
 
 // Zoom is how large a board draws its blocks and notes.
 type Zoom struct {
@@ -291,8 +296,7 @@ func (b *blockGeom) flow(in boardInput, m metrics, notes []bmc.Note, trial bool)
 	for i := range notes {
 		contents[i] = in.card(&notes[i], b.block.ID)
 	}
-	step := noteStepEm * in.base.text * m.zoom
-	for ts := m.noteText; ; ts -= step {
+	for ts := m.noteText; ; ts -= noteStep {
 		ts = max(ts, m.noteFloor)
 		target, most := columns(b.view.Width, ts)
 		for cols := target; cols <= most; cols++ {

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"math"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -31,9 +32,15 @@ func screenMeasures(th fyne.Theme) measures {
 }
 
 // refSize is the text size widths are measured at: text widths grow in
-// proportion to the size (Fyne shapes without hinting), so one
-// measurement serves every size.
+// proportion to the size, so one measurement serves every size.
 const refSize = 100
+
+// shapedSize is the size Fyne spaces text of size at: go-text's shaper
+// scales advances by the size rounded up to a whole pixel (after Fyne
+// turns it into 26.6 fixed point), so 12.04 is spaced as 13.
+func shapedSize(size float64) float64 {
+	return math.Ceil(math.Floor(size*64) / 64)
+}
 
 // screenMeasure returns the width of text in the theme's font of the
 // given style, remembering the widths of up to maxWidths strings per
@@ -66,7 +73,7 @@ func screenMeasure(th fyne.Theme, style fyne.TextStyle) textlayout.Measure {
 			m[s] = w
 			widths.Unlock()
 		}
-		return float64(w) * size / refSize
+		return float64(w) * shapedSize(size) / refSize
 	}
 }
 

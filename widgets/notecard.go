@@ -80,7 +80,7 @@ type NoteCard struct {
 	// OnDotDragEnd is called when a drag of the segment dot ends.
 	OnDotDragEnd func()
 
-	floating bool // drawn with a deeper shadow, as the card a drag holds
+	floating bool        // drawn with a deeper shadow, as the card a drag holds
 	layout   *cardLayout // set by the board; nil when the card lays itself out
 	drag     dragTracker
 	grab     fyne.Position // where the drag took hold of the card
@@ -311,8 +311,9 @@ func (r *noteCardRenderer) Layout(size fyne.Size) {
 			continue
 		}
 		t.Text = l.lines[i]
-		if i == shown-1 && shown < len(l.lines) {
-			t.Text += textlayout.Ellipsis // the card is cut to fit its block
+		if i == shown-1 && shown < len(l.lines) { // the card is cut to fit its block
+			t.Text = textlayout.Ellipsize(t.Text+textlayout.Ellipsis, float64(size.Width-2*s.pad), float64(s.text),
+				screenMeasure(c.Theme(), fyne.TextStyle{}))
 		}
 		t.TextSize, t.Color = s.text, inkColor
 		t.Move(fyne.NewPos(s.pad, s.pad+float32(i)*s.lineH+(s.lineH-box)/2))
