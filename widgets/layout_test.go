@@ -190,7 +190,7 @@ func boardInputOf(notes map[string][]bmc.Note) boardInput {
 	tp := bmc.BusinessModelCanvas
 	return boardInput{
 		size: fyne.NewSize(1366, 768), tmpl: tp, places: placesOf(tp.Layout(true)),
-		base: baseSizes{text: 14, pad: 4},
+		base:  baseSizes{text: 14, pad: 4},
 		notes: func(block string) []bmc.Note { return notes[block] },
 		card: func(n *bmc.Note, block string) cardContent {
 			return contentOf(n, textlayout.Prepare(n.Text), 0, false, "")
