@@ -362,6 +362,13 @@ func TestBackstageToggle(t *testing.T) {
 	if !e.doc.Canvas().BackstageShown() || e.doc.Dirty() {
 		t.Error("undo did not bring the backstage back")
 	}
+	// Hidden and shown again: the file would be the same bytes, so no dot
+	// and no question on quitting.
+	e.ToggleBackstage()
+	e.ToggleBackstage()
+	if !e.doc.Canvas().BackstageShown() || e.doc.Dirty() || strings.HasPrefix(e.win.Title(), "•") {
+		t.Errorf("hidden and shown again: dirty %v, title %q", e.doc.Dirty(), e.win.Title())
+	}
 
 	if err := e.NewCanvas(bmc.Lean.ID); err != nil {
 		t.Fatal(err)
