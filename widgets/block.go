@@ -56,8 +56,8 @@ type Block struct {
 func NewBlock(b *bmc.Block) *Block {
 	w := &Block{Spec: b}
 	w.ExtendBaseWidget(w)
-	w.add = newToolButton(theme.ContentAddIcon(), w.tappedAdd)
-	w.help = newToolButton(theme.QuestionIcon(), w.ShowHelp)
+	w.add = newToolButton(theme.ContentAddIcon(), "Add a note (Insert)", w.tappedAdd)
+	w.help = newToolButton(theme.QuestionIcon(), "What to put here (F1)", w.ShowHelp)
 	hover := func(in bool) {
 		w.onButton = in
 		w.Refresh()

@@ -326,7 +326,7 @@ func newDragOverlay() *dragOverlay {
 func (o *dragOverlay) lift(c *NoteCard) {
 	o.ring.Hide()
 	o.ghost.setNote(c.Note)
-	o.ghost.setLook(c.Marks, c.Segment, c.SegmentFocused, false, c.Currency)
+	o.ghost.setLook(c.Marks, nil, c.Segment, c.SegmentFocused, false, c.Currency)
 	o.ghost.layout = c.layout
 	o.ghost.Resize(c.Size())
 	o.ghost.Move(c.Position())

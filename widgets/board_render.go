@@ -167,7 +167,7 @@ func (r *boardRenderer) layoutCards(g *geometry) {
 			n++
 			note := &notes[i]
 			changed := c.setNote(*note)
-			changed = c.setLook(b.marks(note), bg.block.ID == bmc.SegmentBlock, note.ID == b.look.focus && b.look.focus != "",
+			changed = c.setLook(b.marks(note), b.markNames(note), bg.block.ID == bmc.SegmentBlock, note.ID == b.look.focus && b.look.focus != "",
 				b.dimmed(note.ID), b.canvas.Currency) || changed
 			lifted := b.drag.dragging() == note.ID
 			if l := &bg.cards[i]; c.layout != l || c.Lifted != lifted {

@@ -21,6 +21,7 @@ var (
 	_ fyne.SecondaryTappable = (*NoteCard)(nil)
 	_ fyne.Draggable         = (*NoteCard)(nil)
 	_ desktop.Mouseable      = (*NoteCard)(nil)
+	_ desktop.Hoverable      = (*NoteCard)(nil)
 	_ fyne.WidgetRenderer    = (*noteCardRenderer)(nil)
 )
 
@@ -45,6 +46,8 @@ type NoteCard struct {
 	// Marks are the colours of the customer segments the note serves, in
 	// link order, drawn as dots in the card's lower right corner.
 	Marks []bmc.Color
+	// MarkNames name the segments of Marks, for the marks' tip.
+	MarkNames []string
 	// Segment shows the note as a customer segment: its own colour is its
 	// segment dot, a control that reports taps and drags through
 	// OnDotTapped, OnDotDragged and OnDotDragEnd.
@@ -82,6 +85,8 @@ type NoteCard struct {
 
 	floating bool        // drawn with a deeper shadow, as the card a drag holds
 	layout   *cardLayout // set by the board; nil when the card lays itself out
+	hotspots []hotspot   // the parts with tips, found by the renderer
+	tipShown string
 	drag     dragTracker
 	grab     fyne.Position // where the drag took hold of the card
 	dot      *segmentDot
@@ -116,11 +121,14 @@ func (c *NoteCard) setNote(n bmc.Note) bool {
 
 // setLook changes how the card shows its note without refreshing, and
 // reports whether anything changed. marks is copied when it differs.
-func (c *NoteCard) setLook(marks []bmc.Color, segment, focused, dimmed bool, currency string) bool {
+func (c *NoteCard) setLook(marks []bmc.Color, names []string, segment, focused, dimmed bool, currency string) bool {
 	changed := false
 	if !slices.Equal(c.Marks, marks) {
 		c.Marks = slices.Clone(marks)
 		changed = true
+	}
+	if !slices.Equal(c.MarkNames, names) {
+		c.MarkNames = slices.Clone(names)
 	}
 	if c.Segment != segment || c.SegmentFocused != focused || c.Dimmed != dimmed || c.Currency != currency {
 		c.Segment, c.SegmentFocused, c.Dimmed, c.Currency = segment, focused, dimmed, currency
@@ -146,6 +154,35 @@ func (c *NoteCard) MouseDown(e *desktop.MouseEvent) {
 
 // MouseUp forgets the press.
 func (c *NoteCard) MouseUp(*desktop.MouseEvent) { c.drag.release() }
+
+// MouseIn is part of desktop.Hoverable.
+func (c *NoteCard) MouseIn(e *desktop.MouseEvent) { c.MouseMoved(e) }
+
+// MouseMoved shows the tip of the badge or the marks under the pointer.
+func (c *NoteCard) MouseMoved(e *desktop.MouseEvent) {
+	for _, h := range c.hotspots {
+		p := e.Position
+		if p.X >= h.pos.X && p.Y >= h.pos.Y && p.X < h.pos.X+h.size.Width && p.Y < h.pos.Y+h.size.Height {
+			if c.tipShown != h.tip {
+				c.tipShown = h.tip
+				ShowTipAt(c, h.pos, h.size, h.tip)
+			}
+			return
+		}
+	}
+	if c.tipShown != "" {
+		c.tipShown = ""
+		HideTip(c)
+	}
+}
+
+// MouseOut hides a tip.
+func (c *NoteCard) MouseOut() {
+	if c.tipShown != "" {
+		c.tipShown = ""
+		HideTip(c)
+	}
+}
 
 // Tapped calls OnTapped.
 func (c *NoteCard) Tapped(*fyne.PointEvent) {
