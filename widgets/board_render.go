@@ -170,10 +170,10 @@ func (r *boardRenderer) layoutCards(g *geometry) {
 			changed = c.setLook(b.marks(note), b.markNames(note), bg.block.ID == bmc.SegmentBlock, note.ID == b.look.focus && b.look.focus != "",
 				b.dimmed(note.ID), b.canvas.Currency) || changed
 			lifted := b.drag.dragging() == note.ID
-			if l := &bg.cards[i]; c.layout != l || c.Lifted != lifted {
-				c.layout, c.Lifted = l, lifted
+			if l := &bg.cards[i]; c.layout == nil || !c.layout.same(l) || c.Lifted != lifted {
 				changed = true
 			}
+			c.layout, c.Lifted = &bg.cards[i], lifted
 			size := bg.cardSize(i)
 			changed = changed || c.Size() != size
 			c.Move(bg.cardPos(i))
