@@ -544,7 +544,7 @@ func (b *Board) geometry() *geometry {
 		scroll: b.scroll,
 		cards:  c.cards,
 	})
-	if len(c.cards) > 8*max(b.canvas.NoteCount(), 64) {
+	if len(c.cards) > 8*max(b.noteCount(), 64) {
 		clear(c.cards)
 	}
 	for _, bg := range c.geom.blocks { // remember clamped scroll positions
@@ -559,13 +559,21 @@ func (b *Board) geometry() *geometry {
 	return c.geom
 }
 
+// noteCount returns the number of notes on the canvas.
+func (b *Board) noteCount() int {
+	if b.canvas == nil {
+		return 0
+	}
+	return b.canvas.NoteCount()
+}
+
 // prepared returns a note text made ready for wrapping, remembering it
 // while the text is on the board.
 func (b *Board) prepared(text string) *textlayout.Text {
 	if t, ok := b.cache.texts[text]; ok {
 		return t
 	}
-	if b.cache.texts == nil || len(b.cache.texts) > 4*max(b.canvas.NoteCount(), 64) {
+	if b.cache.texts == nil || len(b.cache.texts) > 4*max(b.noteCount(), 64) {
 		b.cache.texts = map[string]*textlayout.Text{}
 	}
 	t := textlayout.Prepare(text)
