@@ -309,8 +309,7 @@ func (b *blockGeom) flow(in boardInput, m metrics, notes []bmc.Note, trial bool)
 	}
 	for ts := m.noteText; ; ts -= noteStep {
 		ts = max(ts, m.noteFloor)
-		target, most := columns(b.view.Width, ts)
-		for cols := target; cols <= most; cols++ {
+		for _, cols := range columnChoices(b.view.Width, ts) {
 			if b.stack(in, notes, contents, cols, ts, b.view.Height) {
 				return
 			}
@@ -323,9 +322,38 @@ func (b *blockGeom) flow(in boardInput, m metrics, notes []bmc.Note, trial bool)
 	if trial {
 		return
 	}
+	// The floor, in the columns that show the most notes at once without
+	// cutting any, the view keeping room for the indicator below it.
 	b.view.Height = max(b.view.Height-m.footerH, 0)
-	_, most := columns(b.view.Width, m.noteFloor)
-	b.stack(in, notes, contents, most, m.noteFloor, -1)
+	best, bestShown, bestCut := 0, -1, true
+	for _, cols := range columnChoices(b.view.Width, m.noteFloor) {
+		b.stack(in, notes, contents, cols, m.noteFloor, -1)
+		b.scrollTo(0)
+		_, shown := b.visible()
+		cut := false
+		for _, r := range b.rows {
+			cut = cut || r.h > b.view.Height+0.01
+		}
+		if (bestCut && !cut) || (cut == bestCut && shown > bestShown) {
+			best, bestShown, bestCut = cols, shown, cut
+		}
+	}
+	b.stack(in, notes, contents, best, m.noteFloor, -1)
+}
+
+// columnChoices returns the column counts a view w wide can hold at text
+// size ts, in order of preference: the one that gives cards their usual
+// width, then more, then fewer.
+func columnChoices(w, ts float32) []int {
+	target, most := columns(w, ts)
+	out := make([]int, 0, most)
+	for c := target; c <= most; c++ {
+		out = append(out, c)
+	}
+	for c := target - 1; c >= 1; c-- {
+		out = append(out, c)
+	}
+	return out
 }
 
 // columns returns the number of columns that gives cards their usual
