@@ -14,7 +14,7 @@ import (
 func TestBlockHintCountAndThumb(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 	spec, _ := bmc.BusinessModelCanvas.Block("channels")
-	w := NewBlock(spec)
+	w := newBlockWidget(spec)
 	w.state.empty = true
 	w.Resize(fyne.NewSize(240, 300))
 	test.AssertObjectRendersToMarkup(t, "block/empty.xml", w)
@@ -50,7 +50,7 @@ func TestBlockHintCountAndThumb(t *testing.T) {
 func TestBlockLongTitleMakesRoomForButtonsOnHover(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 	spec, _ := bmc.Personal.Block("channels") // "How they know you & how you deliver"
-	w := NewBlock(spec)
+	w := newBlockWidget(spec)
 	w.Resize(fyne.NewSize(200, 200))
 	r := test.WidgetRenderer(w).(*blockRenderer)
 	if w.add.Visible() {
@@ -82,7 +82,7 @@ func TestBlockLongTitleMakesRoomForButtonsOnHover(t *testing.T) {
 	}
 
 	short, _ := bmc.BusinessModelCanvas.Block("channels")
-	w2 := NewBlock(short)
+	w2 := newBlockWidget(short)
 	w2.Resize(fyne.NewSize(200, 200))
 	if !w2.add.Visible() {
 		t.Error("buttons hidden beside a short title")
@@ -92,7 +92,7 @@ func TestBlockLongTitleMakesRoomForButtonsOnHover(t *testing.T) {
 func TestBlockEvents(t *testing.T) {
 	test.NewTempApp(t)
 	spec, _ := bmc.BusinessModelCanvas.Block("channels")
-	w := NewBlock(spec)
+	w := newBlockWidget(spec)
 	w.Resize(fyne.NewSize(240, 300))
 	var got []string
 	w.OnPressed = func() { got = append(got, "pressed") }
@@ -111,7 +111,7 @@ func TestBlockEvents(t *testing.T) {
 func TestBlockContextMenu(t *testing.T) {
 	test.NewTempApp(t)
 	spec, _ := bmc.BusinessModelCanvas.Block("channels")
-	w := NewBlock(spec)
+	w := newBlockWidget(spec)
 	win := test.NewTempWindow(t, w)
 	win.Resize(fyne.NewSize(300, 300))
 	added := false

@@ -68,8 +68,8 @@ type Board struct {
 	wheel  map[string]float32 // wheel distance not yet turned into rows
 	anim   *boardAnim
 	cache  layoutCache
-	blocks map[string]*Block // one per block of the template
-	order  []*Block          // in template order
+	blocks map[string]*blockWidget // one per block of the template
+	order  []*blockWidget          // in template order
 	// blocksFor is the template the block widgets were made for.
 	blocksFor string
 }
@@ -297,7 +297,7 @@ func (b *Board) template() *bmc.Template {
 
 // blockWidgets returns the block widgets of the canvas's template, making
 // them when the template changed.
-func (b *Board) blockWidgets() []*Block {
+func (b *Board) blockWidgets() []*blockWidget {
 	t := b.template()
 	id := ""
 	if t != nil {
@@ -307,12 +307,12 @@ func (b *Board) blockWidgets() []*Block {
 		return b.order
 	}
 	b.blocksFor = id
-	b.blocks = map[string]*Block{}
+	b.blocks = map[string]*blockWidget{}
 	b.order = nil
 	if t != nil {
 		for i := range t.Blocks {
 			spec := &t.Blocks[i]
-			w := NewBlock(spec)
+			w := newBlockWidget(spec)
 			w.OnPressed = func() { b.pressBlock(spec.ID) }
 			w.OnAdd = func() { b.AddNote(spec.ID) }
 			w.OnScrolled = func(e *fyne.ScrollEvent) { b.scrolled(spec.ID, e) }
