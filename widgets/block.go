@@ -144,24 +144,36 @@ type blockState struct {
 // scrolls reports whether the block has notes out of view.
 func (s blockState) scrolls() bool { return s.above > 0 || s.below > 0 }
 
-// indicator says what is out of view, such as "3 more above · 12 more
-// below (2 found)".
-func (s blockState) indicator() string {
-	part := func(n, match int, where string) string {
-		t := fmt.Sprintf("%d more %s", n, where)
-		if match >= 0 {
-			t += fmt.Sprintf(" (%d found)", match)
+// indicators say what is out of view, from the fullest, such as "3 more
+// above · 12 more below (2 found)", to the shortest, "3↑ 12↓", for the
+// block to show the first that fits. Matches a filter found are counted
+// when there are any.
+func (s blockState) indicators() []string {
+	found := func(k int, long bool) string {
+		switch {
+		case k <= 0:
+			return ""
+		case long:
+			return fmt.Sprintf(" (%d found)", k)
 		}
-		return t
+		return fmt.Sprintf(" (%d)", k)
 	}
-	var parts []string
+	var long, medium, short []string
 	if s.above > 0 {
-		parts = append(parts, part(s.above, s.aboveMatch, "above"))
+		long = append(long, fmt.Sprintf("%d more above%s", s.above, found(s.aboveMatch, true)))
+		medium = append(medium, fmt.Sprintf("%d above%s", s.above, found(s.aboveMatch, false)))
+		short = append(short, fmt.Sprintf("%d above", s.above))
 	}
 	if s.below > 0 {
-		parts = append(parts, part(s.below, s.belowMatch, "below"))
+		long = append(long, fmt.Sprintf("%d more below%s", s.below, found(s.belowMatch, true)))
+		medium = append(medium, fmt.Sprintf("%d below%s", s.below, found(s.belowMatch, false)))
+		short = append(short, fmt.Sprintf("%d below", s.below))
 	}
-	return strings.Join(parts, " · ")
+	if len(long) == 0 {
+		return []string{""}
+	}
+	return []string{strings.Join(long, " · "), strings.Join(medium, " · "), strings.Join(short, " · "),
+		strings.Join(short, ", ")}
 }
 
 // metrics returns the board's sizes at the block's zoom.
@@ -286,6 +298,15 @@ func (r *blockRenderer) Layout(size fyne.Size) {
 	// Footer: what is out of view at the bottom left, and a thin scroll
 	// thumb at the right.
 	r.more.TextSize = m.footText
+	r.more.Text = ""
+	room := float64(max(size.Width-4*pad, 0))
+	measure := screenMeasure(w.Theme(), fyne.TextStyle{})
+	for _, t := range w.state.indicators() {
+		r.more.Text = t
+		if measure(t, float64(m.footText)) <= room {
+			break
+		}
+	}
 	mh := r.more.MinSize().Height
 	r.more.Move(fyne.NewPos(2*pad, size.Height-pad*0.5-m.footerH+(m.footerH-mh)/2))
 	r.more.Resize(fyne.NewSize(max(size.Width-4*pad, 0), mh))
@@ -362,7 +383,7 @@ func (r *blockRenderer) Refresh() {
 	}
 	r.title.Color = th.Color(theme.ColorNameForeground, v)
 	r.more.Color = th.Color(theme.ColorNamePlaceHolder, v)
-	r.more.Text = w.state.indicator()
+	r.more.Text = ""
 	r.track.FillColor = th.Color(theme.ColorNameSeparator, v)
 	r.thumb.FillColor = th.Color(theme.ColorNameScrollBar, v)
 	scrolls := w.state.scrolls()

@@ -40,6 +40,13 @@ func TestBlockHintCountAndThumb(t *testing.T) {
 	if r.more.Text != "7 more above (2 found)" {
 		t.Errorf("indicator at the end = %q", r.more.Text)
 	}
+	// In a narrow block the indicator shortens rather than run out of it.
+	w.state = blockState{above: 7, below: 11, aboveMatch: 3, belowMatch: 1, total: 400, viewTop: 100, viewH: 200}
+	w.Resize(fyne.NewSize(120, 300))
+	if r.more.Text != "7 above · 11 below" {
+		t.Errorf("indicator in a narrow block = %q", r.more.Text)
+	}
+	w.Resize(fyne.NewSize(240, 300))
 	w.state = blockState{}
 	w.Refresh()
 	if r.more.Text != "" || !r.thumb.Hidden {
