@@ -91,7 +91,7 @@ func newMenuBarImage(m *fyne.MainMenu) fyne.CanvasObject {
 		t.Resize(ts)
 		objects = append(objects, t)
 		x += ts.Width + 2*inner + pad
-		h = max(h, ts.Height+inner)
+		h = max(h, ts.Height+inner/2)
 	}
 	bar := container.NewWithoutLayout(objects...)
 	bg.Resize(fyne.NewSize(8000, h))
