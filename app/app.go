@@ -43,10 +43,16 @@ type Editor struct {
 	focus   *focusNote
 	// workshop is workshop mode while it is shown, else nil.
 	workshop *workshopMode
+	// window is what the window shows: content under the tip layer.
+	window fyne.CanvasObject
 	// content is the window's content: the board with the bars and panel
 	// around it; top holds the toolbar and find bar, footer the profit
 	// line and the focus reminder.
 	content, top, footer *fyne.Container
+
+	// dialogs are the dialogs open over the window, newest last (see
+	// showDialog).
+	dialogs []*openDialog
 
 	// exportOptions are the choices of the last PDF export.
 	exportOptions export.Options
@@ -84,6 +90,7 @@ func NewEditor(a fyne.App, w fyne.Window) *Editor {
 	e.board.OnFocusChange = func(string) { e.refreshActions() }
 	e.cmp = e.newComparison()
 	e.board.OnOtherKey = e.typedKey // F5 opens workshop mode
+	e.board.OnZoom = func(widgets.Zoom) { e.refreshActions() }
 	e.menu = e.newMainMenu()
 	e.toolbar = e.newToolbar()
 	e.find = e.newFindBar()
@@ -97,7 +104,9 @@ func NewEditor(a fyne.App, w fyne.Window) *Editor {
 	e.footer = container.NewBorder(nil, nil, e.profit.bar, e.focus.box)
 	footer := container.NewVBox(widget.NewSeparator(), e.footer)
 	e.content = container.NewBorder(e.top, footer, nil, container.NewHBox(e.cmp.panel, e.plan.panel), e.board)
-	w.SetContent(e.content)
+	// The tip layer lies over everything, taking no input.
+	e.window = container.NewStack(e.content, widgets.NewTipLayer())
+	w.SetContent(e.window)
 	w.SetCloseIntercept(e.closeWindow)
 	w.SetOnDropped(e.dropped)
 	e.refresh()
@@ -232,9 +241,13 @@ func (e *Editor) setShown(part *fyne.Container, shown bool) {
 	e.content.Refresh()
 }
 
-// typedKey handles the keys no widget took: Escape closes the find bar,
-// or else clears the focus on a segment.
+// typedKey handles the keys no widget took: in a dialog, Escape closes it
+// and Enter applies it; else Escape closes the find bar, or else clears
+// the focus on a segment.
 func (e *Editor) typedKey(ev *fyne.KeyEvent) {
+	if e.dialogKey(ev) {
+		return
+	}
 	if ev.Name == fyne.KeyF5 {
 		e.ShowWorkshop()
 		return

@@ -44,7 +44,7 @@ func (e *Editor) openImported(path string) error {
 	d := NewDocument(c, "")
 	d.Untitled = name + " (imported)"
 	d.Suggested = strings.TrimSuffix(name, filepath.Ext(name)) + ".yaml"
-	d.saved = -1 // in no canvas file yet: closing asks to save it
+	d.MarkUnsaved() // in no canvas file yet: closing asks to save it
 	e.setDocument(d)
 	e.showImportReport(name, f, c.NoteCount(), rep)
 	return nil

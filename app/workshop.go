@@ -77,7 +77,7 @@ func (e *Editor) CloseWorkshop() {
 	e.workshop = nil
 	e.win.SetFullScreen(false)
 	e.win.SetMainMenu(e.menu.main)
-	e.win.SetContent(e.content)
+	e.win.SetContent(e.window)
 	e.board.SetCanvas(e.doc.Canvas())
 	e.refresh()
 	e.win.Canvas().Focus(e.board)

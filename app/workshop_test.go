@@ -30,7 +30,7 @@ func TestWorkshopByKeyboard(t *testing.T) {
 		t.Errorf("walked %s, want %s", got, want)
 	}
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if e.InWorkshop() || w.Content() != e.content {
+	if e.InWorkshop() || w.Content() != e.window {
 		t.Error("Escape did not bring the board back")
 	}
 	if w.MainMenu() == nil {

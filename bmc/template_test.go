@@ -130,3 +130,16 @@ func TestTemplateLookup(t *testing.T) {
 		t.Errorf("New with a typo: %v", err)
 	}
 }
+
+func TestGridFrame(t *testing.T) {
+	tp := BusinessModelCanvas()
+	area := Frame{X: 10, Y: 20, W: 300 - 2, H: 160 - 2}
+	// With a gap of 2, each grid unit is 10 wide and 10 high.
+	got := tp.GridFrame(Frame{X: 0, Y: 0, W: float64(tp.Width), H: float64(tp.Height)}, area, 2)
+	if got != area {
+		t.Errorf("the whole grid = %+v, want the area %+v", got, area)
+	}
+	if got, want := tp.GridFrame(Frame{X: 6, Y: 2, W: 6, H: 4}, area, 2), (Frame{X: 70, Y: 40, W: 58, H: 38}); got != want {
+		t.Errorf("GridFrame = %+v, want %+v", got, want)
+	}
+}

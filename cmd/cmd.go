@@ -9,6 +9,7 @@ package cmd
 
 import (
 	"errors"
+	"image"
 	"flag"
 	"fmt"
 	"io"
@@ -42,11 +43,25 @@ type command struct {
 	run     func(e *env, args []string) int
 }
 
+// Window is what the commands need from the desktop app, which main
+// passes in, so that this package and its tests need no display. A zero
+// Window is a build without the editor.
+type Window struct {
+	// Editor opens the editor on a canvas file, or on the template
+	// chooser when path is empty.
+	Editor func(path string) error
+	// BoardImage draws a canvas as the editor shows it in a window whose
+	// inside is width×height pixels, and returns the ids of the notes not
+	// shown whole.
+	BoardImage func(c *bmc.Canvas, width, height int, dark bool, zoom float64) (image.Image, []string, error)
+}
+
 // env is what a command reads and writes: standard output and error, and
-// the editor to open files in.
+// the app's window functions.
 type env struct {
 	stdout, stderr io.Writer
 	editor         func(path string) error
+	window         Window
 	// command is the name of the running command, which errorf puts before
 	// each message so that no message has to name it itself.
 	command string
@@ -67,12 +82,12 @@ var commands = map[string]*command{}
 func register(c *command) { commands[c.name] = c }
 
 // Main runs the command line args (without the program name) and returns
-// the exit code. editor opens the desktop editor on a canvas file, or on
-// the template chooser when path is empty; main passes the app's, so that
-// this package and its tests need no display. With a nil editor, no
-// argument prints the usage and a file name is an unknown command.
-func Main(args []string, stdout, stderr io.Writer, editor func(path string) error) int {
-	e := &env{stdout: stdout, stderr: stderr, editor: editor}
+// the exit code. win holds the editor and the board renderer; main passes
+// the app's. Without an editor, no argument prints the usage and a file
+// name is an unknown command.
+func Main(args []string, stdout, stderr io.Writer, win Window) int {
+	editor := win.Editor
+	e := &env{stdout: stdout, stderr: stderr, editor: editor, window: win}
 	if len(args) == 0 {
 		if editor == nil {
 			usage(e.stdout)

@@ -16,13 +16,19 @@ import (
 // stdout and stderr.
 func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
-	return runWith(t, nil, args...)
+	return runWin(t, Window{}, args...)
 }
 
 func runWith(t *testing.T, editor func(string) error, args ...string) (int, string, string) {
 	t.Helper()
+	return runWin(t, Window{Editor: editor}, args...)
+}
+
+// runWin runs the command line with the given app window functions.
+func runWin(t *testing.T, win Window, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errs bytes.Buffer
-	code := Main(args, &out, &errs, editor)
+	code := Main(args, &out, &errs, win)
 	return code, out.String(), errs.String()
 }
 

@@ -149,7 +149,7 @@ func TestCLIProcess(t *testing.T) {
 			break
 		}
 	}
-	os.Exit(Main(args, os.Stdout, os.Stderr, nil))
+	os.Exit(Main(args, os.Stdout, os.Stderr, Window{}))
 }
 
 // mergeDriverRepo returns the bakery's repository set up as the README

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/textlayout"
 )
 
 // Measures of a poster on A4 landscape, in millimetres or points; every
@@ -63,8 +64,9 @@ type textBox struct {
 	right bool
 }
 
-// lineHeight is the distance between baselines, in ems.
-const lineHeight = 1.22
+// lineHeight is the distance between baselines, in ems: the same on
+// screen and paper.
+const lineHeight = textlayout.LineHeight
 
 func (t textBox) height() float64 { return float64(len(t.lines)) * lineHeight * t.size * ptMM }
 
@@ -143,7 +145,7 @@ type layoutInput struct {
 
 // Colours of the poster's ink.
 var (
-	inkColor      = rgb{0x26, 0x32, 0x38}
+	inkColor      = func() rgb { r, g, b := bmc.InkRGB(); return rgb{r, g, b} }()
 	labelColor    = rgb{0x78, 0x90, 0x9c}
 	frameColor    = rgb{0x90, 0xa4, 0xae}
 	questionColor = rgb{0x8d, 0x97, 0x9e}
@@ -225,10 +227,9 @@ func uniformNoteSize(in layoutInput, placements []bmc.Placement, grid box, s, mi
 // gridBox returns the frame of a block at r on the template's grid, with a
 // gutter between neighbouring blocks and none at the grid's edges.
 func gridBox(grid box, t *bmc.Template, r bmc.Rect, s float64) box {
-	g := gutterMM * s
-	ux := (grid.w + g) / float64(t.Width)
-	uy := (grid.h + g) / float64(t.Height)
-	return box{grid.x + float64(r.X)*ux, grid.y + float64(r.Y)*uy, float64(r.W)*ux - g, float64(r.H)*uy - g}
+	f := t.GridFrame(bmc.Frame{X: float64(r.X), Y: float64(r.Y), W: float64(r.W), H: float64(r.H)},
+		bmc.Frame{X: grid.x, Y: grid.y, W: grid.w, H: grid.h}, gutterMM*s)
+	return box{f.X, f.Y, f.W, f.H}
 }
 
 // newBlockBox places a block's title and icon in frame and leaves the rest

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/textlayout"
 )
 
 // Measures of a sticky note, in ems of its type size.
@@ -30,8 +31,10 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 		return nil
 	}
 	ems := make([]float64, len(notes))
+	texts := make([]*textlayout.Text, len(notes))
 	for i := range notes {
 		ems[i] = in.fonts.width(in.fonts.regular, notes[i].Text, 1/ptMM)
+		texts[i] = prepare(notes[i].Text)
 	}
 	// best is the most notes placed at minPt, for when not all fit;
 	// broken is the first layout that fits all but breaks a word, kept in
@@ -43,7 +46,7 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 			if fit := fitsAtMost(ems, bb.area, size, cols); fit < len(notes) && (size > minPt || fit <= len(best)) {
 				continue
 			}
-			placed := placeNotes(in, notes, ems, bb.area, size, cols)
+			placed := placeNotes(in, notes, texts, ems, bb.area, size, cols)
 			if len(placed) == len(notes) && !brokeWord(placed) {
 				bb.notes = placed
 				return nil
@@ -127,9 +130,9 @@ func maxColumns(w, size float64) int {
 
 // placeNotes lays out notes in cols columns at size points and returns the
 // boxes of those that fit, in order: a row is as tall as its tallest note.
-// ems holds the width of each note's text on one line, in ems, to skip
-// setting a note that cannot fit.
-func placeNotes(in layoutInput, notes []bmc.Note, ems []float64, area box, size float64, cols int) []noteBox {
+// texts holds each note's text prepared for wrapping, and ems its width on
+// one line, in ems, to skip setting a note that cannot fit.
+func placeNotes(in layoutInput, notes []bmc.Note, texts []*textlayout.Text, ems []float64, area box, size float64, cols int) []noteBox {
 	em := size * ptMM
 	gap := noteGapEm * em
 	nw := (area.w - float64(cols-1)*gap) / float64(cols)
@@ -147,7 +150,7 @@ func placeNotes(in layoutInput, notes []bmc.Note, ems []float64, area box, size 
 		if lines := math.Ceil(ems[i] * em / (nw - 2*notePadEm*em)); y+lines*lineHeight*em > area.bottom() {
 			break // even without wrapping losses, the text is too long for the space left
 		}
-		nb := measureNote(in, &notes[i], size, nw)
+		nb := measureNote(in, &notes[i], texts[i], size, nw)
 		nb.x, nb.y = area.x+float64(col)*(nw+gap), y
 		nb.text.x, nb.text.y = nb.x+notePadEm*em, nb.y+notePadEm*em
 		nb.amount.x, nb.amount.y = nb.text.x, nb.text.y+nb.text.height()
@@ -172,15 +175,17 @@ func stretchRow(row []noteBox) float64 {
 	return bottom
 }
 
-// measureNote sets a note at size points in a box nw millimetres wide and
-// returns the box, its height being what the text needs.
-func measureNote(in layoutInput, n *bmc.Note, size, nw float64) noteBox {
+// measureNote sets a note, its text prepared for wrapping, at size points
+// in a box nw millimetres wide and returns the box, its height being what
+// the text needs.
+func measureNote(in layoutInput, n *bmc.Note, text *textlayout.Text, size, nw float64) noteBox {
 	em := size * ptMM
 	pad := notePadEm * em
 	tw := nw - 2*pad
 	nb := noteBox{note: n, dot: dotEm * em, faded: faded(in, n)}
 	nb.text = textBox{w: tw, size: size, color: inkColor}
-	nb.text.lines, nb.brokeWord = in.fonts.wrapWords(in.fonts.regular, n.Text, size, tw)
+	wrapped := text.Wrap(tw, size, in.fonts.measure(in.fonts.regular))
+	nb.text.lines, nb.brokeWord = wrapped.Lines, wrapped.Broken
 	if n.Amount != nil {
 		nb.amount = textBox{w: tw, size: size, bold: true, color: inkColor}
 		nb.amount.lines = in.fonts.wrap(in.fonts.bold, formatAmount(*n.Amount, n.Period, in.c.Currency), size, tw)
@@ -210,7 +215,7 @@ func measureNote(in layoutInput, n *bmc.Note, size, nw float64) noteBox {
 func splitNote(in layoutInput, n *bmc.Note, area box, minPt float64) []bmc.Note {
 	em := minPt * ptMM
 	cols := float64(minColumns(area.w, minPt))
-	nb := measureNote(in, n, minPt, (area.w-(cols-1)*noteGapEm*em)/cols)
+	nb := measureNote(in, n, prepare(n.Text), minPt, (area.w-(cols-1)*noteGapEm*em)/cols)
 	extra := nb.amount.height() + dotRowEm*em
 	fit := int(math.Floor((area.h - 2*notePadEm*em - extra) / (lineHeight * em)))
 	lines := nb.text.lines

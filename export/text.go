@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/bmcanvas/bmcanvas/textlayout"
 )
 
 // replacement stands for a character that cannot be printed.
@@ -138,80 +140,51 @@ func listSome(items []string, n int) string {
 	return fmt.Sprintf("%s and %d more", strings.Join(items[:n], ", "), len(items)-n)
 }
 
+// measure returns the textlayout measure of text set in base: the width
+// in millimetres at a size in points.
+func (fs *fonts) measure(base *face) textlayout.Measure {
+	return func(s string, size float64) float64 { return fs.width(base, s, size) }
+}
+
+// prepare returns text made ready for wrapping. A poster lays out each
+// note many times (at several sizes and column counts, and again on the
+// pages that continue a block), so prepared texts are remembered, up to
+// maxPrepared of them.
+func prepare(text string) *textlayout.Text {
+	preparedTexts.Lock()
+	defer preparedTexts.Unlock()
+	if t, ok := preparedTexts.m[text]; ok {
+		return t
+	}
+	if len(preparedTexts.m) >= maxPrepared {
+		clear(preparedTexts.m)
+	}
+	t := textlayout.Prepare(text)
+	preparedTexts.m[text] = t
+	return t
+}
+
+var preparedTexts = struct {
+	sync.Mutex
+	m map[string]*textlayout.Text
+}{m: map[string]*textlayout.Text{}}
+
+const maxPrepared = 4096
+
 // wrap breaks text into lines no wider than width millimetres when set in
-// base at size points: at spaces, after hyphens, dashes and slashes, and
-// inside words too long for a line. Line ends in text start new lines;
-// spaces at the ends of lines vanish. Every non-space character of text
-// appears in the lines, in order.
+// base at size points, as textlayout does for the screen too.
 func (fs *fonts) wrap(base *face, text string, size, width float64) []string {
-	lines, _ := fs.wrapWords(base, text, size, width)
-	return lines
+	return prepare(text).Wrap(width, size, fs.measure(base)).Lines
 }
 
-// wrapWords is wrap that also reports whether it broke a word.
-func (fs *fonts) wrapWords(base *face, text string, size, width float64) (lines []string, broke bool) {
-	space := fs.width(base, " ", size)
-	for _, para := range strings.Split(strings.TrimSpace(text), "\n") {
-		line, lineW := "", 0.0
-		for _, word := range strings.Split(para, " ") {
-			for i, part := range wordParts(word) {
-				join, joinW := "", 0.0
-				if i == 0 && line != "" {
-					join, joinW = " ", space
-				}
-				w := fs.width(base, part, size)
-				if line == "" || lineW+joinW+w <= width {
-					line, lineW = line+join+part, lineW+joinW+w
-				} else {
-					lines = append(lines, line)
-					line, lineW = part, w
-				}
-				if lineW > width {
-					broke = true
-					var pieces []string
-					pieces, lineW = fs.breakWord(base, line, size, width)
-					lines = append(lines, pieces[:len(pieces)-1]...)
-					line = pieces[len(pieces)-1]
-				}
-			}
-		}
-		lines = append(lines, line)
+// NoteLines returns the lines a note's text is broken into on a poster
+// when set in Noto Sans at size points in a column width millimetres wide:
+// the same lines the editor's board shows at the same scale, as both set
+// text with textlayout.
+func NoteLines(text string, size, width float64) ([]string, error) {
+	fs, err := loadFonts("")
+	if err != nil {
+		return nil, err
 	}
-	return lines, broke
-}
-
-// wordParts splits a word after each hyphen, dash or slash that has
-// letters on both sides: the places a line may break inside it.
-func wordParts(word string) []string {
-	var parts []string
-	start := 0
-	for i, r := range word {
-		if i > start && (r == '-' || r == '/' || r == '–' || r == '—') {
-			end := i + utf8.RuneLen(r)
-			if end < len(word) {
-				parts = append(parts, word[start:end])
-				start = end
-			}
-		}
-	}
-	if start < len(word) {
-		parts = append(parts, word[start:])
-	}
-	return parts
-}
-
-// breakWord cuts a word into pieces no wider than width (each at least one
-// character) and returns them with the width of the last.
-func (fs *fonts) breakWord(base *face, word string, size, width float64) ([]string, float64) {
-	var pieces []string
-	start, w := 0, 0.0
-	for i, r := range word {
-		rw := fs.runeEm(base, r) * size * ptMM
-		if i > start && w+rw > width {
-			pieces = append(pieces, word[start:i])
-			start, w = i, 0
-		}
-		w += rw
-	}
-	return append(pieces, word[start:]), w
+	return fs.wrap(fs.regular, newSanitizer(fs).clean(text, "note"), size, width), nil
 }

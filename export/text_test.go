@@ -54,19 +54,6 @@ func checkWrap(t *testing.T, fs *fonts, text string, width float64) {
 	}
 }
 
-func FuzzWrap(f *testing.F) {
-	fs := testFonts(f)
-	f.Add("Fresh sourdough — baked every morning", 30.0)
-	f.Add("Donaudampfschifffahrtsgesellschaft-kapitän/in\n\n a", 3.0)
-	f.Fuzz(func(t *testing.T, text string, width float64) {
-		if !(width > 0.1 && width < 1e4) {
-			return
-		}
-		text = newSanitizer(fs).clean(text, "fuzz")
-		checkWrap(t, fs, text, width)
-	})
-}
-
 // Emoji (beyond U+FFFF) and characters the font lacks are replaced before
 // they reach the PDF writer, and a warning lists them and where they were.
 func TestSanitize(t *testing.T) {

@@ -13,61 +13,51 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/textlayout"
 )
 
 var (
-	_ fyne.Tappable          = (*Block)(nil)
-	_ fyne.DoubleTappable    = (*Block)(nil)
-	_ fyne.SecondaryTappable = (*Block)(nil)
-	_ fyne.Scrollable        = (*Block)(nil)
-	_ desktop.Mouseable      = (*Block)(nil)
-	_ desktop.Hoverable      = (*Block)(nil)
+	_ fyne.Tappable          = (*blockWidget)(nil)
+	_ fyne.DoubleTappable    = (*blockWidget)(nil)
+	_ fyne.SecondaryTappable = (*blockWidget)(nil)
+	_ fyne.Scrollable        = (*blockWidget)(nil)
+	_ desktop.Mouseable      = (*blockWidget)(nil)
+	_ desktop.Hoverable      = (*blockWidget)(nil)
 	_ fyne.WidgetRenderer    = (*blockRenderer)(nil)
 )
 
-// Block draws one block of a canvas: its frame, its icon and title, a "+"
+// blockWidget draws one block of a canvas: its frame, its icon and title, a "+"
 // button that adds a note and a "?" button that shows the block's prompts.
 // An empty block shows its guiding question as a faint hint; a block whose
-// notes do not all fit shows how many are out of view and where the view
-// is. The notes themselves are NoteCards that the Board lays over the
-// block.
-type Block struct {
+// notes do not all fit says how many are above and below the view, and
+// how many of them a filter found, and shows where the view is. The notes
+// themselves are NoteCards that the Board lays over the block.
+type blockWidget struct {
 	widget.BaseWidget
 	// Spec is the template block shown.
 	Spec *bmc.Block
-	// Empty shows the guiding question as a hint.
-	Empty bool
-	// OutOfView is the number of notes scrolled out of view, shown as
-	// "+N more".
-	OutOfView int
-	// FirstRow, Rows and TotalRows place the scroll thumb: the rows of
-	// cards in view and the rows in all.
-	FirstRow, Rows, TotalRows int
-	// Focused draws the keyboard focus ring around the block.
-	Focused bool
-	// Target highlights the block as the place a dragged note will land.
-	Target bool
 
 	// OnPressed is called when the primary button goes down on the block
 	// and when it is tapped.
 	OnPressed func()
 	// OnAdd is called by the "+" button, the context menu and a double tap.
 	OnAdd func()
-	// OnScrolled is called with the vertical scroll distance of a mouse
-	// wheel or touchpad over the block (negative: towards later notes).
-	OnScrolled func(dy float32)
+	// OnScrolled is called with the scroll events of a mouse wheel or
+	// touchpad over the block.
+	OnScrolled func(e *fyne.ScrollEvent)
 
+	state     blockState
 	add, help *toolButton
 	hovered   bool // the pointer is over the block
 	onButton  bool // the pointer is over one of its buttons
 }
 
-// NewBlock returns a widget showing the template block b.
-func NewBlock(b *bmc.Block) *Block {
-	w := &Block{Spec: b}
+// newBlockWidget returns a widget showing the template block b.
+func newBlockWidget(b *bmc.Block) *blockWidget {
+	w := &blockWidget{Spec: b}
 	w.ExtendBaseWidget(w)
-	w.add = newToolButton(theme.ContentAddIcon(), w.tappedAdd)
-	w.help = newToolButton(theme.QuestionIcon(), w.ShowHelp)
+	w.add = newToolButton(theme.ContentAddIcon(), "Add a note (Insert)", w.tappedAdd)
+	w.help = newToolButton(theme.QuestionIcon(), "What to put here (F1)", w.ShowHelp)
 	hover := func(in bool) {
 		w.onButton = in
 		w.Refresh()
@@ -76,49 +66,49 @@ func NewBlock(b *bmc.Block) *Block {
 	return w
 }
 
-func (w *Block) tappedAdd() {
+func (w *blockWidget) tappedAdd() {
 	if w.OnAdd != nil {
 		w.OnAdd()
 	}
 }
 
 // MouseDown calls OnPressed.
-func (w *Block) MouseDown(e *desktop.MouseEvent) {
+func (w *blockWidget) MouseDown(e *desktop.MouseEvent) {
 	if e.Button == desktop.MouseButtonPrimary && w.OnPressed != nil {
 		w.OnPressed()
 	}
 }
 
 // MouseUp is part of desktop.Mouseable.
-func (w *Block) MouseUp(*desktop.MouseEvent) {}
+func (w *blockWidget) MouseUp(*desktop.MouseEvent) {}
 
 // MouseIn shows the "+" and "?" buttons where a long title hides them.
-func (w *Block) MouseIn(*desktop.MouseEvent) {
+func (w *blockWidget) MouseIn(*desktop.MouseEvent) {
 	w.hovered = true
 	w.Refresh()
 }
 
 // MouseMoved is part of desktop.Hoverable.
-func (w *Block) MouseMoved(*desktop.MouseEvent) {}
+func (w *blockWidget) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut gives a long title its room back.
-func (w *Block) MouseOut() {
+func (w *blockWidget) MouseOut() {
 	w.hovered = false
 	w.Refresh()
 }
 
 // Tapped calls OnPressed (again, after MouseDown): a tap focuses the block.
-func (w *Block) Tapped(*fyne.PointEvent) {
+func (w *blockWidget) Tapped(*fyne.PointEvent) {
 	if w.OnPressed != nil {
 		w.OnPressed()
 	}
 }
 
 // DoubleTapped on empty space adds a note.
-func (w *Block) DoubleTapped(*fyne.PointEvent) { w.tappedAdd() }
+func (w *blockWidget) DoubleTapped(*fyne.PointEvent) { w.tappedAdd() }
 
 // TappedSecondary shows a menu to add a note or read the prompts.
-func (w *Block) TappedSecondary(e *fyne.PointEvent) {
+func (w *blockWidget) TappedSecondary(e *fyne.PointEvent) {
 	c := fyne.CurrentApp().Driver().CanvasForObject(w)
 	if c == nil {
 		return
@@ -129,16 +119,75 @@ func (w *Block) TappedSecondary(e *fyne.PointEvent) {
 	widget.ShowPopUpMenuAtPosition(menu, c, e.AbsolutePosition)
 }
 
-// Scrolled passes the wheel's vertical distance to OnScrolled.
-func (w *Block) Scrolled(e *fyne.ScrollEvent) {
+// Scrolled passes the wheel's events to OnScrolled.
+func (w *blockWidget) Scrolled(e *fyne.ScrollEvent) {
 	if w.OnScrolled != nil && e.Scrolled.DY != 0 {
-		w.OnScrolled(e.Scrolled.DY)
+		w.OnScrolled(e)
 	}
+}
+
+// blockState is what a block shows besides its title: set by the board.
+type blockState struct {
+	empty   bool    // shows the guiding question
+	focused bool    // has the keyboard focus
+	target  bool    // is where a dragged note would land
+	zoom    float32 // the board's zoom; 0 is 1
+	// above and below count the notes out of view; aboveMatch and
+	// belowMatch those of them a filter found, or -1 without a filter.
+	above, below           int
+	aboveMatch, belowMatch int
+	// total is the height of all the cards, viewTop and viewH the part
+	// in view, for the scroll thumb.
+	total, viewTop, viewH float32
+}
+
+// scrolls reports whether the block has notes out of view.
+func (s blockState) scrolls() bool { return s.above > 0 || s.below > 0 }
+
+// indicators say what is out of view, from the fullest, such as "3 more
+// above · 12 more below (2 found)", to the shortest, "3↑ 12↓", for the
+// block to show the first that fits. Matches a filter found are counted
+// when there are any.
+func (s blockState) indicators() []string {
+	found := func(k int, long bool) string {
+		switch {
+		case k <= 0:
+			return ""
+		case long:
+			return fmt.Sprintf(" (%d found)", k)
+		}
+		return fmt.Sprintf(" (%d)", k)
+	}
+	var long, medium, short []string
+	if s.above > 0 {
+		long = append(long, fmt.Sprintf("%d more above%s", s.above, found(s.aboveMatch, true)))
+		medium = append(medium, fmt.Sprintf("%d above%s", s.above, found(s.aboveMatch, false)))
+		short = append(short, fmt.Sprintf("%d above", s.above))
+	}
+	if s.below > 0 {
+		long = append(long, fmt.Sprintf("%d more below%s", s.below, found(s.belowMatch, true)))
+		medium = append(medium, fmt.Sprintf("%d below%s", s.below, found(s.belowMatch, false)))
+		short = append(short, fmt.Sprintf("%d below", s.below))
+	}
+	if len(long) == 0 {
+		return []string{""}
+	}
+	return []string{strings.Join(long, " · "), strings.Join(medium, " · "), strings.Join(short, " · "),
+		strings.Join(short, ", ")}
+}
+
+// metrics returns the board's sizes at the block's zoom.
+func (w *blockWidget) metrics() metrics {
+	z := w.state.zoom
+	if z <= 0 {
+		z = 1
+	}
+	return newMetrics(themeSizes(w.Theme()), z)
 }
 
 // ShowHelp shows the block's guiding question and prompts in a pop-up below
 // the "?" button; a tap outside closes it.
-func (w *Block) ShowHelp() {
+func (w *blockWidget) ShowHelp() {
 	c := fyne.CurrentApp().Driver().CanvasForObject(w)
 	if c == nil || w.Spec == nil {
 		return
@@ -170,11 +219,11 @@ func escapeMarkdown(s string) string {
 
 // CreateRenderer is a private method to Fyne which links this widget to its
 // renderer.
-func (w *Block) CreateRenderer() fyne.WidgetRenderer {
+func (w *blockWidget) CreateRenderer() fyne.WidgetRenderer {
 	r := &blockRenderer{
 		block:   w,
 		frame:   &canvas.Rectangle{},
-		icon:    NewBlockIcon(bmc.Icon{}),
+		icon:    newBlockIcon(bmc.Icon{}),
 		title:   &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
 		more:    &canvas.Text{Alignment: fyne.TextAlignTrailing},
 		track:   &canvas.Rectangle{},
@@ -189,9 +238,9 @@ func (w *Block) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type blockRenderer struct {
-	block        *Block
+	block        *blockWidget
 	frame        *canvas.Rectangle
-	icon         *BlockIcon
+	icon         *blockIcon
 	title, more  *canvas.Text
 	track, thumb *canvas.Rectangle
 	add, help    *toolButton
@@ -206,8 +255,7 @@ type blockRenderer struct {
 
 func (r *blockRenderer) Layout(size fyne.Size) {
 	w := r.block
-	th := w.Theme()
-	m := newMetrics(th)
+	m := w.metrics()
 	pad := m.pad
 
 	r.frame.Resize(size)
@@ -231,7 +279,7 @@ func (r *blockRenderer) Layout(size fyne.Size) {
 		title = w.Spec.Title
 	}
 	style := r.title.TextStyle
-	buttons := fyne.MeasureText(title, m.titleText, style).Width <= beside || w.hovered || w.onButton || w.Focused
+	buttons := fyne.MeasureText(title, m.titleText, style).Width <= beside || w.hovered || w.onButton || w.state.focused
 	if size.Width < m.iconSize+2*bs.Width+6*pad {
 		buttons = false // too narrow for anything but the title
 	}
@@ -247,27 +295,37 @@ func (r *blockRenderer) Layout(size fyne.Size) {
 
 	r.layoutHint(size, m)
 
-	// Footer: "+N more" at the bottom right and a thin scroll thumb.
+	// Footer: what is out of view at the bottom left, and a thin scroll
+	// thumb at the right.
 	r.more.TextSize = m.footText
+	r.more.Text = ""
+	room := float64(max(size.Width-4*pad, 0))
+	measure := screenMeasure(w.Theme(), fyne.TextStyle{})
+	for _, t := range w.state.indicators() {
+		r.more.Text = t
+		if measure(t, float64(m.footText)) <= room {
+			break
+		}
+	}
 	mh := r.more.MinSize().Height
-	r.more.Move(fyne.NewPos(2*pad, size.Height-pad-mh))
+	r.more.Move(fyne.NewPos(2*pad, size.Height-pad*0.5-m.footerH+(m.footerH-mh)/2))
 	r.more.Resize(fyne.NewSize(max(size.Width-4*pad, 0), mh))
 	trackTop := m.titleH
 	trackH := max(size.Height-m.titleH-pad-m.footerH, 0)
 	r.track.Move(fyne.NewPos(size.Width-pad*0.75-2, trackTop))
 	r.track.Resize(fyne.NewSize(2, trackH))
-	if w.TotalRows > 0 {
-		f0 := float32(w.FirstRow) / float32(w.TotalRows)
-		f1 := float32(min(w.FirstRow+w.Rows, w.TotalRows)) / float32(w.TotalRows)
+	if s := w.state; s.total > 0 {
+		f0 := s.viewTop / s.total
+		f1 := min((s.viewTop+s.viewH)/s.total, 1)
 		r.thumb.Move(fyne.NewPos(r.track.Position().X, trackTop+f0*trackH))
-		r.thumb.Resize(fyne.NewSize(2, (f1-f0)*trackH))
+		r.thumb.Resize(fyne.NewSize(2, max((f1-f0)*trackH, 4)))
 	}
 }
 
 // layoutHint wraps the guiding question in the space below the title.
 func (r *blockRenderer) layoutHint(size fyne.Size, m metrics) {
 	q := ""
-	if r.block.Spec != nil && r.block.Empty {
+	if r.block.Spec != nil && r.block.state.empty {
 		q = r.block.Spec.Question
 	}
 	width := max(size.Width-6*m.pad, 0)
@@ -275,14 +333,14 @@ func (r *blockRenderer) layoutHint(size fyne.Size, m metrics) {
 		r.hintFor, r.hintWidth = q, width
 		r.hintLines = nil
 		if q != "" {
-			r.hintLines = wrapText(q, width, 6, measurerFor(m.hintText, fyne.TextStyle{Italic: true}))
+			r.hintLines = textlayout.Lines(q, float64(width), float64(m.hintText), screenMeasure(r.block.Theme(), fyne.TextStyle{Italic: true}))
 		}
 	}
 	for len(r.hint) < len(r.hintLines) {
 		r.hint = append(r.hint, &canvas.Text{TextStyle: fyne.TextStyle{Italic: true}, Alignment: fyne.TextAlignCenter})
 		r.objects = nil
 	}
-	lineH := fyne.MeasureText("Mg", m.hintText, fyne.TextStyle{Italic: true}).Height
+	lineH := m.hintText * textlayout.LineHeight
 	space := size.Height - m.titleH - 2*m.pad
 	top := m.titleH + max((space-float32(len(r.hintLines))*lineH)/2.6, 0)
 	col := r.block.Theme().Color(theme.ColorNamePlaceHolder, fyne.CurrentApp().Settings().ThemeVariant())
@@ -292,15 +350,15 @@ func (r *blockRenderer) layoutHint(size fyne.Size, m metrics) {
 			continue
 		}
 		t.Text, t.TextSize, t.Color = r.hintLines[i], m.hintText, col
-		t.Move(fyne.NewPos(3*m.pad, top+float32(i)*lineH))
-		t.Resize(fyne.NewSize(width, lineH))
+		t.Move(fyne.NewPos(3*m.pad, top+float32(i)*lineH+(lineH-glyphBox(m.hintText))/2))
+		t.Resize(fyne.NewSize(width, glyphBox(m.hintText)))
 		t.Show()
 		t.Refresh()
 	}
 }
 
 func (r *blockRenderer) MinSize() fyne.Size {
-	m := newMetrics(r.block.Theme())
+	m := r.block.metrics()
 	return fyne.NewSize(m.iconSize+4*m.pad, m.titleH+m.pad)
 }
 
@@ -314,11 +372,11 @@ func (r *blockRenderer) Refresh() {
 	r.frame.CornerRadius = radius
 	// A block is a clip region (it is Scrollable), so the focus ring is
 	// the frame's own border rather than a ring around it.
-	if w.Focused || w.Target {
+	if w.state.focused || w.state.target {
 		r.frame.StrokeColor = th.Color(theme.ColorNamePrimary, v)
 		r.frame.StrokeWidth = 2
 	}
-	if w.Target {
+	if w.state.target {
 		tint := color.NRGBAModel.Convert(r.frame.StrokeColor).(color.NRGBA)
 		tint.A = 0x14
 		r.frame.FillColor = blend(r.frame.FillColor, tint)
@@ -326,12 +384,9 @@ func (r *blockRenderer) Refresh() {
 	r.title.Color = th.Color(theme.ColorNameForeground, v)
 	r.more.Color = th.Color(theme.ColorNamePlaceHolder, v)
 	r.more.Text = ""
-	if w.OutOfView > 0 {
-		r.more.Text = fmt.Sprintf("+%d more", w.OutOfView)
-	}
 	r.track.FillColor = th.Color(theme.ColorNameSeparator, v)
 	r.thumb.FillColor = th.Color(theme.ColorNameScrollBar, v)
-	scrolls := w.TotalRows > w.Rows && w.Rows > 0
+	scrolls := w.state.scrolls()
 	r.track.Hidden, r.thumb.Hidden = !scrolls, !scrolls
 	if w.Spec != nil && (r.icon.Icon.Name != w.Spec.Icon.Name) {
 		r.icon.Icon = w.Spec.Icon

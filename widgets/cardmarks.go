@@ -2,7 +2,7 @@ package widgets
 
 import (
 	"image/color"
-	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -60,326 +60,93 @@ func markEdge(c bmc.Color) color.NRGBA {
 	return color.NRGBA{R: uint8(uint16(p.R) * 6 / 10), G: uint8(uint16(p.G) * 6 / 10), B: uint8(uint16(p.B) * 6 / 10), A: 0xff}
 }
 
-// metaSizes are the sizes of what a card shows below its text, derived
-// from the card's text size.
-type metaSizes struct {
-	text    float32 // chip text
-	row     float32 // the row of chips, badge and dots
-	mark    float32 // a segment mark's diameter
-	dot     float32 // the segment dot's diameter
-	gap     float32
-	amount  float32 // amount text size
-	amountH float32 // the amount line's height
-	markH   float32 // the height of the badge's "?"
-}
-
-func newMetaSizes(ts float32) metaSizes {
-	m := metaSizes{text: ts * 0.78, amount: ts * 0.84, gap: ts * 0.28}
-	m.row = fyne.MeasureText("Mg", m.text, fyne.TextStyle{}).Height + 1
-	m.mark = m.row * 0.72
-	m.dot = m.row
-	m.amountH = fyne.MeasureText("Mg", m.amount, fyne.TextStyle{Bold: true}).Height
-	m.markH = fyne.MeasureText("?", m.row*0.78, fyne.TextStyle{Bold: true}).Height
-	return m
-}
-
-// chipInset is the room either side of a chip's text.
-func (m metaSizes) chipInset() float32 { return m.gap * 1.1 }
-
-// hasBadge reports whether a status is shown as a badge: every status
-// but idea, the default.
-func hasBadge(s bmc.Status) bool {
-	return s == bmc.StatusHypothesis || s == bmc.StatusValidated || s == bmc.StatusInvalidated
-}
-
-// metaPlan is one way to share a card between its text and the rest.
-type metaPlan struct {
-	bottom      float32 // the text box's bottom
-	amountLine  bool    // the amount has a line of its own above the row
-	amountInRow bool    // the amount leads the row
-	besideX     float32 // when > 0, text may run into the row in lines that end left of besideX
-}
-
-// layoutMeta places the amount, chips, badge and dots at the bottom of a
-// card of the given size and fits the text into the room above them.
-//
-// All of them sit in one row at the bottom, the dots at the right as on
-// the poster. The amount leads the row when the row has room for it and
-// every chip; else it has a line of its own above the row if the text
-// still fits, else it leads the row anyway and the chips make room. Text
-// may run beside a row of only dots and a badge.
-func (r *noteCardRenderer) layoutMeta(size fyne.Size, pad, ts float32) {
-	c := r.card
-	if r.metaFor != ts {
-		r.meta, r.metaFor = newMetaSizes(ts), ts
-	}
-	m := r.meta
-	n := &c.Note
-	row := c.Segment || len(c.Marks) > 0 || hasBadge(n.Status) || len(n.Tags) > 0
-	amount := ""
-	if n.Amount != nil {
-		amount = bmc.FormatAmount(*n.Amount, n.Period, c.Currency)
-	}
-	full := size.Height - pad
-	rowY := full - m.row
-	above := rowY - m.gap // the bottom of the room above the row
-	line := m.amountH + m.gap/2
-	right := size.Width - pad - r.rightWidth()
-
-	var plans [2]metaPlan
-	count := 1
-	switch {
-	case !row && amount == "":
-		plans[0] = metaPlan{bottom: full}
-	case !row:
-		plans[0] = metaPlan{bottom: full - line, amountLine: true}
-	case amount == "" && len(n.Tags) == 0:
-		plans[0], plans[1], count = metaPlan{bottom: full, besideX: right}, metaPlan{bottom: above}, 2
-	case amount == "":
-		plans[0] = metaPlan{bottom: above}
-	case r.amountWidth(amount)+r.chipsWidth(n.Tags) <= right-pad:
-		plans[0] = metaPlan{bottom: above, amountInRow: true}
-	default:
-		plans[0], plans[1], count = metaPlan{bottom: above - line, amountLine: true}, metaPlan{bottom: above, amountInRow: true}, 2
-	}
-	plan := r.choosePlan(plans[:count], size.Width, pad, rowY)
-	switch {
-	case plan.amountLine && row:
-		r.placeAmount(pad, above-m.amountH, size.Width-2*pad, amount)
-	case plan.amountLine:
-		r.placeAmount(pad, full-m.amountH, size.Width-2*pad, amount)
-	case !plan.amountInRow:
-		r.amount.Hide()
-	}
-	if !plan.amountInRow {
-		amount = ""
-	}
-	r.layoutRow(size, pad, rowY, row, amount)
-}
-
-// choosePlan picks the first plan the text fits, and fits the text.
-// When the text may run beside the row, the plans are tried at each text
-// size in turn, so that the text keeps the largest size any plan allows;
-// otherwise each plan may shrink the text. The last plan is the fallback,
-// the text cut short if it must.
-func (r *noteCardRenderer) choosePlan(plans []metaPlan, width, pad, rowY float32) metaPlan {
-	box := func(p metaPlan) fyne.Size {
-		return fyne.NewSize(max(width-2*pad, 0), max(p.bottom-pad, 0))
-	}
-	if plans[0].besideX > 0 {
-		for _, scale := range textScales {
-			for _, p := range plans {
-				if f, ok := r.fitIn(box(p), scale); ok && r.clearOfRow(f, p, pad, rowY) {
-					r.fit = f
-					return p
-				}
-			}
-		}
-	} else {
-		for _, p := range plans[:len(plans)-1] {
-			if f, ok := r.fitIn(box(p), 0); ok {
-				r.fit = f
-				return p
-			}
-		}
-	}
-	last := plans[len(plans)-1]
-	r.fit, _ = r.fitIn(box(last), 0)
-	return last
-}
-
-// rightWidth is the width the segment dot, the marks and the badge take
-// at the right of the row, with their gaps.
-func (r *noteCardRenderer) rightWidth() float32 {
-	c := r.card
-	m := r.meta
-	w := float32(len(c.Marks)) * (m.mark + m.gap*0.6)
-	if c.Segment {
-		w += m.dot + m.gap
-	}
-	if hasBadge(c.Note.Status) {
-		w += m.gap*0.4 + m.row + m.gap
-	}
-	return w
-}
-
-// amountWidth is the width of the amount leading the row, with its gap.
-func (r *noteCardRenderer) amountWidth(amount string) float32 {
-	return measurerFor(r.meta.amount, fyne.TextStyle{Bold: true})(amount) + r.meta.gap
-}
-
-// chipsWidth is the width of every tag's chip, with their gaps.
-func (r *noteCardRenderer) chipsWidth(tags []string) float32 {
-	m := r.meta
-	measure := measurerFor(m.text, fyne.TextStyle{})
-	w := float32(0)
-	for _, t := range tags {
-		w += measure(t) + 2*m.chipInset() + m.gap*0.6
-	}
-	return w
-}
-
-// clearOfRow reports whether text fitted for plan p keeps clear of the
-// row at rowY: always, unless the plan lets the text run beside the row,
-// when the lines that reach into the row must end left of it.
-func (r *noteCardRenderer) clearOfRow(f fitting, p metaPlan, pad, rowY float32) bool {
-	if p.besideX <= 0 {
-		return true
-	}
-	measure := measurerFor(f.size, fyne.TextStyle{})
-	for i, l := range f.lines {
-		if pad+float32(i+1)*f.lineH > rowY+1 && pad+measure(l)+r.meta.gap > p.besideX {
-			return false
-		}
-	}
-	return true
-}
-
-// placeAmount shows the amount at x, y, cut to width, and returns its
-// width.
-func (r *noteCardRenderer) placeAmount(x, y, width float32, amount string) float32 {
-	m := r.meta
-	measure := measurerFor(m.amount, fyne.TextStyle{Bold: true})
-	text := ellipsize(amount, max(width, 0), measure)
-	r.amount.Text, r.amount.TextSize, r.amount.Color = text, m.amount, inkColor
-	r.amount.Move(fyne.NewPos(x, y))
-	w := measure(text)
-	r.amount.Resize(fyne.NewSize(w, m.amountH))
-	r.amount.Show()
-	r.amount.Refresh()
-	return w
-}
-
-// layoutRow lays out the bottom row at y from the right: the segment dot,
-// the marks, the badge; then from the left the amount, when it leads the
-// row, and the chips in the room left. When row is false everything in it
-// is hidden.
-func (r *noteCardRenderer) layoutRow(size fyne.Size, pad, y float32, row bool, amount string) {
-	c := r.card
-	m := r.meta
-	n := &c.Note
-	if !row {
-		c.dot.Hide()
-		r.badge.hide()
-		for _, d := range r.marks {
-			d.Hide()
-		}
-		for _, ch := range r.chips {
-			ch.bg.Hide()
-			ch.text.Hide()
-		}
-		return
-	}
-	cy := y + m.row/2
-	x := size.Width - pad // the free room's right edge
-
-	if c.Segment {
-		hit := m.dot + 2*m.gap
-		c.dot.Move(fyne.NewPos(x-m.dot/2-hit/2, cy-hit/2))
-		c.dot.Resize(fyne.NewSquareSize(hit))
-		c.dot.diameter = m.dot
-		c.dot.Show()
-		x -= m.dot + m.gap
-	} else {
-		c.dot.Hide()
-	}
-
-	marks := c.Marks
-	for len(r.marks) < len(marks) {
-		r.marks = append(r.marks, &canvas.Circle{StrokeWidth: 1})
-		r.objects = nil
-	}
-	shown := 0
-	for i := len(marks) - 1; i >= 0 && x-m.mark >= pad+m.row; i-- {
-		d := r.marks[shown]
-		shown++
-		d.FillColor, d.StrokeColor = markColor(marks[i]), markEdge(marks[i])
-		d.Move(fyne.NewPos(x-m.mark, cy-m.mark/2))
-		d.Resize(fyne.NewSquareSize(m.mark))
-		d.Show()
-		d.Refresh()
-		x -= m.mark + m.gap*0.6
-	}
-	for _, d := range r.marks[shown:] {
-		d.Hide()
-	}
-
-	if hasBadge(n.Status) {
-		x -= m.gap * 0.4
-		r.badge.layout(fyne.NewPos(x-m.row, y), m, n.Status)
-		x -= m.row + m.gap
-	} else {
-		r.badge.hide()
-	}
-
-	left := pad
-	if amount != "" {
-		left += r.placeAmount(pad, cy-m.amountH/2, x-pad-m.gap, amount) + m.gap
-	}
-	r.layoutChips(n.Tags, left, x-m.gap*0.4, y)
-}
-
 // chip is a tag drawn as a small rounded label.
 type chip struct {
 	bg   *canvas.Rectangle
 	text *canvas.Text
 }
 
-// layoutChips shows tags as chips from left to right, in the room up to
-// right. A tag that does not fit whole is cut short when it is the first,
-// and a "+N" chip counts the tags left out.
-func (r *noteCardRenderer) layoutChips(tags []string, left, right, y float32) {
-	m := r.meta
-	measure := measurerFor(m.text, fyne.TextStyle{})
-	inset := m.chipInset()
-	width := func(s string) float32 { return measure(s) + 2*inset }
-	used := 0
-	x := left
-	place := func(text string, w float32) {
-		for len(r.chips) <= used {
-			r.chips = append(r.chips, &chip{bg: &canvas.Rectangle{StrokeWidth: 0.5}, text: &canvas.Text{}})
-			r.objects = nil
+// layoutChips shows the tags' chips where the layout put them, moved
+// down by dy.
+func (r *noteCardRenderer) layoutChips(l *cardLayout, dy float32) {
+	s := l.style
+	inset := s.chipInset()
+	for len(r.chips) < len(l.chips) {
+		r.chips = append(r.chips, &chip{bg: &canvas.Rectangle{StrokeWidth: 0.5}, text: &canvas.Text{}})
+		r.objects = nil
+	}
+	box := glyphBox(s.chip)
+	for i, ch := range r.chips {
+		if i >= len(l.chips) {
+			ch.bg.Hide()
+			ch.text.Hide()
+			continue
 		}
-		ch := r.chips[used]
-		used++
-		ch.bg.FillColor, ch.bg.StrokeColor, ch.bg.CornerRadius = chipFill, chipEdge, m.row/2
-		ch.bg.Move(fyne.NewPos(x, y))
-		ch.bg.Resize(fyne.NewSize(w, m.row))
-		ch.text.Text, ch.text.TextSize, ch.text.Color = text, m.text, inkColor
-		ch.text.Move(fyne.NewPos(x+inset, y))
-		ch.text.Resize(fyne.NewSize(w-2*inset, m.row))
+		p := l.chips[i]
+		ch.bg.FillColor, ch.bg.StrokeColor, ch.bg.CornerRadius = chipFill, chipEdge, s.row/2
+		ch.bg.Move(fyne.NewPos(p.x, p.y+dy))
+		ch.bg.Resize(fyne.NewSize(p.w, s.row))
+		ch.text.Text, ch.text.TextSize, ch.text.Color = p.text, s.chip, inkColor
+		ch.text.Move(fyne.NewPos(p.x+inset, p.y+dy+(s.row-box)/2))
+		ch.text.Resize(fyne.NewSize(p.w-2*inset, box))
 		ch.bg.Show()
 		ch.text.Show()
 		ch.bg.Refresh()
 		ch.text.Refresh()
-		x += w + m.gap*0.6
 	}
-	more := func(k int) string { return "+" + strconv.Itoa(k) }
-	shown := 0
-	for i, tag := range tags {
-		rest := len(tags) - i - 1
-		reserve := float32(0)
-		if rest > 0 {
-			reserve = width(more(rest)) + m.gap*0.6
-		}
-		if w := width(tag); x+w+reserve <= right {
-			place(tag, w)
-			shown++
+}
+
+// layoutCluster lays out the row at the card's right where the layout put
+// it, moved down by dy: from the right, the segment dot, the marks and the
+// badge.
+func (r *noteCardRenderer) layoutCluster(l *cardLayout, dy, width float32) {
+	c := r.card
+	s := l.style
+	y := l.clusterY + dy
+	cy := y + s.row/2
+	x := width - s.pad // the free room's right edge
+	if c.Segment && l.clusterW > 0 {
+		hit := s.dot + 2*s.gap
+		c.dot.Move(fyne.NewPos(x-s.dot/2-hit/2, cy-hit/2))
+		c.dot.Resize(fyne.NewSquareSize(hit))
+		c.dot.diameter = s.dot
+		c.dot.Show()
+		x -= s.dot + s.gap
+	} else {
+		c.dot.Hide()
+	}
+	marks := c.Marks
+	if l.clusterW == 0 {
+		marks = nil
+	}
+	for len(r.marks) < len(marks) {
+		r.marks = append(r.marks, &canvas.Circle{StrokeWidth: 1})
+		r.objects = nil
+	}
+	c.hotspots = c.hotspots[:0]
+	first := x // the marks' right edge
+	for i, d := range r.marks {
+		if i >= len(marks) {
+			d.Hide()
 			continue
 		}
-		if shown == 0 && right-reserve-x >= width(prefixRunes(tag, 4)+ellipsis) {
-			cut := ellipsize(tag, right-reserve-x-2*inset, measure)
-			place(cut, width(cut))
-			shown++
-		}
-		if k := len(tags) - shown; k > 0 && x+width(more(k)) <= right {
-			place(more(k), width(more(k)))
-		}
-		break
+		col := marks[len(marks)-1-i]
+		d.FillColor, d.StrokeColor = markColor(col), markEdge(col)
+		d.Move(fyne.NewPos(x-s.mark, cy-s.mark/2))
+		d.Resize(fyne.NewSquareSize(s.mark))
+		d.Show()
+		d.Refresh()
+		x -= s.mark + s.gap*0.6
 	}
-	for _, ch := range r.chips[used:] {
-		ch.bg.Hide()
-		ch.text.Hide()
+	if len(marks) > 0 {
+		c.hotspots = append(c.hotspots, hotspot{pos: fyne.NewPos(x, y), size: fyne.NewSize(first-x, s.row), tip: servesTip(c.MarkNames)})
+	}
+	if hasBadge(c.Note.Status) && l.clusterW > 0 {
+		x -= s.gap * 0.4
+		r.badge.layout(fyne.NewPos(x-s.row, y), s.row, c.Note.Status)
+		c.hotspots = append(c.hotspots, hotspot{pos: fyne.NewPos(x-s.row, y), size: fyne.NewSquareSize(s.row), tip: statusTip(c.Note.Status)})
+	} else {
+		r.badge.hide()
 	}
 }
 
@@ -410,9 +177,8 @@ func (s *statusBadge) hide() {
 	}
 }
 
-// layout draws the badge for status in a square of side m.row at pos.
-func (s *statusBadge) layout(pos fyne.Position, m metaSizes, status bmc.Status) {
-	d := m.row
+// layout draws the badge for status in a square of side d at pos.
+func (s *statusBadge) layout(pos fyne.Position, d float32, status bmc.Status) {
 	at := func(fx, fy float32) fyne.Position { return pos.AddXY(fx*d, fy*d) }
 	s.disc.Move(pos)
 	s.disc.Resize(fyne.NewSquareSize(d))
@@ -437,8 +203,9 @@ func (s *statusBadge) layout(pos fyne.Position, m metaSizes, status bmc.Status) 
 			l.Hide()
 		}
 		s.mark.TextSize = d * 0.78
-		s.mark.Move(fyne.NewPos(pos.X, pos.Y+d/2-m.markH/2))
-		s.mark.Resize(fyne.NewSize(d, m.markH))
+		h := fyne.MeasureText("?", s.mark.TextSize, fyne.TextStyle{Bold: true}).Height
+		s.mark.Move(fyne.NewPos(pos.X, pos.Y+d/2-h/2))
+		s.mark.Resize(fyne.NewSize(d, h))
 		s.mark.Show()
 		s.mark.Refresh()
 	}
@@ -506,8 +273,9 @@ func (d *segmentDot) DragEnd() {
 // Cursor shows the pointing hand: the dot is a control.
 func (d *segmentDot) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
-// MouseIn rings the dot, to show that it does something.
+// MouseIn rings the dot, to show that it does something, and says what.
 func (d *segmentDot) MouseIn(*desktop.MouseEvent) {
+	ShowTip(d, "Click to focus on this segment; drag onto a note to link it")
 	d.hovered = true
 	d.Refresh()
 }
@@ -517,6 +285,7 @@ func (d *segmentDot) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut takes the ring away.
 func (d *segmentDot) MouseOut() {
+	HideTip(d)
 	d.hovered = false
 	d.Refresh()
 }
@@ -574,3 +343,31 @@ func (r *segmentDotRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *segmentDotRenderer) Destroy() {}
+
+// hotspot is a part of a card that has a tip: the badge, the marks.
+type hotspot struct {
+	pos  fyne.Position
+	size fyne.Size
+	tip  string
+}
+
+// statusTip says what a status badge means.
+func statusTip(s bmc.Status) string {
+	switch s {
+	case bmc.StatusHypothesis:
+		return "? Hypothesis: still to test with customers or partners"
+	case bmc.StatusValidated:
+		return "✓ Validated: the evidence supports it"
+	case bmc.StatusInvalidated:
+		return "✗ Invalidated: the evidence says no"
+	}
+	return ""
+}
+
+// servesTip says which segments a note's marks stand for.
+func servesTip(names []string) string {
+	if len(names) == 0 {
+		return "Serves customer segments of these colours"
+	}
+	return "Serves " + strings.Join(names, ", ")
+}

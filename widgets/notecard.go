@@ -3,6 +3,7 @@ package widgets
 import (
 	"image/color"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/textlayout"
 )
 
 var (
@@ -19,25 +21,22 @@ var (
 	_ fyne.SecondaryTappable = (*NoteCard)(nil)
 	_ fyne.Draggable         = (*NoteCard)(nil)
 	_ desktop.Mouseable      = (*NoteCard)(nil)
+	_ desktop.Hoverable      = (*NoteCard)(nil)
 	_ fyne.WidgetRenderer    = (*noteCardRenderer)(nil)
 )
 
-// inkColor is the text colour on paper notes: dark in every theme, since
-// the paper colours are light in every theme.
-var inkColor = color.NRGBA{R: 0x26, G: 0x26, B: 0x26, A: 0xff}
+// cardTextSize is the size of a note card's text at zoom 1 where its
+// block has room.
+func cardTextSize(th fyne.Theme) float32 { return th.Size(theme.SizeNameText) * noteTextEm }
 
-// cardTextSize and cardPadding size a note card's text and margin from
-// the theme.
-func cardTextSize(th fyne.Theme) float32 { return th.Size(theme.SizeNameText) * 0.86 }
-
-func cardPadding(th fyne.Theme) float32 { return th.Size(theme.SizeNamePadding) * 1.75 }
-
-// NoteCard shows one sticky note: its text, wrapped and cut with an
-// ellipsis when it does not fit, on paper of the note's colour. Below the
-// text it shows what else the note says: the amount, its tags as chips,
-// a status badge, and a dot per customer segment it serves. Invalidated
-// notes are struck through. It reports taps, double taps, secondary taps
-// and drags through its callbacks.
+// NoteCard shows one sticky note: its whole text, wrapped, on paper of
+// the note's colour. Below the text it shows what else the note says: the
+// amount, its tags as chips, a status badge, and a dot per customer
+// segment it serves. Invalidated notes are struck through. It reports
+// taps, double taps, secondary taps and drags through its callbacks.
+//
+// On a board the card draws the layout the board made for it; alone, it
+// lays itself out at its width.
 type NoteCard struct {
 	widget.BaseWidget
 	// Note is the note shown.
@@ -47,6 +46,8 @@ type NoteCard struct {
 	// Marks are the colours of the customer segments the note serves, in
 	// link order, drawn as dots in the card's lower right corner.
 	Marks []bmc.Color
+	// MarkNames name the segments of Marks, for the marks' tip.
+	MarkNames []string
 	// Segment shows the note as a customer segment: its own colour is its
 	// segment dot, a control that reports taps and drags through
 	// OnDotTapped, OnDotDragged and OnDotDragEnd.
@@ -82,7 +83,10 @@ type NoteCard struct {
 	// OnDotDragEnd is called when a drag of the segment dot ends.
 	OnDotDragEnd func()
 
-	floating bool // drawn with a deeper shadow, as the card a drag holds
+	floating bool        // drawn with a deeper shadow, as the card a drag holds
+	layout   *cardLayout // set by the board; nil when the card lays itself out
+	hotspots []hotspot   // the parts with tips, found by the renderer
+	tipShown string
 	drag     dragTracker
 	grab     fyne.Position // where the drag took hold of the card
 	dot      *segmentDot
@@ -117,11 +121,14 @@ func (c *NoteCard) setNote(n bmc.Note) bool {
 
 // setLook changes how the card shows its note without refreshing, and
 // reports whether anything changed. marks is copied when it differs.
-func (c *NoteCard) setLook(marks []bmc.Color, segment, focused, dimmed bool, currency string) bool {
+func (c *NoteCard) setLook(marks []bmc.Color, names []string, segment, focused, dimmed bool, currency string) bool {
 	changed := false
 	if !slices.Equal(c.Marks, marks) {
 		c.Marks = slices.Clone(marks)
 		changed = true
+	}
+	if !slices.Equal(c.MarkNames, names) {
+		c.MarkNames = slices.Clone(names)
 	}
 	if c.Segment != segment || c.SegmentFocused != focused || c.Dimmed != dimmed || c.Currency != currency {
 		c.Segment, c.SegmentFocused, c.Dimmed, c.Currency = segment, focused, dimmed, currency
@@ -147,6 +154,35 @@ func (c *NoteCard) MouseDown(e *desktop.MouseEvent) {
 
 // MouseUp forgets the press.
 func (c *NoteCard) MouseUp(*desktop.MouseEvent) { c.drag.release() }
+
+// MouseIn is part of desktop.Hoverable.
+func (c *NoteCard) MouseIn(e *desktop.MouseEvent) { c.MouseMoved(e) }
+
+// MouseMoved shows the tip of the badge or the marks under the pointer.
+func (c *NoteCard) MouseMoved(e *desktop.MouseEvent) {
+	for _, h := range c.hotspots {
+		p := e.Position
+		if p.X >= h.pos.X && p.Y >= h.pos.Y && p.X < h.pos.X+h.size.Width && p.Y < h.pos.Y+h.size.Height {
+			if c.tipShown != h.tip {
+				c.tipShown = h.tip
+				ShowTipAt(c, h.pos, h.size, h.tip)
+			}
+			return
+		}
+	}
+	if c.tipShown != "" {
+		c.tipShown = ""
+		HideTip(c)
+	}
+}
+
+// MouseOut hides a tip.
+func (c *NoteCard) MouseOut() {
+	if c.tipShown != "" {
+		c.tipShown = ""
+		HideTip(c)
+	}
+}
 
 // Tapped calls OnTapped.
 func (c *NoteCard) Tapped(*fyne.PointEvent) {
@@ -235,7 +271,6 @@ func (c *NoteCard) CreateRenderer() fyne.WidgetRenderer {
 		card:   c,
 		shadow: &canvas.Rectangle{},
 		paper:  &canvas.Rectangle{},
-		amount: &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
 		badge:  newStatusBadge(),
 		fade:   &canvas.Rectangle{},
 	}
@@ -248,29 +283,48 @@ type noteCardRenderer struct {
 	shadow, paper *canvas.Rectangle
 	lines         []*canvas.Text
 	strikes       []*canvas.Line // over the lines of an invalidated note
-	amount        *canvas.Text
+	amount        []*canvas.Text
 	chips         []*chip
 	badge         *statusBadge
 	marks         []*canvas.Circle
 	fade          *canvas.Rectangle // over everything, for the dimmed and lifted looks
 	objects       []fyne.CanvasObject
 
-	// the text split into words, and fitted into boxes of a few sizes,
-	// kept until the text or the text size changes
-	paras   [][]token
-	fits    map[fitKey]fitting
-	fitText string
-	fitSize float32
-	fit     fitting // the fitting shown
+	// own is the layout of a card not on a board, and what it was made
+	// from.
+	own    cardLayout
+	ownFor ownKey
+}
 
-	meta    metaSizes // the sizes of the amount, chips, badge and dots
-	metaFor float32   // the card text size meta was made for
+// ownKey is what a card's own layout depends on.
+type ownKey struct {
+	text, amount string
+	tags         string
+	badge        bool
+	marks        int
+	segment      bool
+	width, size  float32
+}
+
+// cardLayout returns the layout the card draws: the board's, or its own.
+func (r *noteCardRenderer) cardLayout(width float32) *cardLayout {
+	c := r.card
+	if c.layout != nil {
+		return c.layout
+	}
+	th := c.Theme()
+	content := contentOf(&c.Note, nil, len(c.Marks), c.Segment, c.Currency)
+	k := ownKey{text: c.Note.Text, amount: content.amount, tags: strings.Join(c.Note.Tags, "\x00"), badge: content.badge,
+		marks: content.marks, segment: content.segment, width: width, size: cardTextSize(th)}
+	if k != r.ownFor || r.own.lines == nil {
+		content.text = textlayout.Prepare(c.Note.Text)
+		r.own, r.ownFor = layoutCard(content, width, k.size, screenMeasures(th)), k
+	}
+	return &r.own
 }
 
 func (r *noteCardRenderer) Layout(size fyne.Size) {
 	c := r.card
-	th := c.Theme()
-	pad, ts := cardPadding(th), cardTextSize(th)
 	r.paper.Resize(size)
 	if c.floating {
 		r.shadow.Move(fyne.NewPos(2, 4))
@@ -280,106 +334,94 @@ func (r *noteCardRenderer) Layout(size fyne.Size) {
 	r.shadow.Resize(size)
 	r.fade.Resize(size)
 
-	if r.paras == nil || r.fitText != c.Note.Text {
-		r.paras = splitText(c.Note.Text)
-		clear(r.fits)
-	}
-	if r.fitSize != ts {
-		clear(r.fits)
-	}
-	r.fitText, r.fitSize = c.Note.Text, ts
-	r.layoutMeta(size, pad, ts) // fits the text into the room the rest leaves
-	for len(r.lines) < len(r.fit.lines) {
+	l := r.cardLayout(size.Width)
+	s := l.style
+	shown, meta := l.shownLines(size.Height)
+	box := glyphBox(s.text)
+	for len(r.lines) < shown {
 		r.lines = append(r.lines, &canvas.Text{})
 		r.objects = nil
 	}
 	for i, t := range r.lines {
-		if i >= len(r.fit.lines) {
+		if i >= shown {
 			t.Hide()
 			continue
 		}
-		t.Text, t.TextSize, t.Color = r.fit.lines[i], r.fit.size, inkColor
-		t.Move(fyne.NewPos(pad, pad+float32(i)*r.fit.lineH))
-		t.Resize(fyne.NewSize(size.Width-2*pad, r.fit.lineH))
+		t.Text = l.lines[i]
+		if i == shown-1 && shown < len(l.lines) { // the card is cut to fit its block
+			t.Text = textlayout.Ellipsize(t.Text+textlayout.Ellipsis, float64(size.Width-2*s.pad), float64(s.text),
+				screenMeasure(c.Theme(), fyne.TextStyle{}))
+		}
+		t.TextSize, t.Color = s.text, inkColor
+		t.Move(fyne.NewPos(s.pad, s.pad+float32(i)*s.lineH+(s.lineH-box)/2))
+		t.Resize(fyne.NewSize(size.Width-2*s.pad, box))
 		t.Show()
 		t.Refresh()
 	}
-	r.layoutStrikes(pad)
+	r.layoutStrikes(l, shown)
+	// Below the text everything keeps to the bottom of the card.
+	dy := size.Height - l.size.Height
+	if !meta { // a card cut to fit its block shows its text only
+		l = &cardLayout{style: l.style, size: l.size}
+	}
+	r.layoutAmount(l, dy, size.Width)
+	r.layoutChips(l, dy)
+	r.layoutCluster(l, dy, size.Width)
 }
 
-// fitIn returns the note's text fitted into a box: at the first of
-// textScales at which it fits, or cut at the smallest. scale, when not 0,
-// asks for that scale only, and ok reports whether the text fits.
-// Fittings of the last few boxes are remembered.
-func (r *noteCardRenderer) fitIn(box fyne.Size, scale float32) (f fitting, ok bool) {
-	k := fitKey{box, scale}
-	if f, ok := r.fits[k]; ok {
-		return f, !f.cut
+// layoutAmount shows the amount's lines in bold.
+func (r *noteCardRenderer) layoutAmount(l *cardLayout, dy, width float32) {
+	s := l.style
+	box := glyphBox(s.text)
+	for len(r.amount) < len(l.amount) {
+		r.amount = append(r.amount, &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}})
+		r.objects = nil
 	}
-	if scale == 0 {
-		f = fitText(r.paras, box, r.fitSize, fyne.TextStyle{})
-	} else {
-		f, ok = fitAt(r.paras, box, r.fitSize*scale, fyne.TextStyle{})
-		f.cut = !ok
+	for i, t := range r.amount {
+		if i >= len(l.amount) {
+			t.Hide()
+			continue
+		}
+		t.Text, t.TextSize, t.Color = l.amount[i], s.text, inkColor
+		t.Move(fyne.NewPos(s.pad, l.amountY+dy+float32(i)*s.lineH+(s.lineH-box)/2))
+		t.Resize(fyne.NewSize(width-2*s.pad, box))
+		t.Show()
+		t.Refresh()
 	}
-	if f.lines == nil {
-		f.lines = []string{}
-	}
-	if r.fits == nil {
-		r.fits = map[fitKey]fitting{}
-	} else if len(r.fits) >= 8 {
-		clear(r.fits)
-	}
-	r.fits[k] = f
-	return f, !f.cut
 }
 
-// fitKey names a fitting: the box, and the one scale asked for or 0.
-type fitKey struct {
-	box   fyne.Size
-	scale float32
-}
-
-// layoutStrikes draws a line through every line of an invalidated note's
-// text, as far as the line's words reach.
-func (r *noteCardRenderer) layoutStrikes(pad float32) {
+// layoutStrikes draws a line through every line shown of an invalidated
+// note's text, as far as the line's words reach.
+func (r *noteCardRenderer) layoutStrikes(l *cardLayout, shown int) {
 	n := 0
 	if r.card.Note.Status == bmc.StatusInvalidated {
-		n = len(r.fit.lines)
+		n = shown
 	}
 	for len(r.strikes) < n {
 		r.strikes = append(r.strikes, &canvas.Line{})
 		r.objects = nil
 	}
-	if n == 0 {
-		for _, l := range r.strikes {
-			l.Hide()
-		}
-		return
-	}
-	measure := measurerFor(r.fit.size, fyne.TextStyle{})
-	for i, l := range r.strikes {
-		if i >= n || r.fit.lines[i] == "" {
-			l.Hide()
+	s := l.style
+	measure := measurerFor(s.text, fyne.TextStyle{})
+	for i, line := range r.strikes {
+		if i >= n || l.lines[i] == "" {
+			line.Hide()
 			continue
 		}
-		// Through the middle of the lower-case letters: Fyne's text box
-		// puts the baseline at about 0.77 of the line height.
-		y := pad + float32(i)*r.fit.lineH + r.fit.lineH*0.56
-		l.Position1 = fyne.NewPos(pad-1, y)
-		l.Position2 = fyne.NewPos(pad+measure(r.fit.lines[i])+1, y)
-		l.StrokeColor = inkColor
-		l.StrokeWidth = max(1, r.fit.size*0.09)
-		l.Show()
-		l.Refresh()
+		// Through the middle of the lower-case letters.
+		y := s.pad + float32(i)*s.lineH + s.lineH*0.55
+		line.Position1 = fyne.NewPos(s.pad-1, y)
+		line.Position2 = fyne.NewPos(s.pad+measure(l.lines[i])+1, y)
+		line.StrokeColor = inkColor
+		line.StrokeWidth = max(1, s.text*0.09)
+		line.Show()
+		line.Refresh()
 	}
 }
 
 func (r *noteCardRenderer) MinSize() fyne.Size {
-	th := r.card.Theme()
-	pad := cardPadding(th)
-	h := fyne.MeasureText("Mg", cardTextSize(th), fyne.TextStyle{}).Height
-	return fyne.NewSize(4*h+2*pad, h+2*pad)
+	s := newCardStyle(cardTextSize(r.card.Theme()))
+	return fyne.NewSize(4*s.lineH+2*s.pad, s.lineH+2*s.pad)
 }
 
 func (r *noteCardRenderer) Refresh() {
@@ -433,7 +475,9 @@ func (r *noteCardRenderer) Objects() []fyne.CanvasObject {
 		for _, l := range r.strikes {
 			r.objects = append(r.objects, l)
 		}
-		r.objects = append(r.objects, r.amount)
+		for _, t := range r.amount {
+			r.objects = append(r.objects, t)
+		}
 		for _, ch := range r.chips {
 			r.objects = append(r.objects, ch.bg, ch.text)
 		}

@@ -26,6 +26,7 @@ type noteEditor struct {
 	onCommit func(id, text string, byKey bool)
 	onCancel func(id string)
 	open     bool
+	paper    bmc.Color // the colour of the note being edited
 }
 
 func newNoteEditor() *noteEditor {
@@ -106,11 +107,17 @@ func isEnter(k fyne.KeyName) bool { return k == fyne.KeyReturn || k == fyne.KeyE
 type paperTheme struct {
 	fyne.Theme
 	paper color.NRGBA
+	text  float32
 }
 
-func newPaperTheme(base fyne.Theme, c bmc.Color) *paperTheme {
+// newPaperTheme returns base dressed for a note of colour c with text of
+// the given size (0: a card's usual size).
+func newPaperTheme(base fyne.Theme, c bmc.Color, size float32) *paperTheme {
 	r, g, b := c.RGB()
-	return &paperTheme{Theme: base, paper: color.NRGBA{R: r, G: g, B: b, A: 0xff}}
+	if size <= 0 {
+		size = cardTextSize(base)
+	}
+	return &paperTheme{Theme: base, paper: color.NRGBA{R: r, G: g, B: b, A: 0xff}, text: size}
 }
 
 // Color returns the paper for the entry's background and ink for its text.
@@ -133,7 +140,7 @@ func (t *paperTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Col
 // Size returns the card's text size for text.
 func (t *paperTheme) Size(n fyne.ThemeSizeName) float32 {
 	if n == theme.SizeNameText {
-		return cardTextSize(t.Theme)
+		return t.text
 	}
 	return t.Theme.Size(n)
 }

@@ -1,13 +1,18 @@
 package widgets
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
 )
 
-// This file holds the Board's pointer and keyboard handling.
+// This file holds the Board's selection and keyboard: what is selected,
+// Tab and the arrow keys, the board's own keys and shortcuts, and the
+// note's context menu.
 
 var (
 	_ fyne.Focusable    = (*Board)(nil)
@@ -17,14 +22,48 @@ var (
 	_ desktop.Keyable   = (*Board)(nil)
 )
 
-// wheelNotch is the wheel distance that scrolls a block by one row.
-const wheelNotch = 20
+// selection is what the keyboard acts on.
+type selection struct {
+	note    string // the selected note
+	block   string // the block with the keyboard focus: the selected note's, or an empty block
+	focused bool   // the board has the keyboard focus
+	shift   bool   // Shift is held
+}
 
-// relayout moves the board's pieces after a change of selection, scroll or
-// drag, without refreshing every card.
-func (b *Board) relayout() {
-	if b.view != nil {
-		b.view.Layout(b.Size())
+// Selected returns the ID of the selected note, or "".
+func (b *Board) Selected() string { return b.sel.note }
+
+// Select selects the note with the given ID and scrolls it into view; ""
+// clears the selection. An unknown ID is ignored.
+func (b *Board) Select(id string) {
+	if id == "" {
+		b.setSelection("", "")
+		b.redraw()
+		return
+	}
+	block, _, ok := b.find(id)
+	if !ok {
+		return
+	}
+	b.setSelection(id, block)
+	b.scrollIntoView(id)
+	b.redraw()
+}
+
+// setSelection selects a note (or none) and the block with the keyboard
+// focus, telling OnSelect when the note changed.
+func (b *Board) setSelection(id, block string) {
+	changed := id != b.sel.note
+	b.sel.note, b.sel.block = id, block
+	if changed && b.OnSelect != nil {
+		b.OnSelect(id)
+	}
+}
+
+// requestFocus gives the board the keyboard focus.
+func (b *Board) requestFocus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.Focused() != b {
+		c.Focus(b)
 	}
 }
 
@@ -33,7 +72,7 @@ func (b *Board) relayout() {
 func (b *Board) Tapped(*fyne.PointEvent) {
 	b.requestFocus()
 	b.setSelection("", "")
-	b.relayout()
+	b.redraw()
 }
 
 func (b *Board) pressNote(id string) {
@@ -42,17 +81,17 @@ func (b *Board) pressNote(id string) {
 		return
 	}
 	b.requestFocus()
-	if id != b.selected || block != b.current {
+	if id != b.sel.note || block != b.sel.block {
 		b.setSelection(id, block)
-		b.relayout()
+		b.redraw()
 	}
 }
 
 func (b *Board) pressBlock(id string) {
 	b.requestFocus()
-	if b.selected != "" || b.current != id {
+	if b.sel.note != "" || b.sel.block != id {
 		b.setSelection("", id)
-		b.relayout()
+		b.redraw()
 	}
 }
 
@@ -61,137 +100,16 @@ func (b *Board) secondaryTapNote(id string, e *fyne.PointEvent) {
 	b.showNoteMenu(id, e.AbsolutePosition)
 }
 
-// scrollBlock turns wheel distance over a block into rows of cards.
-func (b *Board) scrollBlock(id string, dy float32) {
-	b.wheel[id] += dy
-	steps := int(b.wheel[id] / wheelNotch)
-	if steps == 0 {
-		return
-	}
-	b.wheel[id] -= float32(steps) * wheelNotch
-	b.scroll[id] -= steps
-	b.dirty = true
-	b.relayout()
-}
-
-// dragNote follows a card being dragged: pointer is relative to the card.
-// Only the ghost card and the drop bar move; the board is not rebuilt.
-func (b *Board) dragNote(c *NoteCard, pointer fyne.Position) {
-	r := b.view
-	if r == nil {
-		return
-	}
-	if b.drag == nil {
-		block, _, ok := b.find(c.Note.ID)
-		if !ok {
-			return
-		}
-		if b.editing != "" {
-			b.editor.commit(false)
-		}
-		b.drag = &boardDrag{id: c.Note.ID, fromBlock: block, origin: c.Position(), grab: c.grab}
-		b.setSelection(c.Note.ID, block)
-		r.ghost.setNote(c.Note)
-		r.ghost.setLook(c.Marks, c.Segment, c.SegmentFocused, false, c.Currency)
-		r.ghost.Refresh()
-		r.ghost.Resize(c.Size())
-		r.ghost.Show()
-		c.Lifted = true
-		c.Refresh()
-		r.ring.Hide()
-		r.conns.layout(b, r.shownAt) // hides the connections while dragging
-	}
-	d := b.drag
-	at := d.origin.Add(pointer)
-	r.ghost.Move(at.Subtract(d.grab))
-	g := b.geometry()
-	target := ""
-	if k := g.blockAt(at); k >= 0 {
-		target = g.blocks[k].block.ID
-		index, pos, size := g.blocks[k].dropAt(at)
-		d.index = index
-		r.bar.Move(pos)
-		r.bar.Resize(size)
-		r.bar.Show()
-	} else {
-		r.bar.Hide()
-	}
-	if target != d.target {
-		r.highlight(d.target, false)
-		r.highlight(target, true)
-		d.target = target
-	}
-}
-
-// highlight marks or unmarks a block as the drop target.
-func (r *boardRenderer) highlight(block string, on bool) {
-	if w := r.blocks[block]; w != nil && w.Target != on {
-		w.Target = on
-		w.Refresh()
-	}
-}
-
-// endDrag drops the dragged note where the bar shows, or nowhere when the
-// pointer left every block. The layout may have changed since the last
-// Dragged event (the backstage hidden, an undo): a target block that is
-// no longer in view cancels the drop, and an index past the block's end
-// is clamped to it.
-func (b *Board) endDrag() {
-	d := b.drag
-	if d == nil {
-		return
-	}
-	b.drag = nil
-	if r := b.view; r != nil {
-		r.ghost.Hide()
-		r.bar.Hide()
-		r.highlight(d.target, false)
-	}
-	b.relayout()
-	if d.target == "" || b.geometry().find(d.target) < 0 || !b.blockShown(d.target) {
-		return
-	}
-	from, i, ok := b.find(d.id)
-	if !ok {
-		return
-	}
-	block := d.target
-	index := clampInt(d.index, 0, len(b.canvas.Blocks[block]))
-	if block == from {
-		if index == i || index == i+1 {
-			return
-		}
-		if index > i {
-			index--
-		}
-	}
-	b.moveNote(d.id, block, index)
-}
-
-// blockShown reports whether the canvas lays out a block: it is in the
-// template and not in a hidden backstage.
-func (b *Board) blockShown(id string) bool {
-	if b.template() == nil {
-		return false
-	}
-	for _, p := range b.canvas.Layout() {
-		if p.Block.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
 // FocusGained shows the selection as focused.
 func (b *Board) FocusGained() {
-	b.focused = true
-	b.relayout()
+	b.sel.focused = true
+	b.redraw()
 }
 
 // FocusLost shows the selection as unfocused.
 func (b *Board) FocusLost() {
-	b.focused, b.shift = false, false
-	b.relayout()
+	b.sel.focused, b.sel.shift = false, false
+	b.redraw()
 }
 
 // AcceptsTab is true while there is something to move to: the board uses
@@ -202,14 +120,14 @@ func (b *Board) AcceptsTab() bool { return b.template() != nil }
 // KeyDown tracks the Shift key, which Tab events do not carry.
 func (b *Board) KeyDown(e *fyne.KeyEvent) {
 	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
-		b.shift = true
+		b.sel.shift = true
 	}
 }
 
 // KeyUp tracks the Shift key.
 func (b *Board) KeyUp(e *fyne.KeyEvent) {
 	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
-		b.shift = false
+		b.sel.shift = false
 	}
 }
 
@@ -218,8 +136,8 @@ func (b *Board) KeyUp(e *fyne.KeyEvent) {
 func (b *Board) TypedRune(r rune) {
 	switch {
 	case r >= '1' && int(r-'1') < len(bmc.Palette()):
-		if b.selected != "" {
-			b.recolour(b.selected, bmc.Palette()[r-'1'])
+		if b.sel.note != "" {
+			b.recolour(b.sel.note, bmc.Palette()[r-'1'])
 		}
 	case r == '?':
 		b.showHelp()
@@ -228,12 +146,13 @@ func (b *Board) TypedRune(r rune) {
 
 // TypedKey handles the board's keys: Tab and the arrows move the
 // selection, Enter or F2 edits, Insert adds, Delete removes, Escape clears
-// the focus on a segment or else the selection, Shift+F10 or the Menu key opens the context menu and F1
-// shows the prompts.
+// the focus on a segment or else the selection, Shift+F10 or the Menu key
+// opens the context menu, F1 shows the prompts, Page Up and Page Down
+// scroll the focused block.
 func (b *Board) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyTab:
-		b.tab(b.shift)
+		b.tab(b.sel.shift)
 	case fyne.KeyUp:
 		b.arrow(dirUp)
 	case fyne.KeyDown:
@@ -243,10 +162,10 @@ func (b *Board) TypedKey(e *fyne.KeyEvent) {
 	case fyne.KeyRight:
 		b.arrow(dirRight)
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyF2:
-		if b.selected != "" {
+		if b.sel.note != "" {
 			b.EditSelected()
-		} else if b.current != "" {
-			b.AddNote(b.current)
+		} else if b.sel.block != "" {
+			b.AddNote(b.sel.block)
 		}
 	case fyne.KeyInsert:
 		if blk := b.focusBlock(); blk != "" {
@@ -255,14 +174,16 @@ func (b *Board) TypedKey(e *fyne.KeyEvent) {
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		b.DeleteSelected()
 	case fyne.KeyEscape:
-		if b.focus != "" {
+		if b.look.focus != "" {
 			b.setFocus("", true)
 			return
 		}
 		b.setSelection("", "")
-		b.relayout()
+		b.redraw()
+	case fyne.KeyPageDown, fyne.KeyPageUp:
+		b.page(e.Name == fyne.KeyPageDown)
 	case fyne.KeyF10:
-		if b.shift {
+		if b.sel.shift {
 			b.keyboardMenu()
 		}
 	case desktop.KeyMenu:
@@ -276,10 +197,25 @@ func (b *Board) TypedKey(e *fyne.KeyEvent) {
 	}
 }
 
-// TypedShortcut moves the selected note with Ctrl+arrow and adds a note
-// with Ctrl+Enter; other shortcuts go on to the window's canvas, so that
-// shortcuts the application added there still work while the board has
-// the focus.
+// page scrolls the focused block by a view's worth of rows.
+func (b *Board) page(down bool) {
+	g := b.geometry()
+	k := g.find(b.focusBlock())
+	if k < 0 {
+		return
+	}
+	bg := &g.blocks[k]
+	n := max(bg.end-bg.first, 1)
+	if !down {
+		n = -n
+	}
+	b.scrollRows(bg.block.ID, n)
+}
+
+// TypedShortcut moves the selected note with Ctrl+arrow, adds a note with
+// Ctrl+Enter and zooms with Ctrl+=, Ctrl+- and Ctrl+0; other shortcuts go
+// on to the window's canvas, so that shortcuts the application added there
+// still work while the board has the focus.
 func (b *Board) TypedShortcut(s fyne.Shortcut) {
 	if cs, ok := s.(*desktop.CustomShortcut); ok &&
 		(cs.Modifier == fyne.KeyModifierControl || cs.Modifier == fyne.KeyModifierShortcutDefault) {
@@ -312,10 +248,10 @@ func (b *Board) TypedShortcut(s fyne.Shortcut) {
 
 // focusBlock returns the block with the keyboard focus, or "".
 func (b *Board) focusBlock() string {
-	if block, _, ok := b.find(b.selected); ok {
+	if block, _, ok := b.find(b.sel.note); ok {
 		return block
 	}
-	return b.current
+	return b.sel.block
 }
 
 // stop is a place Tab moves to: a note, or an empty block.
@@ -349,7 +285,7 @@ func (b *Board) goTo(s stop) {
 	} else {
 		b.setSelection("", s.block)
 	}
-	b.relayout()
+	b.redraw()
 }
 
 // tab moves to the next (or previous) stop; past the last one the focus
@@ -362,11 +298,11 @@ func (b *Board) tab(back bool) {
 	}
 	at := -1
 	for i, s := range stops {
-		if (b.selected != "" && s.note == b.selected) || (b.selected == "" && s.note == "" && s.block == b.current) {
+		if (b.sel.note != "" && s.note == b.sel.note) || (b.sel.note == "" && s.note == "" && s.block == b.sel.block) {
 			at = i
 			break
 		}
-		if b.selected == "" && s.block == b.current {
+		if b.sel.note == "" && s.block == b.sel.block {
 			// A block with notes has the focus: Tab goes to its first
 			// note, Shift+Tab to the stop before it.
 			at = i - 1
@@ -405,13 +341,14 @@ func (b *Board) tab(back bool) {
 // focusPoint returns the centre of the selected card or of the focused
 // block, and the index of its block in g.
 func (b *Board) focusPoint(g *geometry) (fyne.Position, int) {
-	if block, i, ok := b.find(b.selected); ok {
+	if block, i, ok := b.find(b.sel.note); ok {
 		if k := g.find(block); k >= 0 {
 			bg := &g.blocks[k]
-			return bg.cardPos(i).AddXY(bg.card.Width/2, bg.card.Height/2), k
+			s := bg.cardSize(i)
+			return bg.cardPos(i).AddXY(s.Width/2, s.Height/2), k
 		}
 	}
-	if k := g.find(b.current); k >= 0 {
+	if k := g.find(b.sel.block); k >= 0 {
 		bg := &g.blocks[k]
 		return bg.pos.AddXY(bg.size.Width/2, bg.size.Height/2), k
 	}
@@ -429,13 +366,13 @@ func (b *Board) arrow(d direction) {
 		}
 		return
 	}
-	if b.selected == "" && g.blocks[k].count > 0 {
+	if b.sel.note == "" && g.blocks[k].count > 0 {
 		// A block with notes has the focus: go to its first note in view.
 		from, _ := g.blocks[k].visible()
 		b.goTo(stop{block: g.blocks[k].block.ID, note: b.canvas.Blocks[g.blocks[k].block.ID][from].ID})
 		return
 	}
-	if _, i, ok := b.find(b.selected); ok {
+	if _, i, ok := b.find(b.sel.note); ok {
 		if j := g.blocks[k].step(i, d); j >= 0 {
 			id := b.canvas.Blocks[g.blocks[k].block.ID][j].ID
 			b.goTo(stop{block: g.blocks[k].block.ID, note: id})
@@ -458,7 +395,7 @@ func (b *Board) arrow(d direction) {
 // its block through the grid, or across the edge into the neighbouring
 // block, next to the note the selection would move to.
 func (b *Board) moveSelected(d direction) {
-	block, i, ok := b.find(b.selected)
+	block, i, ok := b.find(b.sel.note)
 	if !ok {
 		return
 	}
@@ -468,7 +405,7 @@ func (b *Board) moveSelected(d direction) {
 		return
 	}
 	if j := g.blocks[k].step(i, d); j >= 0 {
-		b.moveNote(b.selected, block, j)
+		b.moveNote(b.sel.note, block, j)
 		return
 	}
 	n := g.neighbour(k, d, at)
@@ -483,28 +420,71 @@ func (b *Board) moveSelected(d direction) {
 	case d == dirLeft || d == dirUp:
 		index++
 	}
-	b.moveNote(b.selected, to.block.ID, index)
+	b.moveNote(b.sel.note, to.block.ID, index)
+}
+
+// noteMenu is a note's context menu: edit, delete, colour, then the
+// application's items.
+func (b *Board) noteMenu(id string) *fyne.Menu {
+	n, _ := b.note(id)
+	colours := make([]*fyne.MenuItem, len(bmc.Palette()))
+	for i, c := range bmc.Palette() {
+		item := fyne.NewMenuItem(fmt.Sprintf("%s\t%d", colorName(c), i+1), func() { b.recolour(id, c) })
+		item.Label = colorName(c)
+		item.Icon = swatch(c)
+		item.Checked = n.Color == c
+		colours[i] = item
+	}
+	colour := fyne.NewMenuItem("Colour", nil)
+	colour.ChildMenu = fyne.NewMenu("", colours...)
+	items := []*fyne.MenuItem{
+		fyne.NewMenuItem("Edit", func() { b.startEdit(id) }),
+		fyne.NewMenuItem("Delete", func() { b.deleteNote(id) }),
+		fyne.NewMenuItemSeparator(),
+		colour,
+	}
+	if b.ContextMenuExtra != nil {
+		if extra := b.ContextMenuExtra(id); len(extra) > 0 {
+			items = append(items, fyne.NewMenuItemSeparator())
+			items = append(items, extra...)
+		}
+	}
+	return fyne.NewMenu("", items...)
+}
+
+// showNoteMenu opens a note's context menu at an absolute position.
+func (b *Board) showNoteMenu(id string, at fyne.Position) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	if c == nil {
+		return
+	}
+	widget.ShowPopUpMenuAtPosition(b.noteMenu(id), c, at)
 }
 
 // keyboardMenu opens the selected note's context menu over its card.
 func (b *Board) keyboardMenu() {
-	if b.view == nil {
-		return
-	}
-	c, ok := b.view.shownAt[b.selected]
+	block, i, ok := b.find(b.sel.note)
 	if !ok {
 		return
 	}
+	g := b.geometry()
+	k := g.find(block)
+	if k < 0 {
+		return
+	}
+	bg := &g.blocks[k]
+	if from, to := bg.visible(); i < from || i >= to {
+		return
+	}
 	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
-	b.showNoteMenu(b.selected, abs.Add(c.Position()).AddXY(c.Size().Width/2, c.Size().Height/2))
+	s := bg.cardSize(i)
+	b.showNoteMenu(b.sel.note, abs.Add(bg.cardPos(i)).AddXY(s.Width/2, s.Height/2))
 }
 
 // showHelp shows the focused block's prompts.
 func (b *Board) showHelp() {
-	if b.view == nil {
-		return
-	}
-	if w := b.view.blocks[b.focusBlock()]; w != nil {
+	b.blockWidgets()
+	if w := b.blocks[b.focusBlock()]; w != nil {
 		w.ShowHelp()
 	}
 }
