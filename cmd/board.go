@@ -7,9 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
-
 )
-
 
 func init() {
 	register(&command{name: "board",

@@ -9,9 +9,9 @@ package cmd
 
 import (
 	"errors"
-	"image"
 	"flag"
 	"fmt"
+	"image"
 	"io"
 	"os"
 	"path/filepath"
