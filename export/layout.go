@@ -133,6 +133,7 @@ type layoutInput struct {
 	opt   Options
 	paper Paper
 	fonts *fonts
+	ink   Ink
 	// fileName is shown in the footer, already sanitized.
 	fileName string
 }

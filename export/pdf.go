@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
@@ -34,15 +35,15 @@ func render(w io.Writer, in layoutInput, p *poster, tile *Paper) (err error) {
 	if in.c.DesignedFor != "" {
 		subject += " for " + in.c.DesignedFor
 	}
-	pdf.SetTitle(title, true)
-	pdf.SetAuthor(in.c.DesignedBy, true)
-	pdf.SetSubject(subject, true)
+	pdf.SetTitle(metadata(title), true)
+	pdf.SetAuthor(metadata(in.c.DesignedBy), true)
+	pdf.SetSubject(metadata(subject), true)
 	pdf.SetCreator("bmcanvas", true)
-	pdf.SetKeywords(in.t.Name+", poster", true)
+	pdf.SetKeywords(metadata(in.t.Name+", poster"), true)
 	if err := addFonts(pdf, in.fonts); err != nil {
 		return err
 	}
-	d := &drawer{pdf: pdf, fonts: in.fonts, s: p.scale}
+	d := &drawer{pdf: pdf, fonts: in.fonts, s: p.scale, ink: in.ink, glyphs: map[glyphKey]*glyphArt{}}
 	if tile == nil {
 		for _, pg := range p.pages {
 			pdf.AddPage()
@@ -108,6 +109,11 @@ type drawer struct {
 	pdf   *gofpdf.Fpdf
 	fonts *fonts
 	s     float64 // the poster's scale
+	ink   Ink
+	// textColour is the colour of the text being drawn, inked.
+	textColour rgb
+	// glyphs holds how each glyph drawn so far is drawn (glyph.go).
+	glyphs map[glyphKey]*glyphArt
 }
 
 func (d *drawer) page(pg *page) {
@@ -218,25 +224,20 @@ func (d *drawer) roundedRect(b box, r float64, style string) {
 	p.DrawPath(style)
 }
 
-// text draws a text box line by line, switching to the user's font for
-// the characters the base font lacks.
+// text draws a text box line by line (see drawLine).
 func (d *drawer) text(t textBox) {
 	base := d.fonts.regular
 	if t.bold {
 		base = d.fonts.bold
 	}
-	d.pdf.SetTextColor(rgbInts(t.color))
+	d.textColour = inked(d.ink, t.color)
+	d.pdf.SetTextColor(rgbInts(d.textColour))
 	for i, line := range t.lines {
 		x := t.x
 		if t.right {
 			x = t.x + t.w - d.fonts.width(base, line, t.size)
 		}
-		y := t.baseline(i)
-		for _, r := range d.fonts.runs(base, line) {
-			d.pdf.SetFont(r.face.family, r.face.style, t.size)
-			d.pdf.Text(x, y, r.text)
-			x += d.fonts.width(r.face, r.text, t.size)
-		}
+		d.drawLine(base, line, rightToLeft(line), x, t.baseline(i), t.size)
 	}
 }
 
@@ -253,6 +254,19 @@ func (d *drawer) strike(t textBox) {
 }
 
 func rgbInts(c rgb) (int, int, int) { return int(c[0]), int(c[1]), int(c[2]) }
+
+// metadata returns s fit for the PDF's document information, which the
+// PDF writer encodes only up to U+FFFF: characters beyond (emoji) and the
+// format characters that join them are left out.
+func metadata(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r <= 0xFFFF && !invisible(r) {
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
 
 func colorRGB(c bmc.Color) rgb {
 	r, g, b := c.RGB()
