@@ -131,8 +131,3 @@ func sanitizeCanvas(t *bmc.Template, c *bmc.Canvas, san *sanitizer) *bmc.Canvas 
 	}
 	return d
 }
-
-func isSegment(c *bmc.Canvas, id string) bool {
-	_, ok := segment(c, id)
-	return ok
-}

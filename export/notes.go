@@ -190,13 +190,17 @@ func measureNote(in layoutInput, n *bmc.Note, text *textlayout.Text, size, nw fl
 		nb.amount = textBox{w: tw, size: size, bold: true, color: inkColor}
 		nb.amount.lines = in.fonts.wrap(in.fonts.bold, formatAmount(*n.Amount, n.Period, in.c.Currency), size, tw)
 	}
+	if m, ok := in.marks[n.ID]; ok {
+		nb.marks, nb.own = append(nb.marks, m), true
+	}
 	for _, id := range n.Segments {
-		if seg, ok := segment(in.c, id); ok {
-			nb.dots = append(nb.dots, seg.Color)
+		if m, ok := in.marks[id]; ok {
+			nb.marks = append(nb.marks, m)
 		}
 	}
+	nb.badge = n.Status == bmc.StatusHypothesis || n.Status == bmc.StatusValidated || n.Status == bmc.StatusInvalidated
 	h := nb.text.height() + nb.amount.height()
-	if len(nb.dots) > 0 {
+	if len(nb.marks) > 0 || nb.badge {
 		h += dotRowEm * em
 	}
 	h = max(h, 2*lineHeight*em)
@@ -248,11 +252,11 @@ func faded(in layoutInput, n *bmc.Note) bool {
 	return true
 }
 
-func segment(c *bmc.Canvas, id string) (bmc.Note, bool) {
+func isSegment(c *bmc.Canvas, id string) bool {
 	for _, s := range c.Segments() {
 		if s.ID == id {
-			return s, true
+			return true
 		}
 	}
-	return bmc.Note{}, false
+	return false
 }

@@ -43,7 +43,7 @@ func render(w io.Writer, in layoutInput, p *poster, tile *Paper) (err error) {
 	if err := addFonts(pdf, in.fonts); err != nil {
 		return err
 	}
-	d := &drawer{pdf: pdf, fonts: in.fonts, s: p.scale, ink: in.ink, glyphs: map[glyphKey]*glyphArt{}}
+	d := &drawer{pdf: pdf, fonts: in.fonts, s: p.scale, ink: in.ink, focus: in.opt.Focus != "", glyphs: map[glyphKey]*glyphArt{}}
 	if tile == nil {
 		for _, pg := range p.pages {
 			pdf.AddPage()
@@ -110,6 +110,8 @@ type drawer struct {
 	fonts *fonts
 	s     float64 // the poster's scale
 	ink   Ink
+	// focus is true when a segment is in focus.
+	focus bool
 	// textColour is the colour of the text being drawn, inked.
 	textColour rgb
 	// glyphs holds how each glyph drawn so far is drawn (glyph.go).
@@ -120,7 +122,7 @@ func (d *drawer) page(pg *page) {
 	for _, t := range pg.header {
 		d.text(t)
 	}
-	d.pdf.SetDrawColor(rgbInts(frameColor))
+	d.pdf.SetDrawColor(rgbInts(inked(d.ink, frameColor)))
 	d.pdf.SetLineWidth(0.2 * d.s)
 	for _, f := range pg.fields {
 		d.pdf.Line(f.x, f.bottom(), f.right(), f.bottom())
@@ -134,7 +136,7 @@ func (d *drawer) page(pg *page) {
 }
 
 func (d *drawer) block(bb *blockBox) {
-	d.pdf.SetDrawColor(rgbInts(frameColor))
+	d.pdf.SetDrawColor(rgbInts(inked(d.ink, frameColor)))
 	d.pdf.SetLineWidth(0.3 * d.s)
 	d.roundedRect(bb.frame, 1.6*d.s, "D")
 	d.text(bb.title)
@@ -149,7 +151,7 @@ func (d *drawer) block(bb *blockBox) {
 
 // icon draws a block's line drawing in b.
 func (d *drawer) icon(ic bmc.Icon, b box) {
-	d.pdf.SetDrawColor(rgbInts(labelColor))
+	d.pdf.SetDrawColor(rgbInts(inked(d.ink, labelColor)))
 	d.pdf.SetLineWidth(0.28 * d.s)
 	d.pdf.SetLineCapStyle("round")
 	d.pdf.SetLineJoinStyle("round")
@@ -164,44 +166,152 @@ func (d *drawer) icon(ic bmc.Icon, b box) {
 	d.pdf.SetLineJoinStyle("miter")
 }
 
-// note draws a sticky note: square like the paper ones, a soft shadow,
-// the text, the amount, and a dot per segment served.
+// note draws a sticky note: square like the paper ones, with a soft
+// shadow in colour, or as a white card with an edge of its colour (light
+// ink) or a grey edge (mono); then the text, the amount, and in its
+// lower right corner a mark per segment served and a status badge.
 func (d *drawer) note(nb *noteBox) {
 	em := nb.text.size * ptMM
-	fill := colorRGB(nb.note.Color)
-	shadow := rgb{0xd4, 0xd8, 0xdb}
 	text := nb.text
 	amount := nb.amount
 	if nb.faded {
-		fill, shadow = fade(fill), fade(shadow)
 		text.color, amount.color = fade(text.color), fade(amount.color)
 	}
-	d.pdf.SetFillColor(rgbInts(shadow))
-	d.pdf.Rect(nb.x+0.12*em, nb.y+0.18*em, nb.w-0.12*em, nb.h-0.18*em, "F")
-	d.pdf.SetFillColor(rgbInts(fill))
-	d.pdf.Rect(nb.x, nb.y, nb.w-0.12*em, nb.h-0.18*em, "F")
+	card := box{nb.x, nb.y, nb.w - 0.12*em, nb.h - 0.18*em}
+	switch d.ink {
+	case InkLight, InkMono:
+		edge, width := rgb{0x78, 0x78, 0x78}, 0.07*em
+		if d.ink == InkLight {
+			r, g, b := nb.note.Color.MarkRGB()
+			edge, width = rgb{r, g, b}, 0.14*em
+		}
+		if nb.faded {
+			edge = fade(edge)
+		} else if d.focus {
+			// the focused segment's notes stand out by the weight of their
+			// edges, not only by their colour
+			edge, width = inked(d.ink, darken(edge)), 0.3*em
+		}
+		d.pdf.SetFillColor(255, 255, 255)
+		d.pdf.SetDrawColor(rgbInts(inked(d.ink, edge)))
+		d.pdf.SetLineWidth(width)
+		d.pdf.Rect(card.x+width/2, card.y+width/2, card.w-width, card.h-width, "FD")
+	default:
+		fill, shadow := colorRGB(nb.note.Color), rgb{0xd4, 0xd8, 0xdb}
+		if nb.faded {
+			fill, shadow = fade(fill), fade(shadow)
+		}
+		d.pdf.SetFillColor(rgbInts(shadow))
+		d.pdf.Rect(nb.x+0.12*em, nb.y+0.18*em, nb.w-0.12*em, nb.h-0.18*em, "F")
+		d.pdf.SetFillColor(rgbInts(fill))
+		d.pdf.Rect(card.x, card.y, card.w, card.h, "F")
+	}
 	d.text(text)
 	if nb.note.Status == bmc.StatusInvalidated {
 		d.strike(text)
 	}
 	d.text(amount)
-	x := nb.right() - 0.12*em - notePadEm*em - nb.dot/2
-	y := nb.bottom() - 0.18*em - notePadEm*em - nb.dot/2
-	d.pdf.SetLineWidth(0.06 * em)
-	for i := len(nb.dots) - 1; i >= 0; i-- {
-		r, g, b := nb.dots[i].MarkRGB()
-		c := rgb{r, g, b}
-		edge := darken(c)
-		if nb.faded {
-			c, edge = fade(c), fade(edge)
-		}
-		d.pdf.SetFillColor(255, 255, 255)
-		d.pdf.Circle(x, y, nb.dot/2+0.1*em, "F")
-		d.pdf.SetFillColor(rgbInts(c))
-		d.pdf.SetDrawColor(rgbInts(edge))
-		d.pdf.Circle(x, y, nb.dot/2, "FD")
+	x := card.right() - notePadEm*em - nb.dot/2
+	y := card.bottom() - notePadEm*em - nb.dot/2
+	for i := len(nb.marks) - 1; i >= 0; i-- {
+		d.mark(nb.marks[i], x, y, nb.dot/2, em, nb.faded)
 		x -= nb.dot * 1.4
 	}
+	if nb.badge {
+		d.badge(nb.note.Status, x-0.1*nb.dot, y, nb.dot*0.62, nb.faded)
+	}
+}
+
+// mark draws a segment's mark centred on (x, y) for a circle of radius r:
+// its shape, filled with its colour (dark grey in mono), on a white halo.
+func (d *drawer) mark(m segMark, x, y, r, em float64, faded bool) {
+	red, green, blue := m.color.MarkRGB()
+	fill := rgb{red, green, blue}
+	edge := darken(fill)
+	if d.ink == InkMono {
+		fill, edge = rgb{0x37, 0x37, 0x37}, rgb{0x37, 0x37, 0x37}
+	}
+	if faded {
+		fill, edge = fade(fill), fade(edge)
+	}
+	d.pdf.SetLineJoinStyle("round")
+	d.pdf.SetFillColor(255, 255, 255)
+	d.pdf.SetDrawColor(255, 255, 255)
+	d.pdf.SetLineWidth(0.2 * em)
+	d.shape(m.shape, x, y, r, "FD")
+	d.pdf.SetFillColor(rgbInts(inked(d.ink, fill)))
+	d.pdf.SetDrawColor(rgbInts(inked(d.ink, edge)))
+	d.pdf.SetLineWidth(0.06 * em)
+	d.shape(m.shape, x, y, r, "FD")
+	d.pdf.SetLineJoinStyle("miter")
+}
+
+// shape draws a mark's shape centred on (x, y) for a circle of radius r.
+func (d *drawer) shape(s bmc.MarkShape, x, y, r float64, style string) {
+	corners := s.Corners(x, y, r)
+	if len(corners) == 0 {
+		d.pdf.Circle(x, y, r, style)
+		return
+	}
+	pts := make([]gofpdf.PointType, len(corners))
+	for i, c := range corners {
+		pts[i] = gofpdf.PointType{X: c[0], Y: c[1]}
+	}
+	d.pdf.Polygon(pts, style)
+}
+
+// Status badge colours, as on screen: each status also has its own
+// symbol (a question mark, a tick, a cross), which mono keeps.
+var (
+	hypothesisColor  = rgb{0xf5, 0x9e, 0x0b}
+	validatedColor   = rgb{0x2e, 0x7d, 0x32}
+	invalidatedColor = rgb{0xc6, 0x28, 0x28}
+)
+
+// badge draws a status badge: a disc of radius r centred on (x, y) with
+// the status's symbol. In mono the disc is white with a dark edge.
+func (d *drawer) badge(st bmc.Status, x, y, r float64, faded bool) {
+	disc, symbol := hypothesisColor, inkColor
+	switch st {
+	case bmc.StatusValidated:
+		disc, symbol = validatedColor, rgb{0xff, 0xff, 0xff}
+	case bmc.StatusInvalidated:
+		disc, symbol = invalidatedColor, rgb{0xff, 0xff, 0xff}
+	}
+	edge := disc
+	if d.ink == InkMono {
+		disc, edge, symbol = rgb{0xff, 0xff, 0xff}, inkColor, inkColor
+	}
+	if faded {
+		disc, edge, symbol = fade(disc), fade(edge), fade(symbol)
+	}
+	d.pdf.SetFillColor(rgbInts(inked(d.ink, disc)))
+	d.pdf.SetDrawColor(rgbInts(inked(d.ink, edge)))
+	d.pdf.SetLineWidth(0.18 * r)
+	d.pdf.Circle(x, y, r, "FD")
+	d.pdf.SetDrawColor(rgbInts(inked(d.ink, symbol)))
+	d.pdf.SetLineWidth(0.26 * r)
+	d.pdf.SetLineCapStyle("round")
+	at := func(fx, fy float64) (float64, float64) { return x + (2*fx-1)*r, y + (2*fy-1)*r }
+	line := func(x1, y1, x2, y2 float64) {
+		ax, ay := at(x1, y1)
+		bx, by := at(x2, y2)
+		d.pdf.Line(ax, ay, bx, by)
+	}
+	switch st {
+	case bmc.StatusValidated:
+		line(0.26, 0.52, 0.44, 0.7)
+		line(0.44, 0.7, 0.75, 0.32)
+	case bmc.StatusInvalidated:
+		line(0.32, 0.32, 0.68, 0.68)
+		line(0.68, 0.32, 0.32, 0.68)
+	default:
+		size := 2 * r * 0.78 / ptMM
+		q := textBox{x: x - r, y: y - lineHeight*size*ptMM/2, w: 2 * r, size: size, bold: true, color: symbol, lines: []string{"?"}}
+		q.x = x - d.fonts.width(d.fonts.bold, "?", size)/2
+		d.text(q)
+	}
+	d.pdf.SetLineCapStyle("butt")
 }
 
 // roundedRect draws b with corners of radius r. (gofpdf's RoundedRect
@@ -244,7 +354,7 @@ func (d *drawer) text(t textBox) {
 // strike draws a line through each line of t, as an invalidated note is
 // shown on screen.
 func (d *drawer) strike(t textBox) {
-	d.pdf.SetDrawColor(rgbInts(t.color))
+	d.pdf.SetDrawColor(rgbInts(inked(d.ink, t.color)))
 	d.pdf.SetLineWidth(0.06 * t.size * ptMM)
 	for i, line := range t.lines {
 		w := d.fonts.width(d.fonts.regular, line, t.size)
