@@ -23,12 +23,12 @@ type MarkShape struct {
 // markShapes are the shapes of the first segments, in order.
 var markShapes = [...]MarkShape{
 	{Name: "circle", Scale: 1},
-	{Name: "square", Sides: 4, Angle: 45, Scale: 1.12},
-	{Name: "triangle", Sides: 3, Scale: 1.3},
+	{Name: "square", Sides: 4, Angle: 45, Scale: 1.22},
+	{Name: "triangle", Sides: 3, Scale: 1.4},
 	{Name: "diamond", Sides: 4, Scale: 1.22},
-	{Name: "inverted triangle", Sides: 3, Angle: 180, Scale: 1.3},
-	{Name: "pentagon", Sides: 5, Scale: 1.1},
-	{Name: "hexagon", Sides: 6, Angle: 30, Scale: 1.06},
+	{Name: "inverted triangle", Sides: 3, Angle: 180, Scale: 1.4},
+	{Name: "pentagon", Sides: 5, Scale: 1.12},
+	{Name: "hexagon", Sides: 6, Angle: 30, Scale: 1.08},
 }
 
 // SegmentShape returns the shape of the marks of the i-th customer

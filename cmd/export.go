@@ -15,7 +15,7 @@ import (
 
 func init() {
 	register(&command{name: "export",
-		usage:   "FILE [-o OUT.pdf] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus SEGMENT_ID]",
+		usage:   "FILE [-o OUT.pdf] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--ink color|light|mono] [--font F.ttf] [--focus SEGMENT_ID]",
 		summary: "print a canvas as a PDF poster (next to FILE unless -o says where)",
 		run:     runExport})
 }
@@ -28,7 +28,8 @@ func posterFlags(fs *flag.FlagSet) *export.Options {
 	fs.BoolVar(&opt.Portrait, "portrait", false, "print upright instead of landscape")
 	fs.BoolVar(&opt.Frontstage, "frontstage", false, "hide the backstage; the front-stage blocks take its place")
 	fs.StringVar(&opt.Tile, "tile", "", "split the poster across sheets of this paper (A4 or Letter) to tape together")
-	fs.StringVar(&opt.FontFile, "font", "", "a TrueType font for characters Noto Sans lacks, such as Chinese, Japanese or Korean")
+	fs.StringVar(&opt.FontFile, "font", "", "a TrueType font for characters Noto Sans lacks, tried before the system's fonts")
+	fs.StringVar((*string)(&opt.Ink), "ink", string(export.InkColor), "how much colour to print: "+strings.Join(export.Inks(), ", ")+" (light: white notes with a coloured edge; mono: no colour at all)")
 	return opt
 }
 

@@ -323,6 +323,7 @@ func newDragOverlay() *dragOverlay {
 func (o *dragOverlay) lift(c *NoteCard) {
 	o.ghost.setNote(c.Note)
 	o.ghost.setLook(c.Marks, c.Segment, c.SegmentFocused, false, c.Currency)
+	o.ghost.setShapes(c.MarkShapes, c.SegmentShape)
 	o.ghost.layout = c.layout
 	o.ghost.Resize(c.Size())
 	o.ghost.Move(c.Position())
