@@ -99,6 +99,7 @@ func write(w io.Writer, t *bmc.Template, c *bmc.Canvas, opt Options) ([]string, 
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
+	defer fs.release()
 	san := newSanitizer(fs)
 	in := layoutInput{t: t, c: sanitizeCanvas(t, c, san), opt: opt, paper: paper, fonts: fs, ink: ink,
 		fileName: san.clean(opt.FileName, "the file name")}

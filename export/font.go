@@ -70,6 +70,7 @@ type fonts struct {
 	extra *face
 	// shaping holds what text is shaped and measured with (shape.go).
 	shaping *shapingState
+	pooled  bool // shaping came from, and goes back to, a pool
 }
 
 // loadFonts reads the built-in fonts and, when path is not empty, the

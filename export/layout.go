@@ -157,8 +157,10 @@ type layoutInput struct {
 	paper Paper
 	fonts *fonts
 	ink   Ink
-	// marks holds each segment's mark by ID; layout fills it in.
+	// marks holds each segment's mark by ID; memo the note texts
+	// prepared for wrapping. layout fills both in.
 	marks map[string]segMark
+	memo  map[string]preparedNote
 	// fileName is shown in the footer, already sanitized.
 	fileName string
 }
@@ -184,7 +186,7 @@ func pageScale(w, h float64) float64 {
 // layout places everything on the poster. It draws nothing, so tests can
 // check the geometry directly.
 func layout(in layoutInput) *poster {
-	in.marks = segmentMarks(in.c)
+	in.marks, in.memo = segmentMarks(in.c), map[string]preparedNote{}
 	w, h := in.paper.Size(in.opt.Portrait)
 	s := pageScale(w, h)
 	p := &poster{w: w, h: h, scale: s, minNote: noteMinPt * s}

@@ -30,12 +30,7 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 	if len(notes) == 0 {
 		return nil
 	}
-	ems := make([]float64, len(notes))
-	texts := make([]*textlayout.Text, len(notes))
-	for i := range notes {
-		ems[i] = in.fonts.width(in.fonts.regular, notes[i].Text, 1/ptMM)
-		texts[i] = prepare(notes[i].Text)
-	}
+	nt := &noteTexts{in: in, notes: notes}
 	// best is the most notes placed at minPt, for when not all fit;
 	// broken is the first layout that fits all but breaks a word, kept in
 	// case none fits without breaking one.
@@ -43,10 +38,10 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 	for size := maxPt; ; size -= noteStepPt * in.scale() {
 		size = max(size, minPt)
 		for cols := minColumns(bb.area.w, size); cols <= maxColumns(bb.area.w, size); cols++ {
-			if fit := fitsAtMost(ems, bb.area, size, cols); fit < len(notes) && (size > minPt || fit <= len(best)) {
+			if fit := fitsAtMost(nt, bb.area, size, cols); fit < len(notes) && (size > minPt || fit <= len(best)) {
 				continue
 			}
-			placed := placeNotes(in, notes, texts, ems, bb.area, size, cols)
+			placed := placeNotes(nt, bb.area, size, cols)
 			if len(placed) == len(notes) && !brokeWord(placed) {
 				bb.notes = placed
 				return nil
@@ -75,9 +70,66 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 	return notes[len(best):]
 }
 
+// noteTexts holds the notes a block flows, each note's text prepared for
+// wrapping and its paragraphs' widths on one line, worked out when first
+// needed: a block whose notes continue over many pages looks at each
+// note only on the pages that may take it.
+type noteTexts struct {
+	in    layoutInput
+	notes []bmc.Note
+	texts []*textlayout.Text
+	// widths holds each note's paragraph widths in ems.
+	widths [][]float64
+}
+
+func (nt *noteTexts) text(i int) *textlayout.Text {
+	if nt.texts == nil {
+		nt.texts = make([]*textlayout.Text, len(nt.notes))
+		nt.widths = make([][]float64, len(nt.notes))
+	}
+	if nt.texts[i] == nil {
+		p := nt.in.prepared(nt.notes[i].Text)
+		nt.texts[i], nt.widths[i] = p.text, p.widths
+	}
+	return nt.texts[i]
+}
+
+// preparedNote is a note text made ready for wrapping, and its
+// paragraphs' widths on one line in ems.
+type preparedNote struct {
+	text   *textlayout.Text
+	widths []float64
+}
+
+// prepared returns text prepared, once per poster: a poster lays out a
+// note several times (to find the type size, on continuation pages).
+func (in layoutInput) prepared(text string) preparedNote {
+	if p, ok := in.memo[text]; ok {
+		return p
+	}
+	t := prepare(text)
+	p := preparedNote{t, t.Widths(1/ptMM, in.fonts.measure(in.fonts.regular))}
+	if in.memo != nil {
+		in.memo[text] = p
+	}
+	return p
+}
+
+// minLines returns the fewest lines note i can take in a text column tw
+// millimetres wide at em millimetres per em: each paragraph at least
+// one line and as many as its width fills.
+func (nt *noteTexts) minLines(i int, tw, em float64) float64 {
+	nt.text(i)
+	lines := 0.0
+	for _, w := range nt.widths[i] {
+		lines += max(1, math.Ceil(w*em/tw-1e-9))
+	}
+	return lines
+}
+
 // fitsAtMost returns an upper bound on how many notes placeNotes fits in
 // area at size points in cols columns, from each note's text length alone.
-func fitsAtMost(ems []float64, area box, size float64, cols int) int {
+func fitsAtMost(nt *noteTexts, area box, size float64, cols int) int {
 	em := size * ptMM
 	gap := noteGapEm * em
 	nw := (area.w - float64(cols-1)*gap) / float64(cols)
@@ -86,18 +138,18 @@ func fitsAtMost(ems []float64, area box, size float64, cols int) int {
 		return 0
 	}
 	y, rowH := area.y, 0.0
-	for i, w := range ems {
+	for i := range nt.notes {
 		if i%cols == 0 && i > 0 {
 			y += rowH + gap
 			rowH = 0
 		}
-		lines := max(2, math.Ceil(w*em/tw-1e-9))
+		lines := max(2, nt.minLines(i, tw, em))
 		rowH = max(rowH, lines*lineHeight*em+2*notePadEm*em)
 		if y+rowH > area.bottom()+1e-9 {
 			return i
 		}
 	}
-	return len(ems)
+	return len(nt.notes)
 }
 
 // brokeWord reports whether any note had a word broken across lines.
@@ -128,11 +180,10 @@ func maxColumns(w, size float64) int {
 	return max(1, cols, minColumns(w, size))
 }
 
-// placeNotes lays out notes in cols columns at size points and returns the
-// boxes of those that fit, in order: a row is as tall as its tallest note.
-// texts holds each note's text prepared for wrapping, and ems its width on
-// one line, in ems, to skip setting a note that cannot fit.
-func placeNotes(in layoutInput, notes []bmc.Note, texts []*textlayout.Text, ems []float64, area box, size float64, cols int) []noteBox {
+// placeNotes lays out the notes in cols columns at size points and
+// returns the boxes of those that fit, in order: a row is as tall as its
+// tallest note.
+func placeNotes(nt *noteTexts, area box, size float64, cols int) []noteBox {
 	em := size * ptMM
 	gap := noteGapEm * em
 	nw := (area.w - float64(cols-1)*gap) / float64(cols)
@@ -141,16 +192,16 @@ func placeNotes(in layoutInput, notes []bmc.Note, texts []*textlayout.Text, ems 
 	}
 	var out []noteBox
 	y, rowStart := area.y, 0
-	for i := range notes {
+	for i := range nt.notes {
 		col := i % cols
 		if col == 0 && i > 0 {
 			y = stretchRow(out[rowStart:]) + gap
 			rowStart = i
 		}
-		if lines := math.Ceil(ems[i] * em / (nw - 2*notePadEm*em)); y+lines*lineHeight*em > area.bottom() {
+		if y+nt.minLines(i, nw-2*notePadEm*em, em)*lineHeight*em > area.bottom() {
 			break // even without wrapping losses, the text is too long for the space left
 		}
-		nb := measureNote(in, &notes[i], texts[i], size, nw)
+		nb := measureNote(nt.in, &nt.notes[i], nt.text(i), size, nw)
 		nb.x, nb.y = area.x+float64(col)*(nw+gap), y
 		nb.text.x, nb.text.y = nb.x+notePadEm*em, nb.y+notePadEm*em
 		nb.amount.x, nb.amount.y = nb.text.x, nb.text.y+nb.text.height()
@@ -216,7 +267,7 @@ func measureNote(in layoutInput, n *bmc.Note, text *textlayout.Text, size, nw fl
 func splitNote(in layoutInput, n *bmc.Note, area box, minPt float64) []bmc.Note {
 	em := minPt * ptMM
 	cols := float64(minColumns(area.w, minPt))
-	nb := measureNote(in, n, prepare(n.Text), minPt, (area.w-(cols-1)*noteGapEm*em)/cols)
+	nb := measureNote(in, n, in.prepared(n.Text).text, minPt, (area.w-(cols-1)*noteGapEm*em)/cols)
 	extra := nb.amount.height() + dotRowEm*em
 	fit := int(math.Floor((area.h - 2*notePadEm*em - extra) / (lineHeight * em)))
 	lines := nb.text.lines

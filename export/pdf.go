@@ -345,7 +345,7 @@ func (d *drawer) text(t textBox) {
 	for i, line := range t.lines {
 		x := t.x
 		if t.right {
-			x = t.x + t.w - d.fonts.width(base, line, t.size)
+			x = t.x + t.w - d.fonts.drawnWidth(base, line, t.size)
 		}
 		d.drawLine(base, line, rightToLeft(line), x, t.baseline(i), t.size)
 	}
@@ -357,7 +357,7 @@ func (d *drawer) strike(t textBox) {
 	d.pdf.SetDrawColor(rgbInts(inked(d.ink, t.color)))
 	d.pdf.SetLineWidth(0.06 * t.size * ptMM)
 	for i, line := range t.lines {
-		w := d.fonts.width(d.fonts.regular, line, t.size)
+		w := d.fonts.drawnWidth(d.fonts.regular, line, t.size)
 		y := t.baseline(i) - 0.3*t.size*ptMM
 		d.pdf.Line(t.x, y, t.x+w, y)
 	}

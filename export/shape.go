@@ -1,6 +1,7 @@
 package export
 
 import (
+	"sync"
 	"unicode"
 
 	"github.com/go-text/typesetting/di"
@@ -210,12 +211,34 @@ type shapingState struct {
 }
 
 // shapingOf returns fs's shaping state, made on first use with the
-// system's fonts.
+// system's fonts. Without a user's font, the state is taken from a pool:
+// states keep HarfBuzz's per-font tables and the widths measured, which
+// later posters of the process reuse; release gives it back.
 func (fs *fonts) shapingOf() *shapingState {
 	if fs.shaping == nil {
+		if fs.extra == nil {
+			if st, ok := sharedShaping.Get().(*shapingState); ok {
+				fs.shaping, fs.pooled = st, true
+				return st
+			}
+		}
 		fs.shaping = newShapingState(fs, true)
+		fs.pooled = fs.extra == nil
 	}
 	return fs.shaping
+}
+
+// sharedShaping holds the shaping states of finished posters set in the
+// built-in and system fonts.
+var sharedShaping sync.Pool
+
+// release gives fs's shaping state back to the pool; fs must not be used
+// afterwards.
+func (fs *fonts) release() {
+	if fs.shaping != nil && fs.pooled {
+		sharedShaping.Put(fs.shaping)
+	}
+	fs.shaping = nil
 }
 
 // newShapingState returns the shaping state of fs; without system fonts,
@@ -269,6 +292,21 @@ func (fs *fonts) pdfFace(f *font.Font) *face {
 // points: its shaped advance.
 func (fs *fonts) width(base *face, s string, size float64) float64 {
 	return fs.shaper().widthEm(fs.typeface(base), s) * size * ptMM
+}
+
+// drawnWidth returns the width of a line as drawLine draws it: for text
+// written as text without shaping, the sum of the characters' advances
+// (the PDF writer does not kern); else the shaped width.
+func (fs *fonts) drawnWidth(base *face, line string, size float64) float64 {
+	if !simpleText(fs.typeface(base), line) {
+		return fs.width(base, line, size)
+	}
+	em := 0.0
+	for _, r := range line {
+		w, _ := base.advance(r)
+		em += w
+	}
+	return em * size * ptMM
 }
 
 // covers reports whether some font of the poster draws r in text set in
