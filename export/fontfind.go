@@ -152,7 +152,10 @@ func hasRune(f *font.Font, r rune) bool {
 type typeface struct {
 	// primary is Noto Sans in the style; user the --font, or nil.
 	primary, user *font.Face
-	aspect        font.Aspect
+	// aspect is the style's aspect, for the font of the user's language;
+	// runeAspect the one system fonts are looked up in character by
+	// character (the editor's: none for regular text).
+	aspect, runeAspect font.Aspect
 	// faces wraps each font the chain has used in this export's face.
 	faces map[*font.Font]*font.Face
 	// found holds the faces looked up so far, in the order found, each
@@ -173,8 +176,8 @@ type typeface struct {
 	system bool
 }
 
-func newTypeface(primary *font.Font, user *font.Font, aspect font.Aspect) *typeface {
-	tf := &typeface{aspect: aspect, faces: map[*font.Font]*font.Face{}, byRune: map[rune]*font.Face{},
+func newTypeface(primary *font.Font, user *font.Font, aspect, runeAspect font.Aspect) *typeface {
+	tf := &typeface{aspect: aspect, runeAspect: runeAspect, faces: map[*font.Font]*font.Face{}, byRune: map[rune]*font.Face{},
 		missing: map[rune]bool{}, widths: map[string]float64{}}
 	tf.primary = tf.face(primary)
 	if user != nil {
@@ -242,7 +245,7 @@ func (tf *typeface) resolve(r rune) *font.Face {
 			return f
 		}
 	}
-	if f := system.forRune(r, tf.aspect); f != nil {
+	if f := system.forRune(r, tf.runeAspect); f != nil {
 		fc := tf.face(f)
 		tf.found = append(tf.found, fc)
 		return fc
@@ -275,6 +278,7 @@ func newTypefaces(user []byte) (regular, bold *typeface, err error) {
 		}
 		uf = f.Font
 	}
-	return newTypeface(reg, uf, font.Aspect{Style: font.StyleNormal}),
-		newTypeface(b, uf, font.Aspect{Style: font.StyleNormal, Weight: font.WeightBold}), nil
+	heavy := font.Aspect{Style: font.StyleNormal, Weight: font.WeightBold}
+	return newTypeface(reg, uf, font.Aspect{Style: font.StyleNormal}, font.Aspect{}),
+		newTypeface(b, uf, heavy, heavy), nil
 }

@@ -1,7 +1,12 @@
 package export
 
 import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -41,17 +46,144 @@ func scriptCanvas(t testing.TB) *bmc.Canvas {
 	return c
 }
 
-// TestPrintScripts writes the many-script poster to .run/scripts-*.pdf
-// for a look (a scratch test while building).
-func TestPrintScripts(t *testing.T) {
-	for _, ink := range []Ink{InkColor, InkLight, InkMono} {
-		pdf, warnings := writePDF(t, scriptCanvas(t), Options{Paper: "A3", Ink: ink})
-		t.Logf("%s warnings: %q", ink, warnings)
-		os.MkdirAll("../.run", 0o755)
-		os.WriteFile("../.run/scripts-"+string(ink)+".pdf", pdf, 0o644)
-		text := string(tool(t, pdf, "pdftotext", "-enc", "UTF-8", "-"))
-		if !strings.Contains(text, "東京ベーカリー") {
-			t.Errorf("no title in %s", text)
+// scriptSamples are characters of each script of scriptCanvas, which the
+// fonts make deps installs must cover.
+var scriptSamples = map[string]rune{"Japanese": 'ベ', "Chinese": '班', "Korean": '학', "Arabic": 'ب',
+	"Hebrew": 'ש', "Devanagari": 'क', "arrows": '→', "emoji": '🥐'}
+
+// needScriptFonts skips the test when the system lacks a font for one of
+// the scripts (make deps installs them), and fails it under CI.
+func needScriptFonts(t testing.TB) {
+	t.Helper()
+	fs := testFonts(t)
+	var missing []string
+	for name, r := range scriptSamples {
+		if !fs.covers(fs.regular, r) {
+			missing = append(missing, name)
 		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	msg := fmt.Sprintf("no installed font for %v: make deps installs fonts-noto-cjk and fonts-noto-core", missing)
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg + ", and CI must not skip this check")
+	}
+	t.Skip(msg)
+}
+
+// Every script prints, and stays text: pdftotext finds the words of the
+// title and notes (the title's emoji too), and nothing is replaced.
+func TestScriptsPrintAsText(t *testing.T) {
+	needScriptFonts(t)
+	pdf, warnings := writePDF(t, scriptCanvas(t), Options{Paper: "A3"})
+	if len(warnings) > 0 {
+		t.Errorf("warnings with every font installed: %q", warnings)
+	}
+	text := string(tool(t, pdf, "pdftotext", "-enc", "UTF-8", "-"))
+	for _, word := range []string{"東京ベーカリー", "🥐", "焼きたてのクロワッサン", "朝7時から", "上班族", "학생", "손님", "빵", "구독",
+		"خبز", "طازج", "صباح", "לחם", "טרי", "बरड" /* see below */, "Bäckerei", "Müller", "Brötchen", "→", "≥", "≤",
+		"günstig", "naïve", "façade", "résumé", "👨\u200d👩\u200d👧", "👍🏽", "🇯🇵", "🇩🇪", "😀", "王小明", "مخبز"} {
+		if word == "बरड" {
+			word = "ब्रेड"
+		}
+		if !strings.Contains(text, word) {
+			t.Errorf("pdftotext does not find %q in:\n%s", word, text)
+		}
+	}
+	if strings.ContainsRune(text, replacement) {
+		t.Errorf("the text holds a replacement character:\n%s", text)
+	}
+	if info := pdfInfo(t, pdf); !strings.Contains(info["Title"], "東京ベーカリー") {
+		t.Errorf("the PDF's title is %q", info["Title"])
+	}
+}
+
+// The many-script poster in each ink, rendered: each script drawn, the
+// emoji in colour (in colour and light ink), mono without any colour.
+func TestScriptsGolden(t *testing.T) {
+	needScriptFonts(t)
+	for _, ink := range []Ink{InkColor, InkLight, InkMono} {
+		t.Run(string(ink), func(t *testing.T) {
+			pdf, _ := writePDF(t, scriptCanvas(t), Options{Paper: "A3", Ink: ink})
+			got := tool(t, pdf, "pdftoppm", "-png", "-r", "40", "-singlefile")
+			matchGolden(t, "scripts-"+string(ink), got)
+			img, err := png.Decode(bytes.NewReader(got))
+			if err != nil {
+				t.Fatal(err)
+			}
+			coloured := colouredPixels(img, img.Bounds())
+			if ink == InkMono && coloured > 0 {
+				t.Errorf("the mono poster has %d coloured pixels", coloured)
+			}
+			if ink != InkMono && coloured < 1000 {
+				t.Errorf("the %s poster has only %d coloured pixels", ink, coloured)
+			}
+		})
+	}
+}
+
+// colouredPixels counts the pixels in r whose channels differ by more
+// than a little: grey, black and white have none.
+func colouredPixels(img image.Image, r image.Rectangle) int {
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			hi, lo := max(cr, cg, cb)>>8, min(cr, cg, cb)>>8
+			if hi-lo > 12 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Emoji print in colour at the size of the text around them: in the title
+// "🥐" sits right of the text, as tall as its letters, and is orange; in
+// mono it is grey.
+func TestEmojiInColour(t *testing.T) {
+	c, _ := bmc.New(bmc.Lean.ID)
+	c.Title = "Bakery 🥐"
+	for _, ink := range []Ink{InkColor, InkMono} {
+		pdf, warnings := writePDF(t, c, Options{Paper: "A4", Ink: ink})
+		if len(warnings) > 0 {
+			t.Errorf("warnings: %q", warnings)
+		}
+		img, err := png.Decode(bytes.NewReader(tool(t, pdf, "pdftoppm", "-png", "-r", "72", "-singlefile")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		header := image.Rect(0, 0, img.Bounds().Dx()/2, img.Bounds().Dy()/10)
+		coloured := colouredPixels(img, header)
+		if ink == InkColor && coloured < 40 {
+			t.Errorf("only %d coloured pixels in the header: the emoji is not in colour", coloured)
+		}
+		if ink == InkMono && coloured > 0 {
+			t.Errorf("%d coloured pixels in the mono header", coloured)
+		}
+	}
+}
+
+// matchGolden compares a rendered page with testdata/golden/name.png (see
+// TestGoldenImages), or rewrites it with -update.
+func matchGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name+".png")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if msg := compareImages(t, got, want); msg != "" {
+		failed := filepath.Join("testdata", "failed", name+".png")
+		os.MkdirAll(filepath.Dir(failed), 0o755)
+		os.WriteFile(failed, got, 0o644)
+		t.Errorf("%s: %s; see %s", path, msg, failed)
 	}
 }
