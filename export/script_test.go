@@ -187,3 +187,29 @@ func matchGolden(t *testing.T, name string, got []byte) {
 		t.Errorf("%s: %s; see %s", path, msg, failed)
 	}
 }
+
+// Nothing a user types makes the PDF writer panic or fail: any Unicode in
+// the title, the header and notes, in any ink.
+func FuzzExportText(f *testing.F) {
+	for _, s := range []string{"東京ベーカリー 🥐", "مخبز طازج", "👨\u200d👩\u200d👧 🇩🇪 👍🏽", "a\u0301e\u0308 \u200d\ufe0f", "\U0010FFFD \ue000 \x00\x07",
+		"\xff\xfe broken", "🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F", "→≥≤ ﷽", strings.Repeat("ꦏ", 40)} {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, k uint8) {
+		c, _ := bmc.New(bmc.Lean.ID)
+		c.Title, c.DesignedBy = s, s
+		for i, part := range []string{s, s + " " + s, strings.ToUpper(s)} {
+			if _, err := c.AddNote("problem", -1, bmc.Note{ID: fmt.Sprintf("n%d", i), Text: part, Status: bmc.StatusHypothesis}); err != nil {
+				return // text the canvas refuses
+			}
+		}
+		ink := []Ink{InkColor, InkLight, InkMono}[int(k)%3]
+		var buf bytes.Buffer
+		if _, err := PDF(&buf, c, Options{Paper: "A4", Ink: ink, FileName: s}); err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+			t.Fatalf("%q: no PDF", s)
+		}
+	})
+}
