@@ -190,7 +190,7 @@ func (d *drawer) note(nb *noteBox) {
 		} else if d.focus {
 			// the focused segment's notes stand out by the weight of their
 			// edges, not only by their colour
-			edge, width = inked(d.ink, darken(edge)), 0.3*em
+			edge, width = inked(d.ink, darken(edge)), 0.22*em
 		}
 		d.pdf.SetFillColor(255, 255, 255)
 		d.pdf.SetDrawColor(rgbInts(inked(d.ink, edge)))
@@ -306,10 +306,13 @@ func (d *drawer) badge(st bmc.Status, x, y, r float64, faded bool) {
 		line(0.32, 0.32, 0.68, 0.68)
 		line(0.68, 0.32, 0.32, 0.68)
 	default:
+		// the question mark is drawn, not written: it is a sign, not text
 		size := 2 * r * 0.78 / ptMM
-		q := textBox{x: x - r, y: y - lineHeight*size*ptMM/2, w: 2 * r, size: size, bold: true, color: symbol, lines: []string{"?"}}
-		q.x = x - d.fonts.width(d.fonts.bold, "?", size)/2
-		d.text(q)
+		d.textColour = inked(d.ink, symbol)
+		sl := d.fonts.shaper().layoutLine(d.fonts.typeface(d.fonts.bold), "?", false)
+		for _, run := range sl.runs {
+			d.drawGlyphs(run, x-sl.width*size*ptMM/2, y+0.36*size*ptMM, size*ptMM)
+		}
 	}
 	d.pdf.SetLineCapStyle("butt")
 }

@@ -364,7 +364,8 @@ func TestInvalidatedNotesAreStruckThrough(t *testing.T) {
 		pdf, _ := writePDF(t, c, Options{Paper: "A4"})
 		return strings.Count(string(pdf), " l S")
 	}
-	if got, base := lines(bmc.StatusInvalidated), lines(bmc.StatusHypothesis); got != base+1 {
-		t.Errorf("an invalidated one-line note draws %d lines, a hypothesis %d; want one more", got, base)
+	// (Both badges draw two lines: a tick, a cross.)
+	if got, base := lines(bmc.StatusInvalidated), lines(bmc.StatusValidated); got != base+1 {
+		t.Errorf("an invalidated one-line note draws %d lines, a validated one %d; want one more", got, base)
 	}
 }

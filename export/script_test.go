@@ -123,6 +123,30 @@ func TestScriptsGolden(t *testing.T) {
 	}
 }
 
+// A mono poster has no colour at all, whatever it shows: notes of every
+// colour, segment marks, status badges, a focus, a blank poster.
+func TestMonoHasNoColour(t *testing.T) {
+	for name, pdf := range map[string]func() []byte{
+		"bakery":          func() []byte { b, _ := writePDF(t, example(t, "bakery"), Options{Ink: InkMono}); return b },
+		"startup focused": func() []byte { b, _ := writePDF(t, example(t, "startup"), Options{Ink: InkMono, Focus: "n1"}); return b },
+		"blank": func() []byte {
+			var buf bytes.Buffer
+			if _, err := Poster(&buf, bmc.BusinessModelCanvas, Options{Ink: InkMono}); err != nil {
+				t.Fatal(err)
+			}
+			return buf.Bytes()
+		},
+	} {
+		img, err := png.Decode(bytes.NewReader(tool(t, pdf(), "pdftoppm", "-png", "-r", "40", "-singlefile")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := colouredPixels(img, img.Bounds()); n > 0 {
+			t.Errorf("%s: %d coloured pixels in mono", name, n)
+		}
+	}
+}
+
 // colouredPixels counts the pixels in r whose channels differ by more
 // than a little: grey, black and white have none.
 func colouredPixels(img image.Image, r image.Rectangle) int {
