@@ -127,8 +127,11 @@ func TestScriptsGolden(t *testing.T) {
 // colour, segment marks, status badges, a focus, a blank poster.
 func TestMonoHasNoColour(t *testing.T) {
 	for name, pdf := range map[string]func() []byte{
-		"bakery":          func() []byte { b, _ := writePDF(t, example(t, "bakery"), Options{Ink: InkMono}); return b },
-		"startup focused": func() []byte { b, _ := writePDF(t, example(t, "startup"), Options{Ink: InkMono, Focus: "n1"}); return b },
+		"bakery": func() []byte { b, _ := writePDF(t, example(t, "bakery"), Options{Ink: InkMono}); return b },
+		"startup focused": func() []byte {
+			b, _ := writePDF(t, example(t, "startup"), Options{Ink: InkMono, Focus: "n1"})
+			return b
+		},
 		"blank": func() []byte {
 			var buf bytes.Buffer
 			if _, err := Poster(&buf, bmc.BusinessModelCanvas, Options{Ink: InkMono}); err != nil {
