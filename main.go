@@ -12,5 +12,6 @@ import (
 
 func main() {
 	cmd.Editor = app.Run
+	cmd.BoardImage = app.BoardImage
 	os.Exit(cmd.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

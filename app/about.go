@@ -23,5 +23,5 @@ func (e *Editor) ShowAbout() {
 	body.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("About "+AppName, "Close", container.NewBorder(nil, nil, icon, nil, body), e.win)
 	d.Resize(dialogSize(e.win, 620, 0))
-	d.Show()
+	e.showDialog(d, nil)
 }

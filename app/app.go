@@ -45,6 +45,10 @@ type Editor struct {
 	// line and the focus reminder.
 	content, top, footer *fyne.Container
 
+	// dialogs are the dialogs open over the window, newest last (see
+	// showDialog).
+	dialogs []*openDialog
+
 	// exportOptions are the choices of the last PDF export.
 	exportOptions export.Options
 	// quit ends the program once unsaved changes are dealt with.
@@ -74,6 +78,7 @@ func NewEditor(a fyne.App, w fyne.Window) *Editor {
 	}
 	e.board.ContextMenuExtra = e.noteMenuExtra
 	e.board.OnFocusChange = func(string) { e.refreshActions() }
+	e.board.OnZoom = func(widgets.Zoom) { e.refreshActions() }
 	e.menu = e.newMainMenu()
 	e.toolbar = e.newToolbar()
 	e.find = e.newFindBar()
@@ -87,7 +92,8 @@ func NewEditor(a fyne.App, w fyne.Window) *Editor {
 	e.footer = container.NewBorder(nil, nil, e.profit.bar, e.focus.box)
 	footer := container.NewVBox(widget.NewSeparator(), e.footer)
 	e.content = container.NewBorder(e.top, footer, nil, e.plan.panel, e.board)
-	w.SetContent(e.content)
+	// The tip layer lies over everything, taking no input.
+	w.SetContent(container.NewStack(e.content, widgets.NewTipLayer()))
 	w.SetCloseIntercept(e.closeWindow)
 	w.SetOnDropped(e.dropped)
 	e.refresh()
@@ -220,9 +226,13 @@ func (e *Editor) setShown(part *fyne.Container, shown bool) {
 	e.content.Refresh()
 }
 
-// typedKey handles the keys no widget took: Escape closes the find bar,
-// or else clears the focus on a segment.
+// typedKey handles the keys no widget took: in a dialog, Escape closes it
+// and Enter applies it; else Escape closes the find bar, or else clears
+// the focus on a segment.
 func (e *Editor) typedKey(ev *fyne.KeyEvent) {
+	if e.dialogKey(ev) {
+		return
+	}
 	if ev.Name != fyne.KeyEscape {
 		return
 	}

@@ -355,12 +355,19 @@ func TestBackstageToggle(t *testing.T) {
 	if e.doc.Canvas().BackstageShown() || e.menu.backstage.Checked || !e.doc.Dirty() {
 		t.Fatal("the backstage is still shown")
 	}
-	if e.toolbar.backstage.Text != "Show backstage" {
-		t.Errorf("toolbar says %q", e.toolbar.backstage.Text)
+	if e.toolbar.backstage.label != "Show backstage" {
+		t.Errorf("toolbar says %q", e.toolbar.backstage.label)
 	}
 	e.Undo()
 	if !e.doc.Canvas().BackstageShown() || e.doc.Dirty() {
 		t.Error("undo did not bring the backstage back")
+	}
+	// Hidden and shown again: the file would be the same bytes, so no dot
+	// and no question on quitting.
+	e.ToggleBackstage()
+	e.ToggleBackstage()
+	if !e.doc.Canvas().BackstageShown() || e.doc.Dirty() || strings.HasPrefix(e.win.Title(), "•") {
+		t.Errorf("hidden and shown again: dirty %v, title %q", e.doc.Dirty(), e.win.Title())
 	}
 
 	if err := e.NewCanvas(bmc.Lean.ID); err != nil {
@@ -381,8 +388,8 @@ func TestDetailsForm(t *testing.T) {
 	e.ShowDetails()
 	var entries []*widget.Entry
 	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
-		if en, ok := o.(*widget.Entry); ok {
-			entries = append(entries, en)
+		if en, ok := o.(*dialogEntry); ok {
+			entries = append(entries, &en.Entry)
 		}
 	}
 	if len(entries) != 6 || entries[0].Text != "Corner Bakery" {
@@ -601,7 +608,7 @@ func TestToolbarHeading(t *testing.T) {
 	if got := e.toolbar.heading.Text; !strings.HasPrefix(got, "Corner Bakery · ") {
 		t.Errorf("heading after undo %q", got)
 	}
-	test.Tap(e.toolbar.heading.Button)
+	test.Tap(e.toolbar.heading)
 	if !strings.Contains(overlayText(w), "Canvas details") {
 		t.Errorf("tapping the heading did not open the details:\n%s", overlayText(w))
 	}

@@ -95,7 +95,7 @@ func (e *Editor) ShowCheck() {
 	}
 	d = dialog.NewCustom("Check canvas", "Close", content, e.win)
 	d.Resize(dialogSize(e.win, 640, 0))
-	d.Show()
+	e.showDialog(d, nil)
 }
 
 // upperFirst starts a sentence with a capital letter.

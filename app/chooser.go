@@ -108,5 +108,5 @@ func (e *Editor) ShowChooser() {
 	)
 	d = dialog.NewCustom("Welcome to bmcanvas", "Cancel", content, e.win)
 	d.Resize(dialogSize(e.win, 920, 0))
-	d.Show()
+	e.showDialog(d, nil)
 }

@@ -9,13 +9,13 @@ import (
 
 // detailsForm is the Canvas Details form: one entry per header field.
 type detailsForm struct {
-	title, designedFor, designedBy, date, version, currency *widget.Entry
+	title, designedFor, designedBy, date, version, currency *dialogEntry
 }
 
 // newDetailsForm returns the form filled from m.
-func newDetailsForm(m bmc.Meta) *detailsForm {
-	entry := func(text, placeholder string) *widget.Entry {
-		en := widget.NewEntry()
+func (e *Editor) newDetailsForm(m bmc.Meta) *detailsForm {
+	entry := func(text, placeholder string) *dialogEntry {
+		en := e.newDialogEntry()
 		en.SetText(text)
 		en.SetPlaceHolder(placeholder)
 		return en
@@ -58,7 +58,7 @@ func (f *detailsForm) meta() bmc.Meta {
 // header as one undoable edit.
 func (e *Editor) ShowDetails() {
 	e.board.CommitEdit()
-	f := newDetailsForm(e.doc.Canvas().Meta)
+	f := e.newDetailsForm(e.doc.Canvas().Meta)
 	items := append([]*widget.FormItem{
 		widget.NewFormItem("Template", widget.NewLabel(e.doc.Canvas().Template().Name)),
 	}, f.items()...)
@@ -68,7 +68,7 @@ func (e *Editor) ShowDetails() {
 		}
 	}, e.win)
 	d.Resize(dialogSize(e.win, 560, 0))
-	d.Show()
+	e.showForm(d)
 }
 
 // SetMeta changes the canvas header as one undoable edit, showing what is

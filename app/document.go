@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -29,12 +30,21 @@ type Document struct {
 	// state numbers every version of the canvas: saved is the one on disk,
 	// last the highest handed out.
 	state, saved, last int
+	// file is the canvas as the file holds it (or, for a canvas never
+	// saved, as it was created), in the file format: a canvas in another
+	// state whose bytes are the same has no unsaved changes.
+	file []byte
+	// differs caches Dirty's answer for the state differsAt.
+	differs   bool
+	differsAt int
 }
 
 // NewDocument returns a document for c, read from path (empty for a new
 // canvas), with no unsaved changes.
 func NewDocument(c *bmc.Canvas, path string) *Document {
-	return &Document{Path: path, Untitled: "Untitled", canvas: c, history: NewHistory(MaxUndo)}
+	d := &Document{Path: path, Untitled: "Untitled", canvas: c, history: NewHistory(MaxUndo)}
+	d.file, _ = c.Marshal()
+	return d
 }
 
 // Canvas returns the current canvas. Change it only through Edit.
@@ -79,13 +89,27 @@ func (d *Document) Redo() bool {
 func (d *Document) History() *History { return d.history }
 
 // Dirty reports whether the canvas differs from the file on disk (or, for
-// a canvas never saved, from how it was created).
-func (d *Document) Dirty() bool { return d.state != d.saved }
+// a canvas never saved, from how it was created): hiding and showing the
+// backstage again, or undoing back to the saved canvas, leaves nothing
+// to save.
+func (d *Document) Dirty() bool {
+	if d.state == d.saved {
+		return false
+	}
+	if d.differsAt != d.state || d.differsAt == 0 {
+		data, err := d.canvas.Marshal()
+		d.differs = err != nil || !bytes.Equal(data, d.file)
+		d.differsAt = d.state
+	}
+	return d.differs
+}
 
 // MarkSaved records that the current canvas was written to path.
 func (d *Document) MarkSaved(path string) {
 	d.Path = path
 	d.saved = d.state
+	d.file, _ = d.canvas.Marshal()
+	d.differsAt = 0
 }
 
 // Name returns the file's base name, or Untitled when there is no file.

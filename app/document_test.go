@@ -52,6 +52,22 @@ func TestDocumentEdits(t *testing.T) {
 		{"backstage", func(d *Document) {
 			d.Edit("Hide backstage", func(c *bmc.Canvas) error { return c.SetBackstageShown(false) })
 		}, 0, true, "• plan.yaml — bmcanvas", "Hide backstage", ""},
+		// Unsaved means different from the file: back to the same bytes,
+		// nothing is unsaved, whatever the history holds.
+		{"backstage hidden and shown again", func(d *Document) {
+			d.Edit("Hide backstage", func(c *bmc.Canvas) error { return c.SetBackstageShown(false) })
+			d.Edit("Show backstage", func(c *bmc.Canvas) error { return c.SetBackstageShown(true) })
+		}, 0, false, "plan.yaml — bmcanvas", "Show backstage", ""},
+		{"added and deleted", func(d *Document) {
+			d.Edit("Add note", addNote("x"))
+			d.Edit("Delete note", func(c *bmc.Canvas) error { return c.DeleteNote(c.Blocks["channels"][0].ID) })
+		}, 0, false, "plan.yaml — bmcanvas", "Delete note", ""},
+		{"saved, changed, undone to the save", func(d *Document) {
+			d.Edit("Add note", addNote("x"))
+			d.MarkSaved("/tmp/plan.yaml")
+			d.Edit("Add note", addNote("y"))
+			d.Undo()
+		}, 1, false, "plan.yaml — bmcanvas", "Add note", "Add note"},
 		{"details", func(d *Document) {
 			d.Edit("Edit details", func(c *bmc.Canvas) error { return c.SetMeta(bmc.Meta{Title: "Plan"}) })
 		}, 0, true, "• plan.yaml — bmcanvas", "Edit details", ""},

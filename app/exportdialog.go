@@ -153,7 +153,7 @@ func (e *Editor) ShowExport() {
 		e.askExportFile(e.exportOptions)
 	}, e.win)
 	d.Resize(dialogSize(e.win, 560, 0))
-	d.Show()
+	e.showForm(d)
 }
 
 // askExportFile asks for the PDF's file name and writes it there.

@@ -205,7 +205,7 @@ func (e *Editor) confirmDiscard(then func()) {
 	})
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), d.Hide)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
-	d.Show()
+	e.showDialog(d, func() { save.OnTapped() })
 }
 
 // Quit ends the program once unsaved changes are saved or given up.
@@ -285,7 +285,7 @@ func (e *Editor) showMessage(title, head string, lines []string) {
 	d := dialog.NewCustom(title, "Close", content, e.win)
 	d.SetIcon(theme.ErrorIcon())
 	d.Resize(dialogSize(e.win, 640, 0))
-	d.Show()
+	e.showDialog(d, nil)
 }
 
 // dialogSize is w×h (h 0: the content's own height) made to fit inside

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/bmcanvas/bmcanvas/widgets"
 )
 
 // mainMenu is the window's menu bar, with the items whose label or state
@@ -16,6 +18,7 @@ type mainMenu struct {
 	recent, save, undo, redo, backstage *fyne.MenuItem
 	editNote, deleteNote                *fyne.MenuItem
 	focus, clearFocus, testPlan         *fyne.MenuItem
+	fit                                 *fyne.MenuItem
 
 	// shown is the state of the items last drawn: the driver rebuilds the
 	// whole menu bar on Refresh, so refresh skips it when nothing changed.
@@ -51,6 +54,7 @@ func (e *Editor) newMainMenu() *mainMenu {
 		focus:      fyne.NewMenuItem("Focus on Segment", nil),
 		clearFocus: menuItem("Clear Focus", nil, func() { e.FocusSegment("") }),
 		testPlan:   menuItem("Test Plan", ctrl(fyne.KeyT), e.ToggleTestPlan),
+		fit:        menuItem("Zoom to Fit", ctrl(fyne.Key0), func() { e.SetZoom(widgets.Zoom{Fit: true}) }),
 	}
 	m.recent.ChildMenu = fyne.NewMenu("")
 	m.focus.ChildMenu = fyne.NewMenu("")
@@ -81,12 +85,19 @@ func (e *Editor) newMainMenu() *mainMenu {
 		m.focus, m.clearFocus,
 		sep(),
 		m.testPlan,
+		sep(),
+		menuItem("Zoom In", ctrl(fyne.KeyEqual), e.ZoomIn),
+		menuItem("Zoom Out", ctrl(fyne.KeyMinus), e.ZoomOut),
+		m.fit,
 	)
 	canvas := fyne.NewMenu("Canvas",
 		menuItem("Canvas Details…", nil, e.ShowDetails),
 		menuItem("Check Canvas", ctrlShift(fyne.KeyK), e.ShowCheck),
 	)
-	help := fyne.NewMenu("Help", menuItem("About bmcanvas", nil, e.ShowAbout))
+	help := fyne.NewMenu("Help",
+		menuItem("Keyboard Shortcuts", ctrl(fyne.KeySlash), e.ShowShortcuts),
+		sep(),
+		menuItem("About bmcanvas", nil, e.ShowAbout))
 	m.main = fyne.NewMainMenu(file, edit, view, canvas, help)
 	e.fillRecent(m)
 	return m
@@ -101,7 +112,7 @@ func (e *Editor) addShortcuts() {
 			if it.Shortcut != nil {
 				item := it
 				e.win.Canvas().AddShortcut(it.Shortcut, func(fyne.Shortcut) {
-					if item.Action != nil {
+					if item.Action != nil && !e.modalOpen() {
 						item.Action()
 					}
 				})
@@ -114,7 +125,10 @@ func (e *Editor) addShortcuts() {
 	for _, m := range e.menu.main.Items {
 		walk(m.Items)
 	}
-	e.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.Redo() })
+	e.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { e.guarded(e.Redo)() })
+	// Ctrl++ (Ctrl+Shift+=) and the keypad's + zoom in too.
+	e.win.Canvas().AddShortcut(ctrlShift(fyne.KeyEqual), func(fyne.Shortcut) { e.guarded(e.ZoomIn)() })
+	e.win.Canvas().AddShortcut(ctrl(fyne.KeyPlus), func(fyne.Shortcut) { e.guarded(e.ZoomIn)() })
 }
 
 // fillRecent lists the recent files under File › Open Recent.
@@ -160,8 +174,9 @@ func (m *mainMenu) refresh(e *Editor) {
 	m.focus.ChildMenu.Items = segments
 	m.clearFocus.Disabled = e.Focus() == ""
 	m.testPlan.Checked = e.plan.panel.Visible()
+	m.fit.Checked = e.board.Zoom().Fit
 	state := fmt.Sprint(m.undo.Label, m.undo.Disabled, m.redo.Label, m.redo.Disabled,
-		m.backstage.Disabled, m.backstage.Checked, noNote, focusState, m.testPlan.Checked)
+		m.backstage.Disabled, m.backstage.Checked, noNote, focusState, m.testPlan.Checked, m.fit.Checked)
 	if state != m.shown {
 		m.shown = state
 		m.main.Refresh()

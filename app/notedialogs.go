@@ -40,10 +40,9 @@ func (e *Editor) ShowEvidence(id string) {
 	for i, s := range bmc.Statuses {
 		names[i] = statusName(s)
 	}
-	status := widget.NewSelect(names, nil)
+	status := e.newDialogSelect(names)
 	status.SetSelected(statusName(n.Status))
-	evidence := widget.NewMultiLineEntry()
-	evidence.Wrapping = fyne.TextWrapWord
+	evidence := e.newDialogMultiLineEntry()
 	evidence.SetMinRowsVisible(5)
 	evidence.SetPlaceHolder("What you learnt, from whom, and when")
 	evidence.SetText(n.Evidence)
@@ -62,7 +61,7 @@ func (e *Editor) ShowEvidence(id string) {
 		e.SetEvidence(id, s, evidence.Text)
 	}, e.win)
 	d.Resize(dialogSize(e.win, 560, 0))
-	d.Show()
+	e.showForm(d)
 	e.win.Canvas().Focus(evidence)
 }
 
@@ -74,7 +73,7 @@ func (e *Editor) ShowNewTag(id string) {
 	if !ok {
 		return
 	}
-	tag := widget.NewEntry()
+	tag := e.newDialogEntry()
 	tag.SetPlaceHolder("such as “pilot” or “B2B”")
 	tag.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -92,7 +91,7 @@ func (e *Editor) ShowNewTag(id string) {
 		}
 	}, e.win)
 	d.Resize(dialogSize(e.win, 440, 0))
-	d.Show()
+	e.showForm(d)
 	e.win.Canvas().Focus(tag)
 }
 
@@ -115,7 +114,7 @@ func (e *Editor) ShowAmount(id string) {
 	if !ok {
 		return
 	}
-	amount := widget.NewEntry()
+	amount := e.newDialogEntry()
 	amount.SetPlaceHolder("such as 1200 or 1,200.50")
 	if n.Amount != nil {
 		amount.SetText(strconv.FormatFloat(*n.Amount, 'f', -1, 64))
@@ -128,7 +127,7 @@ func (e *Editor) ShowAmount(id string) {
 	for i, p := range periodOrder {
 		names[i] = periodNames[p]
 	}
-	period := widget.NewSelect(names, nil)
+	period := e.newDialogSelect(names)
 	period.SetSelected(periodNames[bmc.PeriodYear])
 	if n.Period != "" {
 		period.SetSelected(periodNames[n.Period])
@@ -156,7 +155,7 @@ func (e *Editor) ShowAmount(id string) {
 		e.SetAmount(id, a, periodOrder[max(0, period.SelectedIndex())])
 	}, e.win)
 	d.Resize(dialogSize(e.win, 480, 0))
-	d.Show()
+	e.showForm(d)
 	e.win.Canvas().Focus(amount)
 }
 

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
 )
@@ -227,13 +226,13 @@ func TestSetStatusFromMenu(t *testing.T) {
 func TestEvidenceDialog(t *testing.T) {
 	e, w := openBakery(t)
 	itemNamed(t, noteMenu(t, e, "n9"), "Evidence…").Action()
-	var evidence *widget.Entry
-	for _, en := range overlayWidgets[*widget.Entry](t, w) {
+	var evidence *dialogEntry
+	for _, en := range overlayWidgets[*dialogEntry](t, w) {
 		if en.MultiLine {
 			evidence = en
 		}
 	}
-	selects := overlayWidgets[*widget.Select](t, w)
+	selects := overlayWidgets[*dialogSelect](t, w)
 	if evidence == nil || len(selects) != 1 || selects[0].Selected != "Idea" {
 		t.Fatalf("evidence entry %v, status selects %v", evidence, selects)
 	}
@@ -289,7 +288,7 @@ func TestTagsMenu(t *testing.T) {
 	}
 
 	itemNamed(t, itemNamed(t, noteMenu(t, e, "n23"), "Tags").ChildMenu.Items, "New tag…").Action()
-	entries := overlayWidgets[*widget.Entry](t, w)
+	entries := overlayWidgets[*dialogEntry](t, w)
 	if len(entries) != 1 {
 		t.Fatalf("%d entries in the new tag dialog", len(entries))
 	}
@@ -310,8 +309,8 @@ func TestTagsMenu(t *testing.T) {
 func TestAmountDialog(t *testing.T) {
 	e, w := openBakery(t)
 	itemNamed(t, noteMenu(t, e, "n21"), "Amount…").Action() // 600 a month
-	entries := overlayWidgets[*widget.Entry](t, w)
-	selects := overlayWidgets[*widget.Select](t, w)
+	entries := overlayWidgets[*dialogEntry](t, w)
+	selects := overlayWidgets[*dialogSelect](t, w)
 	if len(entries) != 1 || entries[0].Text != "600" || len(selects) != 1 || selects[0].Selected != "per month" {
 		t.Fatalf("entries %d, select %v", len(entries), selects)
 	}
@@ -337,7 +336,7 @@ func TestAmountDialog(t *testing.T) {
 
 	// Clearing the amount removes it.
 	itemNamed(t, noteMenu(t, e, "n21"), "Amount…").Action()
-	overlayWidgets[*widget.Entry](t, w)[0].SetText("")
+	overlayWidgets[*dialogEntry](t, w)[0].SetText("")
 	tapButton(t, w, "Apply")
 	if n := note(t, e, "n21"); n.Amount != nil || n.Period != "" {
 		t.Errorf("a cleared amount is %v %s", n.Amount, n.Period)

@@ -7,7 +7,6 @@ import (
 	"os"
 	"runtime"
 
-	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 )
 
@@ -39,7 +38,21 @@ func Run(path string) (err error) {
 	w.SetIcon(Icon)
 	w.SetMaster()
 	e := NewEditor(a, w)
-	w.Resize(fyne.NewSize(1400, 900))
+	// The window opens at the size it had last time, or small; once the
+	// driver runs and knows the screen, it fits the screen (fitWindow).
+	first := savedSize(a.Preferences())
+	if first.Width < minWindowSize.Width || first.Height < minWindowSize.Height {
+		first = minWindowSize
+	}
+	w.Resize(first)
+	a.Lifecycle().SetOnStarted(func() { fitWindow(a, w) })
+	remember := func() { rememberWindow(a.Preferences(), w) }
+	w.SetOnClosed(remember)
+	quit := e.quit
+	e.quit = func() {
+		remember()
+		quit()
+	}
 	w.Show()
 	if path != "" {
 		// A file that fails to load shows its problems over an empty

@@ -169,8 +169,9 @@ type typeface struct {
 	// byRune caches ResolveFace; missing remembers runes no face has.
 	byRune  map[rune]*font.Face
 	missing map[rune]bool
-	// widths caches text widths in ems.
-	widths map[string]float64
+	// widths caches text widths in ems, runeWidths each character's.
+	widths     map[string]float64
+	runeWidths map[rune]float64
 	// system is true when the system's fonts are tried after the
 	// built-in ones.
 	system bool
@@ -178,7 +179,7 @@ type typeface struct {
 
 func newTypeface(primary *font.Font, user *font.Font, aspect, runeAspect font.Aspect) *typeface {
 	tf := &typeface{aspect: aspect, runeAspect: runeAspect, faces: map[*font.Font]*font.Face{}, byRune: map[rune]*font.Face{},
-		missing: map[rune]bool{}, widths: map[string]float64{}}
+		missing: map[rune]bool{}, widths: map[string]float64{}, runeWidths: map[rune]float64{}}
 	tf.primary = tf.face(primary)
 	if user != nil {
 		tf.user = tf.face(user)

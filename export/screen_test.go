@@ -3,6 +3,7 @@ package export
 import (
 	"slices"
 	"testing"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -11,10 +12,17 @@ import (
 )
 
 // screenMeasure measures text as the editor's board does (widgets'
-// screenMeasure): Fyne's shaped width at 100 px, scaled to the size.
+// screenMeasure): the larger of Fyne's shaped width at 100 px and the
+// sum of the characters' widths (marks aside), scaled to the size.
 func screenMeasure(style fyne.TextStyle) textlayout.Measure {
 	return func(s string, size float64) float64 {
-		return float64(fyne.MeasureText(s, 100, style).Width) * size / 100
+		sum := float32(0)
+		for _, r := range s {
+			if !unicode.In(r, unicode.Mn, unicode.Me) {
+				sum += fyne.MeasureText(string(r), 100, style).Width
+			}
+		}
+		return float64(max(fyne.MeasureText(s, 100, style).Width, sum)) * size / 100
 	}
 }
 

@@ -87,7 +87,13 @@ func containsSpace(rs []rune) bool {
 	return false
 }
 
-// widthEm returns the advance of s set in tf, in ems.
+// widthEm returns the width of s set in tf, in ems: the larger of its
+// shaped advance and the sum of its characters' advances, each shaped
+// alone (combining marks add nothing). For Latin, Greek and Cyrillic the
+// sum is the larger, since kerning only brings letters closer: it is the
+// width the PDF writer draws such text at, unkerned. For scripts whose
+// letters join, shaping may make text wider. The editor measures the same
+// way (widgets' screenMeasure), so notes break their lines alike.
 func (sh *shaper) widthEm(tf *typeface, s string) float64 {
 	if w, ok := tf.widths[s]; ok {
 		return w
@@ -96,11 +102,31 @@ func (sh *shaper) widthEm(tf *typeface, s string) float64 {
 	for _, run := range sh.shape(tf, []rune(s)) {
 		adv += run.Advance
 	}
-	w := float64(adv) / 64 / refPx
+	sum := 0.0
+	for _, r := range s {
+		if !unicode.In(r, unicode.Mn, unicode.Me) {
+			sum += sh.runeEm(tf, r)
+		}
+	}
+	w := max(float64(adv)/64/refPx, sum)
 	if len(tf.widths) >= maxWidths {
 		clear(tf.widths)
 	}
 	tf.widths[s] = w
+	return w
+}
+
+// runeEm returns the advance of r shaped alone in tf, in ems.
+func (sh *shaper) runeEm(tf *typeface, r rune) float64 {
+	if w, ok := tf.runeWidths[r]; ok {
+		return w
+	}
+	var adv fixed.Int26_6
+	for _, run := range sh.shape(tf, []rune{r}) {
+		adv += run.Advance
+	}
+	w := float64(adv) / 64 / refPx
+	tf.runeWidths[r] = w
 	return w
 }
 

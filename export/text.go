@@ -42,3 +42,16 @@ const maxPrepared = 4096
 func (fs *fonts) wrap(base *face, text string, size, width float64) []string {
 	return prepare(text).Wrap(width, size, fs.measure(base)).Lines
 }
+
+// NoteLines returns the lines a note's text is broken into on a poster
+// when set in Noto Sans at size points in a column width millimetres wide:
+// the same lines the editor's board shows at the same scale, as both set
+// text with textlayout.
+func NoteLines(text string, size, width float64) ([]string, error) {
+	fs, err := loadFonts("")
+	if err != nil {
+		return nil, err
+	}
+	defer fs.release()
+	return fs.wrap(fs.regular, newSanitizer(fs).clean(text, "note"), size, width), nil
+}

@@ -59,7 +59,7 @@ func BenchmarkBoardRefresh(b *testing.B) {
 // BenchmarkBoardDrag measures one pointer move of a drag.
 func BenchmarkBoardDrag(b *testing.B) {
 	board, _ := newTestBoard(b, bigCanvas(b, 1000), fyne.NewSize(1200, 800))
-	card := board.view.cards[0]
+	card := viewOf(board).cards[0]
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -72,15 +72,18 @@ func BenchmarkBoardDrag(b *testing.B) {
 
 func TestBigBoardShowsOnlyCardsInView(t *testing.T) {
 	board, _ := newTestBoard(t, bigCanvas(t, 1000), fyne.NewSize(1200, 800))
-	if n := len(board.view.cards); n > 200 {
+	if n := len(viewOf(board).cards); n > 200 {
 		t.Errorf("%d cards made for a 1,000-note canvas, want only those in view", n)
 	}
 	total := 0
-	for _, w := range board.view.blocks {
-		total += w.OutOfView
+	for _, w := range board.blocks {
+		total += w.state.above + w.state.below
 	}
-	if total+len(board.view.shownAt) != 1000 {
-		t.Errorf("%d out of view + %d shown, want 1000", total, len(board.view.shownAt))
+	if total+len(viewOf(board).shownAt) != 1000 {
+		t.Errorf("%d out of view + %d shown, want 1000", total, len(viewOf(board).shownAt))
+	}
+	if hidden := board.Hidden(); len(hidden) != total {
+		t.Errorf("Hidden lists %d notes, the blocks count %d out of view", len(hidden), total)
 	}
 }
 

@@ -46,7 +46,7 @@ type Block struct {
 	// touchpad over the block.
 	OnScrolled func(e *fyne.ScrollEvent)
 
-	state blockState
+	state     blockState
 	add, help *toolButton
 	hovered   bool // the pointer is over the block
 	onButton  bool // the pointer is over one of its buttons
@@ -56,8 +56,8 @@ type Block struct {
 func NewBlock(b *bmc.Block) *Block {
 	w := &Block{Spec: b}
 	w.ExtendBaseWidget(w)
-	w.add = newToolButton(theme.ContentAddIcon(), w.tappedAdd)
-	w.help = newToolButton(theme.QuestionIcon(), w.ShowHelp)
+	w.add = newToolButton(theme.ContentAddIcon(), "Add a note (Insert)", w.tappedAdd)
+	w.help = newToolButton(theme.QuestionIcon(), "What to put here (F1)", w.ShowHelp)
 	hover := func(in bool) {
 		w.onButton = in
 		w.Refresh()

@@ -15,15 +15,15 @@ func TestBlockHintCountAndThumb(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 	spec, _ := bmc.BusinessModelCanvas.Block("channels")
 	w := NewBlock(spec)
-	w.Empty = true
+	w.state.empty = true
 	w.Resize(fyne.NewSize(240, 300))
 	test.AssertObjectRendersToMarkup(t, "block/empty.xml", w)
 
-	w.Empty, w.OutOfView, w.FirstRow, w.Rows, w.TotalRows = false, 5, 1, 2, 4
+	w.state = blockState{above: 2, below: 5, aboveMatch: -1, belowMatch: -1, total: 400, viewTop: 100, viewH: 200}
 	w.Refresh()
 	r := test.WidgetRenderer(w).(*blockRenderer)
-	if r.more.Text != "+5 more" {
-		t.Errorf("count = %q, want +5 more", r.more.Text)
+	if r.more.Text != "2 more above · 5 more below" {
+		t.Errorf("indicator = %q", r.more.Text)
 	}
 	for _, h := range r.hint {
 		if h.Visible() {
@@ -31,9 +31,16 @@ func TestBlockHintCountAndThumb(t *testing.T) {
 		}
 	}
 	if r.thumb.Hidden || r.thumb.Size().Height*2 > r.track.Size().Height+0.01 {
-		t.Errorf("scroll thumb %v of track %v, want half of it for 2 of 4 rows", r.thumb.Size(), r.track.Size())
+		t.Errorf("scroll thumb %v of track %v, want half of it for 200 of 400", r.thumb.Size(), r.track.Size())
 	}
-	w.OutOfView, w.TotalRows = 0, 2
+	// Scrolled to the end, with a filter: only what is above, and how many
+	// of those the filter found.
+	w.state = blockState{above: 7, aboveMatch: 2, belowMatch: 0, total: 400, viewTop: 200, viewH: 200}
+	w.Refresh()
+	if r.more.Text != "7 more above (2 found)" {
+		t.Errorf("indicator at the end = %q", r.more.Text)
+	}
+	w.state = blockState{}
 	w.Refresh()
 	if r.more.Text != "" || !r.thumb.Hidden {
 		t.Error("a block whose notes all fit shows a count or a scroll thumb")
@@ -68,7 +75,7 @@ func TestBlockLongTitleMakesRoomForButtonsOnHover(t *testing.T) {
 	if w.add.Visible() {
 		t.Error("buttons stay after the pointer left the block")
 	}
-	w.Focused = true
+	w.state.focused = true
 	w.Refresh()
 	if !w.add.Visible() {
 		t.Error("buttons hidden on a block with the keyboard focus")
@@ -90,7 +97,7 @@ func TestBlockEvents(t *testing.T) {
 	var got []string
 	w.OnPressed = func() { got = append(got, "pressed") }
 	w.OnAdd = func() { got = append(got, "add") }
-	w.OnScrolled = func(dy float32) { got = append(got, "scrolled") }
+	w.OnScrolled = func(*fyne.ScrollEvent) { got = append(got, "scrolled") }
 	test.Tap(w)
 	test.DoubleTap(w)
 	test.Tap(w.add)

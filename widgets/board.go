@@ -80,6 +80,7 @@ type layoutCache struct {
 	dirty   bool
 	base    baseSizes
 	texts   map[string]*textlayout.Text // each note text prepared for wrapping
+	cards   map[cardKey]cardLayout      // card layouts, until the canvas changes
 	shown   bool                        // the backstage setting last laid out
 	tmplID  string                      // the template last laid out
 	laidOut bool                        // laid out at a real size at least once
@@ -170,23 +171,53 @@ func nextZoom(f float32, dir int) float32 {
 	return zoomSteps[0]
 }
 
-// Hidden returns the IDs of the notes not shown whole: scrolled out of
-// view, or cut because a note is taller than its block's view, in
-// template and block order.
-func (b *Board) Hidden() []string {
+// BlockView says how a board shows one block's notes.
+type BlockView struct {
+	// Block is the block's ID.
+	Block string
+	// TextSize is the size of every note's text in the block.
+	TextSize float32
+	// AtFloor is true when the text is at its smallest, the legibility
+	// floor of the zoom: only then does a block scroll.
+	AtFloor bool
+	// Scrolled lists the notes scrolled out of view; Cut those in view
+	// but drawn shorter than they need, taller than the block's view.
+	Scrolled, Cut []string
+}
+
+// View reports how the board shows its notes, block by block in template
+// order.
+func (b *Board) View() []BlockView {
 	g := b.geometry()
-	var out []string
+	var out []BlockView
 	for k := range g.blocks {
 		bg := &g.blocks[k]
 		if bg.leaving {
 			continue
 		}
+		v := BlockView{Block: bg.block.ID, TextSize: bg.text, AtFloor: bg.text <= g.m.noteFloor}
 		from, to := bg.visible()
 		for i, n := range b.canvas.Blocks[bg.block.ID] {
-			if i < from || i >= to || bg.cut(i) {
-				out = append(out, n.ID)
+			switch {
+			case i < from || i >= to:
+				v.Scrolled = append(v.Scrolled, n.ID)
+			case bg.cut(i):
+				v.Cut = append(v.Cut, n.ID)
 			}
 		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// Hidden returns the IDs of the notes not shown whole: scrolled out of
+// view, or cut because a note is taller than its block's view, in
+// template and block order.
+func (b *Board) Hidden() []string {
+	var out []string
+	for _, v := range b.View() {
+		out = append(out, v.Scrolled...)
+		out = append(out, v.Cut...)
 	}
 	return out
 }
@@ -297,6 +328,7 @@ func (b *Board) blockWidgets() []*Block {
 // away, and starts the backstage animation when the setting changed.
 func (b *Board) sync() {
 	b.cache.dirty = true
+	clear(b.cache.cards)
 	t := b.template()
 	if t == nil {
 		b.setSelection("", "")
@@ -485,6 +517,9 @@ func (b *Board) geometry() *geometry {
 	if c.geom != nil && !c.dirty && c.geom.size == size && c.base == base {
 		return c.geom
 	}
+	if c.base != base || c.cards == nil {
+		c.cards = map[cardKey]cardLayout{}
+	}
 	c.base = base
 	t := b.template()
 	var places []place
@@ -507,7 +542,11 @@ func (b *Board) geometry() *geometry {
 		},
 		ms:     screenMeasures(b.Theme()),
 		scroll: b.scroll,
+		cards:  c.cards,
 	})
+	if len(c.cards) > 8*max(b.noteCount(), 64) {
+		clear(c.cards)
+	}
 	for _, bg := range c.geom.blocks { // remember clamped scroll positions
 		if bg.first != b.scroll[bg.block.ID] && !bg.leaving {
 			b.scroll[bg.block.ID] = bg.first
@@ -520,13 +559,21 @@ func (b *Board) geometry() *geometry {
 	return c.geom
 }
 
+// noteCount returns the number of notes on the canvas.
+func (b *Board) noteCount() int {
+	if b.canvas == nil {
+		return 0
+	}
+	return b.canvas.NoteCount()
+}
+
 // prepared returns a note text made ready for wrapping, remembering it
 // while the text is on the board.
 func (b *Board) prepared(text string) *textlayout.Text {
 	if t, ok := b.cache.texts[text]; ok {
 		return t
 	}
-	if b.cache.texts == nil || len(b.cache.texts) > 4*max(b.canvas.NoteCount(), 64) {
+	if b.cache.texts == nil || len(b.cache.texts) > 4*max(b.noteCount(), 64) {
 		b.cache.texts = map[string]*textlayout.Text{}
 	}
 	t := textlayout.Prepare(text)

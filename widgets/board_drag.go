@@ -73,7 +73,8 @@ func (b *Board) dragNote(c *NoteCard, pointer fyne.Position) {
 		d.note = &noteDrag{id: c.Note.ID, fromBlock: block, origin: c.Position(), grab: c.grab}
 		b.setSelection(c.Note.ID, block)
 		d.overlay.lift(c)
-		b.redraw() // the card left behind fades, the ring goes
+		c.Lifted = true // the card left behind fades
+		c.Refresh()
 	}
 	n := d.note
 	n.at = n.origin.Add(pointer)
@@ -300,29 +301,32 @@ func (b *Board) endLink() {
 	})
 }
 
-// dragOverlay draws what follows the pointer during drags, over the
-// board: the ghost of a dragged card, the bar where it would land, and
-// the line from a dragged segment dot.
+// dragOverlay draws over the board's cards: the selection ring, and what
+// follows the pointer during drags: the ghost of a dragged card, the bar
+// where it would land, and the line from a dragged segment dot.
 type dragOverlay struct {
 	widget.BaseWidget
+	ring  *canvas.Rectangle
 	ghost *NoteCard
 	bar   *canvas.Rectangle
 	links linkIndicator
 }
 
 func newDragOverlay() *dragOverlay {
-	o := &dragOverlay{ghost: NewNoteCard(bmc.Note{}), bar: &canvas.Rectangle{}, links: newLinkIndicator()}
+	o := &dragOverlay{ring: &canvas.Rectangle{}, ghost: NewNoteCard(bmc.Note{}), bar: &canvas.Rectangle{}, links: newLinkIndicator()}
 	o.ExtendBaseWidget(o)
 	o.ghost.floating = true
 	o.ghost.Hide()
 	o.bar.Hide()
+	o.ring.Hide()
 	return o
 }
 
-// lift shows the ghost of card c where c is.
+// lift shows the ghost of card c where c is, in place of the ring.
 func (o *dragOverlay) lift(c *NoteCard) {
+	o.ring.Hide()
 	o.ghost.setNote(c.Note)
-	o.ghost.setLook(c.Marks, c.Segment, c.SegmentFocused, false, c.Currency)
+	o.ghost.setLook(c.Marks, nil, c.Segment, c.SegmentFocused, false, c.Currency)
 	o.ghost.setShapes(c.MarkShapes, c.SegmentShape)
 	o.ghost.layout = c.layout
 	o.ghost.Resize(c.Size())
@@ -347,7 +351,7 @@ func (o *dragOverlay) drop() {
 // CreateRenderer is a private method to Fyne which links this widget to its
 // renderer.
 func (o *dragOverlay) CreateRenderer() fyne.WidgetRenderer {
-	objects := append([]fyne.CanvasObject{o.bar}, o.links.objects()...)
+	objects := append([]fyne.CanvasObject{o.ring, o.bar}, o.links.objects()...)
 	objects = append(objects, o.ghost)
 	return &dragOverlayRenderer{overlay: o, objects: objects}
 }

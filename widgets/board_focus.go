@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"maps"
+	"strings"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
 )
@@ -15,7 +16,9 @@ type lookState struct {
 	chain    map[string]bool      // the focused segment's chain
 	filter   map[string]bool      // the notes a filter matches, or nil
 	segColor map[string]bmc.Color // each customer segment's colour
+	segName  map[string]string    // each customer segment's name, its first line
 	marksBuf []bmc.Color          // scratch space for a card's marks
+	namesBuf []string             // and their names
 }
 
 // SetFocusSegment focuses the board on a customer segment: every note
@@ -93,8 +96,13 @@ func (b *Board) syncSegments() {
 		}
 		return
 	}
+	if b.look.segName == nil {
+		b.look.segName = map[string]string{}
+	}
+	clear(b.look.segName)
 	for _, s := range b.canvas.Segments() {
 		b.look.segColor[s.ID] = s.Color
+		b.look.segName[s.ID] = segmentName(s.Text)
 	}
 	if b.look.focus == "" {
 		return
@@ -131,3 +139,24 @@ func (b *Board) dimmed(id string) bool {
 	return (b.look.focus != "" && !b.look.chain[id]) || (b.look.filter != nil && !b.look.filter[id])
 }
 
+// markNames returns the names of the segments a note serves, as marks
+// shows their colours. The slice is reused by the next call.
+func (b *Board) markNames(n *bmc.Note) []string {
+	b.look.namesBuf = b.look.namesBuf[:0]
+	for _, s := range n.Segments {
+		if _, ok := b.look.segColor[s]; ok {
+			b.look.namesBuf = append(b.look.namesBuf, b.look.segName[s])
+		}
+	}
+	return b.look.namesBuf
+}
+
+// segmentName is a segment's name for a tip: the first line of its text,
+// shortened.
+func segmentName(text string) string {
+	first, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	if r := []rune(first); len(r) > 40 {
+		first = string(r[:39]) + "…"
+	}
+	return first
+}

@@ -30,7 +30,7 @@ func bakeryWithBackstageLink(t *testing.T) *bmc.Canvas {
 // dimmedNotes returns the IDs of the notes whose cards are dimmed and of
 // those that are not.
 func dimmedNotes(b *Board) (dim, bright []string) {
-	for id, c := range b.view.shownAt {
+	for id, c := range viewOf(b).shownAt {
 		if c.Dimmed {
 			dim = append(dim, id)
 		} else {
@@ -58,8 +58,8 @@ func TestBoardSetFocusSegment(t *testing.T) {
 	c := bakeryWithBackstageLink(t)
 	b, _ := newTestBoard(t, c, boardSize)
 	changes := focusChanges(b)
-	if len(b.view.shownAt) != c.NoteCount() {
-		t.Fatalf("%d of %d notes in view", len(b.view.shownAt), c.NoteCount())
+	if len(viewOf(b).shownAt) != c.NoteCount() {
+		t.Fatalf("%d of %d notes in view", len(viewOf(b).shownAt), c.NoteCount())
 	}
 	if dim, _ := dimmedNotes(b); len(dim) != 0 {
 		t.Errorf("dimmed without a focus: %v", dim)
@@ -112,7 +112,7 @@ func TestBoardDimmedNotesStaySelectable(t *testing.T) {
 	if b.Selected() != "n30" || !cardOf(t, b, "n30").Dimmed {
 		t.Errorf("tapping a dimmed note selected %q", b.Selected())
 	}
-	if !b.view.ring.Visible() {
+	if !b.drag.overlay.ring.Visible() {
 		t.Error("no selection ring around a dimmed note")
 	}
 	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
@@ -232,7 +232,7 @@ func TestBoardFilter(t *testing.T) {
 		t.Errorf("filtered: bright %v, %d dimmed", bright, len(dim))
 	}
 	match["n30"] = true // the board keeps its own copy
-	if b.relayout(); !cardOf(t, b, "n30").Dimmed {
+	if b.redraw(); !cardOf(t, b, "n30").Dimmed {
 		t.Error("changing the caller's map changed the filter")
 	}
 
@@ -298,7 +298,7 @@ func TestBoardLinkByDraggingTheDot(t *testing.T) {
 	c := example(t, "bakery")
 	b, _ := newTestBoard(t, c, boardSize)
 	e := recordEdits(b)
-	links := b.view.links
+	links := b.drag.overlay.links
 
 	dragDot(t, b, "n4", middle(t, b, "n29"), func() {
 		if !links.line.Visible() || !links.dot.Visible() || !links.ring.Visible() {
@@ -346,7 +346,7 @@ func TestBoardLinkDropsThatDoNothing(t *testing.T) {
 	b, _ := newTestBoard(t, c, boardSize)
 	e := recordEdits(b)
 	before := c.Clone()
-	links := b.view.links
+	links := b.drag.overlay.links
 	ringShown := func() {
 		if links.ring.Visible() {
 			t.Error("a note that cannot be linked is ringed as a drop target")
@@ -359,7 +359,7 @@ func TestBoardLinkDropsThatDoNothing(t *testing.T) {
 	dragDot(t, b, "n1", middle(t, b, "n1"), ringShown)                  // the segment itself
 	dragDot(t, b, "n1", dotCentre(t, b, "n1").AddXY(-4, -3), ringShown) // hardly moved
 	ks := blockGeomOf(t, b, "key_partners")                             // an empty part of a block
-	dragDot(t, b, "n1", ks.content.AddXY(ks.contentSize.Width/2, ks.contentSize.Height-5), ringShown)
+	dragDot(t, b, "n1", ks.content.AddXY(ks.view.Width/2, ks.view.Height-5), ringShown)
 	dragDot(t, b, "n1", fyne.NewPos(2, 2), ringShown) // outside every block
 	if len(e.labels) != 0 || !reflect.DeepEqual(before.Blocks, c.Blocks) {
 		t.Errorf("drops that do nothing made edits %v", e.labels)
@@ -394,7 +394,7 @@ func TestBoardDraggingASegmentCardStillMovesIt(t *testing.T) {
 		t.Errorf("dragging n4's dot onto n3 (a segment): edits %v", e.labels)
 	}
 	cs := blockGeomOf(t, b, "customer_segments")
-	dragCard(t, b, "n4", cs.cardPos(0).AddXY(2, cs.card.Height/2), nil)
+	dragCard(t, b, "n4", cs.cardPos(0).AddXY(2, cs.cardSize(0).Height/2), nil)
 	if !reflect.DeepEqual(e.labels, []string{"Move note"}) || !slices.Equal(ids(c, "customer_segments"), []string{"n4", "n1", "n2", "n3"}) {
 		t.Errorf("dragging n4's card: edits %v, segments %v", e.labels, ids(c, "customer_segments"))
 	}

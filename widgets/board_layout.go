@@ -40,8 +40,8 @@ const (
 	noteTextEm  = 0.86
 	noteFloorEm = 0.786
 	// noteStep is how much a crowded block's text shrinks at a time, in
-	// ems of the theme's text.
-	noteStepEm = 0.036
+	// pixels: Fyne spaces text at whole pixel sizes.
+	noteStep = 1
 )
 
 // Card widths, in ems of the card's text.
@@ -69,15 +69,20 @@ func newMetrics(b baseSizes, zoom float32) metrics {
 		iconSize:  text * 1.2,
 		buttonW:   text * 1.45,
 		hintText:  text * 0.86,
-		noteText:  text * noteTextEm,
-		noteFloor: text * noteFloorEm,
+		noteText:  pixels(text * noteTextEm),
+		noteFloor: pixels(text * noteFloorEm),
 		footText:  max(text*0.78, 9),
 		curtainW:  b.text * 2,
 	}
+	m.noteFloor = min(m.noteFloor, m.noteText)
 	m.titleH = m.iconSize + 3*pad
 	m.footerH = m.footText*textlayout.LineHeight + pad
 	return m
 }
+
+// pixels rounds a text size to whole pixels, at least 4: the sizes Fyne
+// spaces text at (see shapedSize).
+func pixels(size float32) float32 { return max(float32(math.Round(float64(size))), 4) }
 
 // Zoom is how large a board draws its blocks and notes.
 type Zoom struct {
@@ -162,6 +167,17 @@ type boardInput struct {
 	ms    measures
 	// scroll is the first row in view per block.
 	scroll map[string]int
+	// cards, when not nil, remembers card layouts by note, width and text
+	// size: the caller clears it when the notes change.
+	cards map[cardKey]cardLayout
+}
+
+// cardKey names a card's layout in boardInput.cards.
+type cardKey struct {
+	id       string
+	w, text  float32
+	segment  bool
+	contents int // the note's index in its block, which decides nothing but tells apart a pending note
 }
 
 // geometry is the board laid out at one size: where each block, its title
@@ -291,12 +307,11 @@ func (b *blockGeom) flow(in boardInput, m metrics, notes []bmc.Note, trial bool)
 	for i := range notes {
 		contents[i] = in.card(&notes[i], b.block.ID)
 	}
-	step := noteStepEm * in.base.text * m.zoom
-	for ts := m.noteText; ; ts -= step {
+	for ts := m.noteText; ; ts -= noteStep {
 		ts = max(ts, m.noteFloor)
 		target, most := columns(b.view.Width, ts)
 		for cols := target; cols <= most; cols++ {
-			if b.stack(contents, cols, ts, in.ms, b.view.Height) {
+			if b.stack(in, notes, contents, cols, ts, b.view.Height) {
 				return
 			}
 		}
@@ -310,7 +325,7 @@ func (b *blockGeom) flow(in boardInput, m metrics, notes []bmc.Note, trial bool)
 	}
 	b.view.Height = max(b.view.Height-m.footerH, 0)
 	_, most := columns(b.view.Width, m.noteFloor)
-	b.stack(contents, most, m.noteFloor, in.ms, -1)
+	b.stack(in, notes, contents, most, m.noteFloor, -1)
 }
 
 // columns returns the number of columns that gives cards their usual
@@ -328,7 +343,7 @@ func columns(w, ts float32) (target, most int) {
 // stack lays out the cards in rows of cols at text size ts and reports
 // whether they fit in height; with height < 0 it lays out every card,
 // else it stops at the first row that does not fit.
-func (b *blockGeom) stack(contents []cardContent, cols int, ts float32, ms measures, height float32) bool {
+func (b *blockGeom) stack(in boardInput, notes []bmc.Note, contents []cardContent, cols int, ts float32, height float32) bool {
 	gap := cardGapEm * ts
 	w := max((b.view.Width-gap*float32(cols-1))/float32(cols), 1)
 	b.text, b.gap, b.cols, b.cardW = ts, gap, cols, w
@@ -338,7 +353,16 @@ func (b *blockGeom) stack(contents []cardContent, cols int, ts float32, ms measu
 	for i := 0; i < len(contents); i += cols {
 		row := cardRow{top: top}
 		for k := i; k < min(i+cols, len(contents)); k++ {
-			l := layoutCard(contents[k], w, ts, ms)
+			var l cardLayout
+			key := cardKey{id: notes[k].ID, w: w, text: ts, segment: contents[k].segment, contents: k}
+			if cached, ok := in.cards[key]; ok {
+				l = cached
+			} else {
+				l = layoutCard(contents[k], w, ts, in.ms)
+				if in.cards != nil {
+					in.cards[key] = l
+				}
+			}
 			row.h = max(row.h, l.size.Height)
 			b.cards = append(b.cards, l)
 		}

@@ -22,7 +22,6 @@ type boardRenderer struct {
 	curtain *Curtain
 	cards   []*NoteCard
 	shownAt map[string]*NoteCard     // the card showing each note in view
-	ring    *canvas.Rectangle        // the selection ring
 	editor  *container.ThemeOverride // holds the board's note editor
 	paper   bmc.Color                // the paper the editor is dressed in
 	text    float32                  // and its text size
@@ -40,12 +39,10 @@ func newBoardRenderer(b *Board) *boardRenderer {
 		board:   b,
 		bg:      &canvas.Rectangle{},
 		curtain: NewCurtain(func() { b.SetBackstageShown(true) }),
-		ring:    &canvas.Rectangle{},
 		shownAt: map[string]*NoteCard{},
 		editor:  container.NewThemeOverride(b.edit.editor, newPaperTheme(b.Theme(), bmc.Yellow, 0)),
 		paper:   bmc.Yellow,
 	}
-	r.ring.Hide()
 	r.Refresh()
 	return r
 }
@@ -170,14 +167,14 @@ func (r *boardRenderer) layoutCards(g *geometry) {
 			n++
 			note := &notes[i]
 			changed := c.setNote(*note)
-			changed = c.setLook(b.marks(note), bg.block.ID == bmc.SegmentBlock, note.ID == b.look.focus && b.look.focus != "",
+			changed = c.setLook(b.marks(note), b.markNames(note), bg.block.ID == bmc.SegmentBlock, note.ID == b.look.focus && b.look.focus != "",
 				b.dimmed(note.ID), b.canvas.Currency) || changed
 			changed = c.setShapes(b.markShapes(note), b.segmentShape(note.ID)) || changed
 			lifted := b.drag.dragging() == note.ID
-			if l := &bg.cards[i]; c.layout != l || c.Lifted != lifted {
-				c.layout, c.Lifted = l, lifted
+			if l := &bg.cards[i]; c.layout == nil || !c.layout.same(l) || c.Lifted != lifted {
 				changed = true
 			}
+			c.layout, c.Lifted = &bg.cards[i], lifted
 			size := bg.cardSize(i)
 			changed = changed || c.Size() != size
 			c.Move(bg.cardPos(i))
@@ -202,25 +199,26 @@ func (r *boardRenderer) layoutCards(g *geometry) {
 // layoutRing draws the selection ring around the selected note's card.
 func (r *boardRenderer) layoutRing() {
 	b := r.board
+	ring := b.drag.overlay.ring
 	c, ok := r.shownAt[b.sel.note]
 	if !ok || b.edit.note == b.sel.note || b.drag.note != nil {
-		r.ring.Hide()
+		ring.Hide()
 		return
 	}
 	const gap = 3
-	r.ring.Move(c.Position().SubtractXY(gap, gap))
-	r.ring.Resize(c.Size().AddWidthHeight(2*gap, 2*gap))
+	ring.Move(c.Position().SubtractXY(gap, gap))
+	ring.Resize(c.Size().AddWidthHeight(2*gap, 2*gap))
 	th, v := b.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
 	col := th.Color(theme.ColorNamePrimary, v)
 	if !b.sel.focused {
 		col = th.Color(theme.ColorNamePlaceHolder, v)
 	}
-	r.ring.StrokeColor = col
-	r.ring.StrokeWidth = 2
-	r.ring.FillColor = color.Transparent
-	r.ring.CornerRadius = th.Size(theme.SizeNameInputRadius)/1.5 + gap
-	r.ring.Show()
-	r.ring.Refresh()
+	ring.StrokeColor = col
+	ring.StrokeWidth = 2
+	ring.FillColor = color.Transparent
+	ring.CornerRadius = th.Size(theme.SizeNameInputRadius)/1.5 + gap
+	ring.Show()
+	ring.Refresh()
 }
 
 // placeEditor puts the editor over the card of the note being edited,
@@ -295,7 +293,7 @@ func (r *boardRenderer) Objects() []fyne.CanvasObject {
 		for _, c := range r.cards {
 			r.objects = append(r.objects, c)
 		}
-		r.objects = append(r.objects, r.ring, r.editor, r.board.drag.overlay)
+		r.objects = append(r.objects, r.board.drag.overlay, r.editor)
 	}
 	return r.objects
 }

@@ -46,7 +46,7 @@ func ids(c *bmc.Canvas, block string) []string {
 // cardOf returns the card showing a note; the note must be in view.
 func cardOf(t *testing.T, b *Board, id string) *NoteCard {
 	t.Helper()
-	c, ok := b.view.shownAt[id]
+	c, ok := viewOf(b).shownAt[id]
 	if !ok {
 		t.Fatalf("note %s has no card in view", id)
 	}
@@ -95,7 +95,7 @@ func TestBoardDragNoteToAnotherBlock(t *testing.T) {
 	e := recordEdits(b)
 	ka := blockGeomOf(t, b, "key_activities")
 	// Drop below the last card of Key Activities: the note goes to the end.
-	to := ka.content.AddXY(ka.contentSize.Width/2, ka.contentSize.Height-5)
+	to := ka.content.AddXY(ka.view.Width/2, ka.view.Height-5)
 	dragCard(t, b, "n30", to, nil)
 
 	if !reflect.DeepEqual(e.labels, []string{"Move note"}) {
@@ -110,10 +110,10 @@ func TestBoardDragNoteToAnotherBlock(t *testing.T) {
 	if b.Selected() != "n30" {
 		t.Errorf("selected = %q, want the moved note", b.Selected())
 	}
-	if b.view.ghost.Visible() || b.view.bar.Visible() {
+	if b.drag.overlay.ghost.Visible() || b.drag.overlay.bar.Visible() {
 		t.Error("ghost card or drop bar still shown after the drop")
 	}
-	if _, ok := b.view.shownAt["n30"]; !ok {
+	if _, ok := viewOf(b).shownAt["n30"]; !ok {
 		t.Error("moved note has no card in Key Activities")
 	}
 }
@@ -125,7 +125,7 @@ func TestBoardDragWithTestDrag(t *testing.T) {
 	card := cardOf(t, b, "n30")
 	from := card.Position().AddXY(card.Size().Width/2, card.Size().Height/2)
 	ka := blockGeomOf(t, b, "key_activities")
-	to := ka.content.AddXY(ka.card.Width/2, 4) // on the top of the first card
+	to := ka.content.AddXY(ka.cardW/2, 4) // on the top of the first card
 	test.Drag(w.Canvas(), from, to.X-from.X, to.Y-from.Y)
 
 	if !reflect.DeepEqual(e.labels, []string{"Move note"}) {
@@ -144,17 +144,17 @@ func TestBoardDragReordersWithinBlock(t *testing.T) {
 	// after n26, at the right edge of the second row.
 	kr := blockGeomOf(t, b, "key_resources")
 	n26 := kr.cardPos(3)
-	dragCard(t, b, "n23", n26.AddXY(kr.card.Width-2, kr.card.Height/2), nil)
+	dragCard(t, b, "n23", n26.AddXY(kr.cardW-2, kr.cardSize(0).Height/2), nil)
 	if got, want := ids(c, "key_resources"), []string{"n24", "n25", "n26", "n23"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("after drop at the end: %v, want %v", got, want)
 	}
 	// Drop n26 on the left half of the first card: it goes first.
-	dragCard(t, b, "n26", kr.cardPos(0).AddXY(3, kr.card.Height/2), nil)
+	dragCard(t, b, "n26", kr.cardPos(0).AddXY(3, kr.cardSize(0).Height/2), nil)
 	if got, want := ids(c, "key_resources"), []string{"n26", "n24", "n25", "n23"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("after drop at the start: %v, want %v", got, want)
 	}
 	// Dropping a note back on its own place changes nothing.
-	dragCard(t, b, "n24", kr.cardPos(1).AddXY(4, kr.card.Height/2), nil)
+	dragCard(t, b, "n24", kr.cardPos(1).AddXY(4, kr.cardSize(0).Height/2), nil)
 	if !reflect.DeepEqual(e.labels, []string{"Move note", "Move note"}) {
 		t.Errorf("edits = %v, want two moves", e.labels)
 	}
@@ -172,7 +172,7 @@ func TestBoardDropOutsideCancels(t *testing.T) {
 		{X: 600, Y: 596.5}, // the gap between the rows of blocks
 	} {
 		dragCard(t, b, "n30", to, func() {
-			if b.view.bar.Visible() {
+			if b.drag.overlay.bar.Visible() {
 				t.Errorf("drop bar shown with the pointer at %v, outside every block", to)
 			}
 		})
@@ -183,7 +183,7 @@ func TestBoardDropOutsideCancels(t *testing.T) {
 	if !reflect.DeepEqual(c.Blocks, before.Blocks) {
 		t.Error("the canvas changed")
 	}
-	if b.view.ghost.Visible() || cardOf(t, b, "n30").Lifted {
+	if b.drag.overlay.ghost.Visible() || cardOf(t, b, "n30").Lifted {
 		t.Error("the drag left its ghost or a lifted card behind")
 	}
 }
@@ -193,13 +193,13 @@ func TestBoardDropAfterLayoutChange(t *testing.T) {
 	b, _ := newTestBoard(t, c, boardSize)
 	e := recordEdits(b)
 	kp := blockGeomOf(t, b, "key_partners")
-	to := kp.content.AddXY(kp.contentSize.Width/2, kp.contentSize.Height-5)
+	to := kp.content.AddXY(kp.view.Width/2, kp.view.Height-5)
 
 	// The backstage hidden with the mouse button held over Key Partners:
 	// the drop is cancelled rather than landing in a hidden block.
 	dragCard(t, b, "n1", to, func() {
-		if b.drag == nil || b.drag.target != "key_partners" {
-			t.Fatalf("drag target = %+v, want key_partners", b.drag)
+		if b.drag.note == nil || b.drag.note.target != "key_partners" {
+			t.Fatalf("drag target = %+v, want key_partners", b.drag.note)
 		}
 		b.SetBackstageShown(false)
 	})
@@ -209,13 +209,13 @@ func TestBoardDropAfterLayoutChange(t *testing.T) {
 	if block, _, _ := c.Find("n1"); block != "customer_segments" {
 		t.Errorf("n1 went to %s", block)
 	}
-	if b.drag != nil || b.view.ghost.Visible() || b.view.bar.Visible() {
+	if b.drag.note != nil || b.drag.overlay.ghost.Visible() || b.drag.overlay.bar.Visible() {
 		t.Error("the drag left its ghost or drop bar behind")
 	}
 	b.anim = nil // as if the animation had finished
-	b.dirty = true
-	b.relayout()
-	if b.view.blocks["key_partners"].Target {
+	b.cache.dirty = true
+	b.redraw()
+	if b.blocks["key_partners"].state.target {
 		t.Error("Key Partners still highlighted as the drop target")
 	}
 
@@ -223,12 +223,12 @@ func TestBoardDropAfterLayoutChange(t *testing.T) {
 	// note lands there, at an index clamped to the block.
 	b.SetBackstageShown(true)
 	b.anim = nil
-	b.dirty = true
-	b.relayout()
+	b.cache.dirty = true
+	b.redraw()
 	kp = blockGeomOf(t, b, "key_partners")
-	to = kp.content.AddXY(kp.contentSize.Width/2, kp.contentSize.Height-5)
+	to = kp.content.AddXY(kp.view.Width/2, kp.view.Height-5)
 	dragCard(t, b, "n1", to, func() {
-		b.drag.index = 99 // as if counted in a layout with more notes
+		b.drag.note.index = 99 // as if counted in a layout with more notes
 		b.SetCanvas(c)
 	})
 	if got, want := ids(c, "key_partners"), []string{"n30", "n31", "n32", "n1"}; !reflect.DeepEqual(got, want) {
@@ -245,8 +245,8 @@ func TestBoardDragMovesOnlyGhostAndBar(t *testing.T) {
 	recordEdits(b)
 	vp := blockGeomOf(t, b, "value_propositions")
 	layouts := 0
-	b.view.onLayout = func() {
-		if b.drag != nil {
+	viewOf(b).onLayout = func() {
+		if b.drag.note != nil {
 			layouts++
 		}
 	}
@@ -257,16 +257,16 @@ func TestBoardDragMovesOnlyGhostAndBar(t *testing.T) {
 		if layouts != 0 {
 			t.Errorf("the board was laid out %d times during the drag, want 0", layouts)
 		}
-		if !b.view.ghost.Visible() || !b.view.bar.Visible() {
+		if !b.drag.overlay.ghost.Visible() || !b.drag.overlay.bar.Visible() {
 			t.Error("ghost or drop bar hidden during the drag")
 		}
 		if !card.Lifted {
 			t.Error("the dragged card is not shown lifted")
 		}
-		if !b.view.blocks["value_propositions"].Target {
+		if !b.blocks["value_propositions"].state.target {
 			t.Error("the target block is not highlighted")
 		}
-		ghostAt = append(ghostAt, b.view.ghost.Position())
+		ghostAt = append(ghostAt, b.drag.overlay.ghost.Position())
 	})
 	// The ghost keeps the grab offset: pointer minus card centre.
 	want := vp.content.AddXY(10, 10).SubtractXY(card.Size().Width/2, card.Size().Height/2)
@@ -287,7 +287,7 @@ func TestBoardDropIndicator(t *testing.T) {
 	kr := blockGeomOf(t, b, "key_resources")
 	// Between n23 and n24 in the first row: a vertical bar in the gap.
 	dragCard(t, b, "n30", kr.cardPos(1).AddXY(2, 10), func() {
-		bar := b.view.bar
+		bar := b.drag.overlay.bar
 		x := kr.cardPos(1).X - kr.gap/2
 		if bar.Size().Height <= bar.Size().Width || bar.Position().X > x || bar.Position().X+bar.Size().Width < x {
 			t.Errorf("bar at %v size %v, want a vertical bar across x=%v", bar.Position(), bar.Size(), x)
@@ -304,23 +304,57 @@ func TestBoardAddNote(t *testing.T) {
 	e := recordEdits(b)
 
 	b.AddNote("key_partners")
-	if got := len(c.Blocks["key_partners"]); got != 4 {
-		t.Fatalf("key_partners has %d notes, want 4", got)
+	// The new note shows, open for editing, but is not in the canvas
+	// until it has text.
+	if got := len(c.Blocks["key_partners"]); got != 3 || len(e.labels) != 0 {
+		t.Fatalf("key_partners has %d notes and edits %v before the new note has text", got, e.labels)
 	}
-	added := c.Blocks["key_partners"][3].ID
-	if b.editing != added || !b.editor.Visible() || w.Canvas().Focused() != b.editor {
-		t.Fatalf("the new note %s is not open for editing (editing %q)", added, b.editing)
+	if b.edit.note == "" || !b.edit.editor.Visible() || w.Canvas().Focused() != b.edit.editor {
+		t.Fatalf("the new note is not open for editing (editing %q)", b.edit.note)
 	}
-	test.Type(b.editor, "Flour mill")
-	b.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
-	if n, _ := c.Note(added); n.Text != "Flour mill" {
-		t.Errorf("text = %q, want %q", n.Text, "Flour mill")
+	if g := blockGeomOf(t, b, "key_partners"); g.count != 4 {
+		t.Errorf("the board shows %d cards in key_partners, want 4 with the new one", g.count)
 	}
-	if b.editor.Visible() || w.Canvas().Focused() != b {
+	test.Type(b.edit.editor, "Flour mill")
+	b.edit.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	if got := c.Blocks["key_partners"]; len(got) != 4 || got[3].Text != "Flour mill" {
+		t.Fatalf("key_partners = %v, want a fourth note, Flour mill", got)
+	}
+	if b.Selected() != c.Blocks["key_partners"][3].ID {
+		t.Errorf("selected %q, want the new note", b.Selected())
+	}
+	if b.edit.editor.Visible() || w.Canvas().Focused() != b {
 		t.Error("after Ctrl+Enter the editor is still shown or the board lost the focus")
 	}
-	if !reflect.DeepEqual(e.labels, []string{"Add note", "Edit note"}) {
-		t.Errorf("edits = %v", e.labels)
+	if !reflect.DeepEqual(e.labels, []string{"Add note"}) {
+		t.Errorf("edits = %v, want one Add note", e.labels)
+	}
+}
+
+// A new note committed empty (Ctrl+Enter, Tab or clicking away, with or
+// without blank space typed) never was: no edit, no note, nothing to undo.
+func TestBoardAddNoteCommittedEmptyNeverWas(t *testing.T) {
+	c := example(t, "bakery")
+	b, w := newTestBoard(t, c, boardSize)
+	e := recordEdits(b)
+	before := c.Clone()
+	for _, commit := range []func(){
+		func() {
+			b.edit.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+		},
+		func() { b.edit.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab}) },
+		func() { w.Canvas().Focus(b) },
+		func() { b.CommitEdit() },
+	} {
+		b.AddNote("channels")
+		test.Type(b.edit.editor, "  \n ")
+		commit()
+		if !reflect.DeepEqual(c, before) || len(e.labels) != 0 {
+			t.Fatalf("after committing an empty new note: edits %v, channels %v", e.labels, ids(c, "channels"))
+		}
+		if g := blockGeomOf(t, b, "channels"); g.count != 4 || b.edit.note != "" {
+			t.Fatalf("the board still shows the empty note (%d cards, editing %q)", g.count, b.edit.note)
+		}
 	}
 }
 
@@ -329,12 +363,12 @@ func TestBoardAddNoteCancelledGoesAway(t *testing.T) {
 	b, w := newTestBoard(t, c, boardSize)
 	e := recordEdits(b)
 	b.AddNote("channels")
-	b.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if got := len(c.Blocks["channels"]); got != 4 {
+	b.edit.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if got := len(c.Blocks["channels"]); got != 4 || blockGeomOf(t, b, "channels").count != 4 {
 		t.Errorf("channels has %d notes after a cancelled add, want 4", got)
 	}
-	if !reflect.DeepEqual(e.labels, []string{"Add note", "Delete note"}) {
-		t.Errorf("edits = %v", e.labels)
+	if len(e.labels) != 0 {
+		t.Errorf("edits = %v, want none", e.labels)
 	}
 	if w.Canvas().Focused() != b {
 		t.Error("Escape did not give the focus back to the board")
@@ -347,22 +381,22 @@ func TestBoardAddByMouseAndKeys(t *testing.T) {
 	e := recordEdits(b)
 	count := func() int { return len(c.Blocks["key_resources"]) }
 
-	test.Tap(b.view.blocks["key_resources"].add) // the "+" button
-	if count() != 5 || b.editing == "" {
-		t.Fatalf("the + button did not add and open a note (%d notes)", count())
+	test.Tap(b.blocks["key_resources"].add) // the "+" button
+	if b.edit.note == "" {
+		t.Fatalf("the + button did not open a new note (%d notes)", count())
 	}
-	test.Type(b.editor, "Bread slicer")
+	test.Type(b.edit.editor, "Bread slicer")
 	w.Canvas().Focus(b) // clicking away commits
-	b.view.blocks["key_resources"].DoubleTapped(&fyne.PointEvent{})
-	test.Type(b.editor, "Second oven")
-	b.editor.FocusLost()
+	b.blocks["key_resources"].DoubleTapped(&fyne.PointEvent{})
+	test.Type(b.edit.editor, "Second oven")
+	b.edit.editor.FocusLost()
 	b.Select("n23")
 	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyInsert})
-	test.Type(b.editor, "Delivery bike")
-	b.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnter, Modifier: fyne.KeyModifierControl})
+	test.Type(b.edit.editor, "Delivery bike")
+	b.edit.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnter, Modifier: fyne.KeyModifierControl})
 	b.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
-	test.Type(b.editor, "Recipe book")
-	b.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	test.Type(b.edit.editor, "Recipe book")
+	b.edit.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
 
 	var texts []string
 	for _, n := range c.Blocks["key_resources"][4:] {
@@ -382,21 +416,21 @@ func TestBoardEditNote(t *testing.T) {
 	e := recordEdits(b)
 
 	cardOf(t, b, "n31").DoubleTapped(&fyne.PointEvent{})
-	if b.editing != "n31" || b.editor.Text != "Dairy co-op for butter, milk and eggs" {
-		t.Fatalf("double tap opened %q with %q", b.editing, b.editor.Text)
+	if b.edit.note != "n31" || b.edit.editor.Text != "Dairy co-op for butter, milk and eggs" {
+		t.Fatalf("double tap opened %q with %q", b.edit.note, b.edit.editor.Text)
 	}
-	if b.view.ring.Visible() {
+	if b.drag.overlay.ring.Visible() {
 		t.Error("the selection ring shows over the editor")
 	}
-	test.Type(b.editor, " and cream")
-	b.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	test.Type(b.edit.editor, " and cream")
+	b.edit.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if n, _ := c.Note("n31"); n.Text != "Dairy co-op for butter, milk and eggs" || len(e.labels) != 0 {
 		t.Errorf("Escape kept the edit: %q, edits %v", n.Text, e.labels)
 	}
 
 	b.Select("n31")
 	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	b.editor.SetText("Dairy co-op\nbutter, milk, eggs  ")
+	b.edit.editor.SetText("Dairy co-op\nbutter, milk, eggs  ")
 	w.Canvas().Focus(b) // focus loss commits
 	if n, _ := c.Note("n31"); n.Text != "Dairy co-op\nbutter, milk, eggs" {
 		t.Errorf("text = %q after commit", n.Text)
@@ -407,7 +441,7 @@ func TestBoardEditNote(t *testing.T) {
 
 	// Committing the same text records nothing.
 	b.EditSelected()
-	b.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	b.edit.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
 	if len(e.labels) != 1 {
 		t.Errorf("an unchanged commit was recorded: %v", e.labels)
 	}
@@ -430,7 +464,7 @@ func TestBoardCommitWithoutTypingKeepsNote(t *testing.T) {
 		b.EditSelected()
 		b.CommitEdit()
 		b.EditSelected()
-		b.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+		b.edit.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
 		if n, _ := c.Note(id); n.Text != before.Text {
 			t.Errorf("%s: text %q, was %q", id, n.Text, before.Text)
 		}
@@ -438,7 +472,7 @@ func TestBoardCommitWithoutTypingKeepsNote(t *testing.T) {
 	// Blank space typed at the end goes; the note's own stays.
 	b.Select("n31")
 	b.EditSelected()
-	test.Type(b.editor, "  ")
+	test.Type(b.edit.editor, "  ")
 	b.CommitEdit()
 	if n, _ := c.Note("n31"); n.Text != "a\n" {
 		t.Errorf("n31 = %q after typing spaces, want %q", n.Text, "a\n")
@@ -449,7 +483,7 @@ func TestBoardCommitWithoutTypingKeepsNote(t *testing.T) {
 	// A real edit keeps the untouched leading spaces.
 	b.Select("n32")
 	b.EditSelected()
-	test.Type(b.editor, "!")
+	test.Type(b.edit.editor, "!")
 	b.CommitEdit()
 	if n, _ := c.Note("n32"); n.Text != "  two spaces!" || !reflect.DeepEqual(e.labels, []string{"Edit note"}) {
 		t.Errorf("n32 = %q, edits %v", n.Text, e.labels)
@@ -549,10 +583,10 @@ func TestBoardContextMenu(t *testing.T) {
 		t.Errorf("extra item ran for %q", linked)
 	}
 	menuItem(t, m, "Edit").Action()
-	if b.editing != "n27" {
+	if b.edit.note != "n27" {
 		t.Error("Edit did not open the editor")
 	}
-	b.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	b.edit.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	menuItem(t, m, "Delete").Action()
 	if _, ok := c.Note("n27"); ok {
 		t.Error("Delete did not delete")
@@ -613,8 +647,7 @@ func TestBoardKeyboardNavigation(t *testing.T) {
 		{fyne.KeyDown, "n23"},  // over the edge into Key Resources
 		{fyne.KeyRight, "n24"},
 		{fyne.KeyRight, "n9"}, // into Value Propositions, the row at the height of n24
-		{fyne.KeyLeft, "n24"}, // back into Key Resources, last column
-		{fyne.KeyUp, "n29"},   // up into the bottom row of Key Activities, where n29 is alone
+		{fyne.KeyLeft, "n29"}, // back to the left at n9's height: Key Activities, its last note
 		{fyne.KeyUp, "n27"},   // n29 is under n27
 		{fyne.KeyLeft, "n31"}, // into Key Partners, last column of the top row
 		{fyne.KeyDown, "n32"}, // the partial last row
@@ -631,7 +664,7 @@ func TestBoardKeyboardNavigation(t *testing.T) {
 	if selections[0] != "n30" || selections[len(selections)-1] != "" {
 		t.Errorf("OnSelect calls = %v", selections)
 	}
-	if b.view.ring.Visible() {
+	if b.drag.overlay.ring.Visible() {
 		t.Error("selection ring shown without a selection")
 	}
 }
@@ -646,19 +679,19 @@ func TestBoardKeyboardReachesEmptyBlocks(t *testing.T) {
 	w.Canvas().Focus(b)
 	b.Select("n1")
 	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
-	if b.Selected() != "" || b.current != "customer_relationships" {
-		t.Fatalf("Right from VP: selected %q, block %q; want the empty Customer Relationships", b.Selected(), b.current)
+	if b.Selected() != "" || b.sel.block != "customer_relationships" {
+		t.Fatalf("Right from VP: selected %q, block %q; want the empty Customer Relationships", b.Selected(), b.sel.block)
 	}
-	if !b.view.blocks["customer_relationships"].Focused {
+	if !b.blocks["customer_relationships"].state.focused {
 		t.Error("the focused empty block shows no focus ring")
 	}
 	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter on an empty block adds a note
-	test.Type(b.editor, "Self-service")
-	b.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	test.Type(b.edit.editor, "Self-service")
+	b.edit.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
 	if got := c.Blocks["customer_relationships"]; len(got) != 1 || got[0].Text != "Self-service" {
 		t.Errorf("customer_relationships = %v", got)
 	}
-	if !reflect.DeepEqual(e.labels, []string{"Add note", "Edit note"}) {
+	if !reflect.DeepEqual(e.labels, []string{"Add note"}) {
 		t.Errorf("edits = %v", e.labels)
 	}
 }
@@ -746,12 +779,12 @@ func TestBoardBackstageToggle(t *testing.T) {
 		t.Fatal("backstage still shown in the canvas")
 	}
 	for _, id := range []string{"key_partners", "key_activities", "key_resources", "cost_structure"} {
-		if b.view.blocks[id].Visible() {
+		if b.blocks[id].Visible() {
 			t.Errorf("%s still visible", id)
 		}
 	}
 	for _, id := range []string{"value_propositions", "customer_relationships", "channels", "customer_segments", "revenue_streams"} {
-		if !b.view.blocks[id].Visible() {
+		if !b.blocks[id].Visible() {
 			t.Errorf("%s hidden", id)
 		}
 	}
@@ -762,15 +795,15 @@ func TestBoardBackstageToggle(t *testing.T) {
 	if rs := blockGeomOf(t, b, "revenue_streams"); rs.size.Width < boardSize.Width*0.9 {
 		t.Errorf("Revenue Streams is %v wide, want nearly the whole board", rs.size.Width)
 	}
-	if !b.view.curtain.Visible() || b.view.curtain.Size().Width == 0 {
+	if !viewOf(b).curtain.Visible() || viewOf(b).curtain.Size().Width == 0 {
 		t.Error("no curtain strip")
 	}
-	if _, ok := b.view.shownAt["n30"]; ok || b.Selected() != "" {
+	if _, ok := viewOf(b).shownAt["n30"]; ok || b.Selected() != "" {
 		t.Error("a backstage note is still shown or selected")
 	}
 
-	test.Tap(b.view.curtain)
-	if !c.BackstageShown() || !b.view.blocks["key_partners"].Visible() || b.view.curtain.Visible() {
+	test.Tap(viewOf(b).curtain)
+	if !c.BackstageShown() || !b.blocks["key_partners"].Visible() || viewOf(b).curtain.Visible() {
 		t.Error("the curtain did not reveal the backstage")
 	}
 	if got := blockGeomOf(t, b, "value_propositions"); got.size != vpBefore.size || got.pos != vpBefore.pos {
@@ -787,7 +820,7 @@ func TestBoardBackstageToggleWithoutBackstage(t *testing.T) {
 	b, _ := newTestBoard(t, c, boardSize)
 	e := recordEdits(b)
 	b.SetBackstageShown(false)
-	if len(e.labels) != 0 || !c.BackstageShown() || b.view.curtain.Visible() {
+	if len(e.labels) != 0 || !c.BackstageShown() || viewOf(b).curtain.Visible() {
 		t.Errorf("a template without backstage was changed: edits %v", e.labels)
 	}
 }
@@ -826,18 +859,18 @@ func TestBoardBackstageAnimates(t *testing.T) {
 	// still drawn, narrower, and the curtain is half open.
 	b.SetBackstageShown(false)
 	b.anim = &boardAnim{from: shown, to: hidden, curtainTo: 1, f: 0.5, anim: fyne.NewAnimation(0, func(float32) {})}
-	b.dirty = true
-	b.relayout()
-	if !b.view.blocks["key_partners"].Visible() {
+	b.cache.dirty = true
+	b.redraw()
+	if !b.blocks["key_partners"].Visible() {
 		t.Error("Key Partners is not drawn half-way through the animation")
 	}
-	if w := b.view.curtain.Size().Width; w <= 0 || w >= b.geometry().size.Width {
+	if w := viewOf(b).curtain.Size().Width; w <= 0 || w >= b.geometry().size.Width {
 		t.Errorf("curtain %v wide half-way", w)
 	}
 	b.anim = nil
-	b.dirty = true
-	b.relayout()
-	if b.view.blocks["key_partners"].Visible() {
+	b.cache.dirty = true
+	b.redraw()
+	if b.blocks["key_partners"].Visible() {
 		t.Error("Key Partners still drawn after the animation")
 	}
 }
@@ -864,7 +897,7 @@ func TestBoardSetCanvasKeepsSelection(t *testing.T) {
 		t.Errorf("OnSelect calls = %v", selections)
 	}
 	b.SetCanvas(example(t, "startup")) // another template altogether
-	if _, ok := b.view.blocks["problem"]; !ok || b.view.blocks["problem"].Spec.Title != "Problem" {
+	if _, ok := b.blocks["problem"]; !ok || b.blocks["problem"].Spec.Title != "Problem" {
 		t.Error("the Lean Canvas blocks were not built")
 	}
 	b.SetCanvas(nil)
@@ -882,7 +915,7 @@ func TestBoardWithoutOnEdit(t *testing.T) {
 	if _, ok := c.Note("n30"); ok {
 		t.Error("the board did not apply its own change")
 	}
-	if _, ok := b.view.shownAt["n30"]; ok {
+	if _, ok := viewOf(b).shownAt["n30"]; ok {
 		t.Error("the deleted note is still drawn")
 	}
 }
@@ -899,7 +932,7 @@ func TestBoardReportsErrors(t *testing.T) {
 	if len(got) != 2 || got[0].Error() != "disk on fire" || !strings.Contains(got[1].Error(), "no_such_block") {
 		t.Errorf("errors = %v", got)
 	}
-	if b.editing != "" {
+	if b.edit.note != "" {
 		t.Error("a failed add opened the editor")
 	}
 	b.OnEdit = nil
@@ -915,32 +948,42 @@ func TestBoardReportsErrors(t *testing.T) {
 
 func TestBoardScrollsLongBlocks(t *testing.T) {
 	c, _ := bmc.New("business-model-canvas")
-	for i := 0; i < 40; i++ {
+	for i := 0; i < 60; i++ {
 		if _, err := c.AddNote("channels", -1, bmc.Note{Text: "note"}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	b, _ := newTestBoard(t, c, boardSize)
-	w := b.view.blocks["channels"]
+	w := b.blocks["channels"]
 	g := blockGeomOf(t, b, "channels")
 	from, to := g.visible()
-	if w.OutOfView != 40-(to-from) || w.OutOfView == 0 {
-		t.Fatalf("OutOfView = %d with notes %d…%d in view", w.OutOfView, from, to)
+	if from != 0 || w.state.above != 0 || w.state.below != 60-to || w.state.below == 0 {
+		t.Fatalf("above %d, below %d with notes %d…%d in view", w.state.above, w.state.below, from, to)
 	}
-	if len(b.view.shownAt) != to-from {
-		t.Errorf("%d cards laid out, want only the %d in view", len(b.view.shownAt), to-from)
+	if g.text != g2text(b) {
+		t.Errorf("a crowded block's text is %v, want the floor %v", g.text, g2text(b))
+	}
+	if len(viewOf(b).shownAt) != to-from {
+		t.Errorf("%d cards laid out, want only the %d in view", len(viewOf(b).shownAt), to-from)
 	}
 	w.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -25)}) // one wheel notch down
 	if g2 := blockGeomOf(t, b, "channels"); g2.first != 1 {
 		t.Errorf("first row %d after a notch, want 1", g2.first)
 	}
-	last := c.Blocks["channels"][39].ID
+	if w.state.above != g.cols {
+		t.Errorf("%d notes above after scrolling a row of %d", w.state.above, g.cols)
+	}
+	last := c.Blocks["channels"][59].ID
 	b.Select(last)
-	if _, ok := b.view.shownAt[last]; !ok {
+	if _, ok := viewOf(b).shownAt[last]; !ok {
 		t.Error("Select did not scroll the last note into view")
 	}
-	if w.FirstRow == 0 || w.TotalRows != 20 {
-		t.Errorf("scroll thumb: first %d of %d rows", w.FirstRow, w.TotalRows)
+	// At the end, nothing is below: the indicator says only what is above.
+	if w.state.below != 0 || w.state.above == 0 {
+		t.Errorf("scrolled to the end: above %d, below %d", w.state.above, w.state.below)
+	}
+	if w.state.viewTop == 0 || w.state.viewTop+w.state.viewH > w.state.total+0.01 {
+		t.Errorf("scroll thumb: %v+%v of %v", w.state.viewTop, w.state.viewH, w.state.total)
 	}
 	for i := 0; i < 50; i++ {
 		w.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, 25)})
@@ -948,13 +991,22 @@ func TestBoardScrollsLongBlocks(t *testing.T) {
 	if g3 := blockGeomOf(t, b, "channels"); g3.first != 0 {
 		t.Errorf("first row %d after scrolling far up, want 0", g3.first)
 	}
+	// With a filter, the indicator counts the matches out of view.
+	match := map[string]bool{last: true}
+	b.SetFilter(match)
+	if w.state.belowMatch != 1 || w.state.aboveMatch != 0 {
+		t.Errorf("filter: %d found above, %d below; want 0 and 1", w.state.aboveMatch, w.state.belowMatch)
+	}
 }
+
+// g2text is the note text floor of a board at its zoom.
+func g2text(b *Board) float32 { return b.geometry().m.noteFloor }
 
 func TestBlockShowsHintAndHelp(t *testing.T) {
 	c, _ := bmc.New("business-model-canvas")
 	b, w := newTestBoard(t, c, boardSize)
-	blk := b.view.blocks["key_partners"]
-	if !blk.Empty {
+	blk := b.blocks["key_partners"]
+	if !blk.state.empty {
 		t.Error("an empty block is not marked empty")
 	}
 	test.Tap(blk.help)
@@ -976,19 +1028,19 @@ func TestBoardEditorTabAndCommitEdit(t *testing.T) {
 	e := recordEdits(b)
 	b.Select("n25")
 	b.EditSelected()
-	if !b.editor.AcceptsTab() {
+	if !b.edit.editor.AcceptsTab() {
 		t.Error("Tab would leave the editor without the board")
 	}
-	test.Type(b.editor, "!")
-	b.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	test.Type(b.edit.editor, "!")
+	b.edit.editor.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
 	if n, _ := c.Note("n25"); n.Text != "Two trained bakers + Ana!" || w.Canvas().Focused() != b {
 		t.Errorf("Tab: text %q, focus %T", n.Text, w.Canvas().Focused())
 	}
 	b.EditSelected()
-	test.Type(b.editor, "?")
+	test.Type(b.edit.editor, "?")
 	b.CommitEdit()
-	if n, _ := c.Note("n25"); n.Text != "Two trained bakers + Ana!?" || b.editing != "" || b.editor.Visible() {
-		t.Errorf("CommitEdit: text %q, editing %q", n.Text, b.editing)
+	if n, _ := c.Note("n25"); n.Text != "Two trained bakers + Ana!?" || b.edit.note != "" || b.edit.editor.Visible() {
+		t.Errorf("CommitEdit: text %q, editing %q", n.Text, b.edit.note)
 	}
 	b.CommitEdit() // nothing open: nothing happens
 	if len(e.labels) != 2 {
@@ -999,9 +1051,9 @@ func TestBoardEditorTabAndCommitEdit(t *testing.T) {
 func TestBoardKeysFromAFocusedBlock(t *testing.T) {
 	c := example(t, "bakery")
 	b, w := newTestBoard(t, c, boardSize)
-	b.view.blocks["channels"].Tapped(&fyne.PointEvent{}) // a tap on empty space in Channels
-	if w.Canvas().Focused() != b || b.Selected() != "" || b.current != "channels" {
-		t.Fatalf("tap on a block: focus %T, selected %q, block %q", w.Canvas().Focused(), b.Selected(), b.current)
+	b.blocks["channels"].Tapped(&fyne.PointEvent{}) // a tap on empty space in Channels
+	if w.Canvas().Focused() != b || b.Selected() != "" || b.sel.block != "channels" {
+		t.Fatalf("tap on a block: focus %T, selected %q, block %q", w.Canvas().Focused(), b.Selected(), b.sel.block)
 	}
 	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
 	if b.Selected() != "n10" {
@@ -1044,19 +1096,19 @@ func TestBoardChangesOnlyThroughOnEdit(t *testing.T) {
 	}
 	w.Canvas().Focus(b)
 	b.AddNote("key_resources")
-	test.Type(b.editor, "Van")
-	b.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
+	test.Type(b.edit.editor, "Van")
+	b.edit.editor.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
 	b.Select("n23")
 	b.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierControl})
 	b.TypedRune('3')
 	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
 	kr := blockGeomOf(t, b, "key_resources")
-	dragCard(t, b, "n24", kr.content.AddXY(kr.contentSize.Width-2, kr.contentSize.Height-2), nil)
+	dragCard(t, b, "n24", kr.content.AddXY(kr.view.Width-2, kr.view.Height-2), nil)
 	dragDot(t, b, "n1", middle(t, b, "n13"), nil)
 	b.SetBackstageShown(false)
-	test.Tap(b.view.curtain)
+	test.Tap(viewOf(b).curtain)
 	check("at the end")
-	want := []string{"Add note", "Edit note", "Move note", "Recolour note", "Delete note", "Move note", "Link to segment",
+	want := []string{"Add note", "Move note", "Recolour note", "Delete note", "Move note", "Link to segment",
 		"Hide backstage", "Show backstage"}
 	if !reflect.DeepEqual(labels, want) {
 		t.Errorf("labels = %q\nwant     %q", labels, want)

@@ -100,6 +100,18 @@ type cardLayout struct {
 	textBottom float32
 }
 
+// same reports whether o is l: the same layout, or a copy of it from the
+// board's cache of layouts, which shares its lines.
+func (l *cardLayout) same(o *cardLayout) bool {
+	if l == o {
+		return true
+	}
+	return l.size == o.size && l.style == o.style && len(l.lines) == len(o.lines) &&
+		(len(l.lines) == 0 || &l.lines[0] == &o.lines[0]) && len(l.chips) == len(o.chips) &&
+		(len(l.chips) == 0 || &l.chips[0] == &o.chips[0]) && len(l.amount) == len(o.amount) &&
+		(len(l.amount) == 0 || &l.amount[0] == &o.amount[0]) && l.clusterY == o.clusterY && l.clusterW == o.clusterW
+}
+
 // layoutCard lays out a card of width w with text at size ts.
 func layoutCard(c cardContent, w, ts float32, ms measures) cardLayout {
 	s := newCardStyle(ts)

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -122,6 +123,8 @@ func (r *noteCardRenderer) layoutCluster(l *cardLayout, dy, width float32) {
 		r.marks = append(r.marks, &canvas.Polygon{StrokeWidth: 1})
 		r.objects = nil
 	}
+	c.hotspots = c.hotspots[:0]
+	first := x // the marks' right edge
 	for i, d := range r.marks {
 		if i >= len(marks) {
 			d.Hide()
@@ -136,9 +139,13 @@ func (r *noteCardRenderer) layoutCluster(l *cardLayout, dy, width float32) {
 		d.Refresh()
 		x -= s.mark + s.gap*0.6
 	}
+	if len(marks) > 0 {
+		c.hotspots = append(c.hotspots, hotspot{pos: fyne.NewPos(x, y), size: fyne.NewSize(first-x, s.row), tip: servesTip(c.MarkNames)})
+	}
 	if hasBadge(c.Note.Status) && l.clusterW > 0 {
 		x -= s.gap * 0.4
 		r.badge.layout(fyne.NewPos(x-s.row, y), s.row, c.Note.Status)
+		c.hotspots = append(c.hotspots, hotspot{pos: fyne.NewPos(x-s.row, y), size: fyne.NewSquareSize(s.row), tip: statusTip(c.Note.Status)})
 	} else {
 		r.badge.hide()
 	}
@@ -267,8 +274,9 @@ func (d *segmentDot) DragEnd() {
 // Cursor shows the pointing hand: the dot is a control.
 func (d *segmentDot) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
-// MouseIn rings the dot, to show that it does something.
+// MouseIn rings the dot, to show that it does something, and says what.
 func (d *segmentDot) MouseIn(*desktop.MouseEvent) {
+	ShowTip(d, "Click to focus on this segment; drag onto a note to link it")
 	d.hovered = true
 	d.Refresh()
 }
@@ -278,6 +286,7 @@ func (d *segmentDot) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut takes the ring away.
 func (d *segmentDot) MouseOut() {
+	HideTip(d)
 	d.hovered = false
 	d.Refresh()
 }
@@ -336,3 +345,31 @@ func (r *segmentDotRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *segmentDotRenderer) Destroy() {}
+
+// hotspot is a part of a card that has a tip: the badge, the marks.
+type hotspot struct {
+	pos  fyne.Position
+	size fyne.Size
+	tip  string
+}
+
+// statusTip says what a status badge means.
+func statusTip(s bmc.Status) string {
+	switch s {
+	case bmc.StatusHypothesis:
+		return "? Hypothesis: still to test with customers or partners"
+	case bmc.StatusValidated:
+		return "✓ Validated: the evidence supports it"
+	case bmc.StatusInvalidated:
+		return "✗ Invalidated: the evidence says no"
+	}
+	return ""
+}
+
+// servesTip says which segments a note's marks stand for.
+func servesTip(names []string) string {
+	if len(names) == 0 {
+		return "Serves customer segments of these colours"
+	}
+	return "Serves " + strings.Join(names, ", ")
+}

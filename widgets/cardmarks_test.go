@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/textlayout"
 )
 
 // newTestCard shows a note on a card of the given size in the light theme.
@@ -119,12 +120,12 @@ func TestNoteCardStrikesInvalidatedText(t *testing.T) {
 	if len(lines) < 2 || len(got) != len(lines) {
 		t.Fatalf("%d strikes over %d lines %q", len(got), len(lines), lines)
 	}
-	measure := measurerFor(r.fit.size, fyne.TextStyle{})
+	measure := measurerFor(r.own.style.text, fyne.TextStyle{})
 	for i, l := range r.lines[:len(lines)] {
 		if w := measure(l.Text); got[i] < w || got[i] > w+4 {
 			t.Errorf("strike %d is %v long over %q, %v wide", i, got[i], l.Text, w)
 		}
-		if y := r.strikes[i].Position1.Y; y < l.Position().Y+r.fit.lineH*0.3 || y > l.Position().Y+r.fit.lineH*0.7 {
+		if y := r.strikes[i].Position1.Y; y < l.Position().Y+r.own.style.lineH*0.3 || y > l.Position().Y+r.own.style.lineH*0.7 {
 			t.Errorf("strike %d at y %v is not through line %d at %v", i, y, i, l.Position().Y)
 		}
 		if r.strikes[i].StrokeColor != inkColor {
@@ -144,33 +145,36 @@ func TestNoteCardShowsTagChips(t *testing.T) {
 		t.Errorf("chips = %q, want [physical]", got)
 	}
 	ch := r.chips[0]
-	if ch.text.TextSize >= r.lines[0].TextSize || ch.bg.Size().Height > r.fit.lineH {
+	if ch.text.TextSize >= r.lines[0].TextSize || ch.bg.Size().Height > r.own.style.lineH {
 		t.Errorf("chip text %v high %v is not smaller than the note's %v", ch.text.TextSize, ch.bg.Size().Height, r.lines[0].TextSize)
 	}
 
-	// More tags than fit: a count stands for the rest, nothing runs out of
-	// the card.
+	// More tags than fit in a row: they wrap onto more rows, every one
+	// shown, none running out of the card, and no "+N" stands in for them.
 	n := c.Note
 	n.Tags = []string{"physical", "intellectual", "human", "financial"}
 	c.SetNote(n)
 	got := shownChips(r)
-	if len(got) < 2 || !strings.HasPrefix(got[len(got)-1], "+") {
-		t.Fatalf("chips = %q, want some tags and a +N count", got)
+	if !slices.Equal(got, n.Tags) {
+		t.Fatalf("chips = %q, want every tag", got)
 	}
-	if want := "+" + string(rune('0'+len(n.Tags)-(len(got)-1))); got[len(got)-1] != want {
-		t.Errorf("chips = %q, want the count %s", got, want)
-	}
-	pad := cardPadding(theme.DefaultTheme())
+	pad := newCardStyle(cardTextSize(theme.DefaultTheme())).pad
+	rows := map[float32]bool{}
 	for _, ch := range r.chips {
 		if ch.bg.Visible() && ch.bg.Position().X+ch.bg.Size().Width > c.Size().Width-pad+0.5 {
 			t.Errorf("chip %q runs out of the card", ch.text.Text)
 		}
+		rows[ch.bg.Position().Y] = true
+	}
+	if len(rows) < 2 {
+		t.Errorf("four tags on a narrow card in %d row", len(rows))
 	}
 
-	// One long tag on a narrow card is cut short.
+	// One tag wider than the whole card is cut short: the one thing a
+	// card shortens.
 	n.Tags = []string{"problem solving and platform"}
 	c.SetNote(n)
-	if got := shownChips(r); len(got) != 1 || !strings.HasSuffix(got[0], ellipsis) {
+	if got := shownChips(r); len(got) != 1 || !strings.HasSuffix(got[0], textlayout.Ellipsis) {
 		t.Errorf("chips = %q, want the tag cut short", got)
 	}
 
@@ -184,27 +188,27 @@ func TestNoteCardShowsTagChips(t *testing.T) {
 func TestNoteCardShowsAmount(t *testing.T) {
 	c, r := newTestCard(t, bmc.Note{ID: "n1", Text: "Rent of the shop", Amount: amountOf(2400), Period: bmc.PeriodMonth},
 		fyne.NewSize(120, 110))
-	if !r.amount.Visible() || r.amount.Text != "€2,400/mo" || !r.amount.TextStyle.Bold {
-		t.Errorf("amount = %q (shown %v), want €2,400/mo in bold", r.amount.Text, r.amount.Visible())
+	if !r.amount[0].Visible() || r.amount[0].Text != "€2,400/mo" || !r.amount[0].TextStyle.Bold {
+		t.Errorf("amount = %q (shown %v), want €2,400/mo in bold", r.amount[0].Text, r.amount[0].Visible())
 	}
 	n := c.Note
 	n.Amount, n.Period = amountOf(18000), bmc.PeriodOnce
 	c.SetNote(n)
-	if r.amount.Text != "€18,000 once" {
-		t.Errorf("amount = %q, want €18,000 once", r.amount.Text)
+	if r.amount[0].Text != "€18,000 once" {
+		t.Errorf("amount = %q, want €18,000 once", r.amount[0].Text)
 	}
 	c.Currency = "CHF"
 	c.Refresh()
-	if r.amount.Text != "18,000 CHF once" {
-		t.Errorf("amount = %q, want 18,000 CHF once", r.amount.Text)
+	if r.amount[0].Text != "18,000 CHF once" {
+		t.Errorf("amount = %q, want 18,000 CHF once", r.amount[0].Text)
 	}
 	last := r.lines[len(cardLines(c))-1]
-	if last.Position().Y+last.Size().Height > r.amount.Position().Y+0.5 {
-		t.Errorf("text line at %v runs into the amount at %v", last.Position().Y, r.amount.Position().Y)
+	if last.Position().Y+last.Size().Height > r.amount[0].Position().Y+0.5 {
+		t.Errorf("text line at %v runs into the amount at %v", last.Position().Y, r.amount[0].Position().Y)
 	}
 	n.Amount, n.Period = nil, ""
 	c.SetNote(n)
-	if r.amount.Visible() {
+	if r.amount[0].Visible() {
 		t.Error("an amount is shown for a note without one")
 	}
 }
@@ -220,7 +224,7 @@ func TestNoteCardShowsSegmentMarks(t *testing.T) {
 		t.Errorf("marks = %v, want blue then pink", got)
 	}
 	for _, m := range r.marks[:2] {
-		if m.Size().Width > r.fit.lineH || m.StrokeColor == m.FillColor {
+		if m.Size().Width > r.own.style.lineH || m.StrokeColor == m.FillColor {
 			t.Errorf("mark %v wide with edge %v", m.Size().Width, m.StrokeColor)
 		}
 	}
@@ -318,7 +322,10 @@ func TestNoteCardKeepsTextClearOfTheRow(t *testing.T) {
 			for _, m := range r.marks {
 				row = append(row, m)
 			}
-			row = append(row, r.badge.disc, r.amount)
+			row = append(row, r.badge.disc)
+			for _, a := range r.amount {
+				row = append(row, a)
+			}
 			for _, o := range row {
 				if !o.Visible() {
 					continue
@@ -333,7 +340,7 @@ func TestNoteCardKeepsTextClearOfTheRow(t *testing.T) {
 					}
 					w := measurerFor(l.TextSize, fyne.TextStyle{})(l.Text)
 					lp := l.Position()
-					if lp.Y+r.fit.lineH > p.Y+1 && lp.Y < p.Y+s.Height && lp.X+w > p.X && lp.X < p.X+s.Width {
+					if lp.Y+r.own.style.lineH > p.Y+1 && lp.Y < p.Y+s.Height && lp.X+w > p.X && lp.X < p.X+s.Width {
 						t.Errorf("%s at %v: line %q at %v runs into %T at %v %v", n.ID, size, l.Text, lp, o, p, s)
 					}
 				}

@@ -39,6 +39,7 @@ func NewCurtain(tapped func()) *Curtain {
 
 // Tapped calls OnTapped.
 func (c *Curtain) Tapped(*fyne.PointEvent) {
+	HideTip(c)
 	if c.OnTapped != nil {
 		c.OnTapped()
 	}
@@ -47,8 +48,9 @@ func (c *Curtain) Tapped(*fyne.PointEvent) {
 // Cursor shows a pointing hand over the strip.
 func (c *Curtain) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
-// MouseIn highlights the strip.
+// MouseIn highlights the strip and says what it does.
 func (c *Curtain) MouseIn(*desktop.MouseEvent) {
+	ShowTip(c, "Show the backstage (Ctrl+B)")
 	c.hovered = true
 	c.Refresh()
 }
@@ -58,6 +60,7 @@ func (c *Curtain) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut removes the highlight.
 func (c *Curtain) MouseOut() {
+	HideTip(c)
 	c.hovered = false
 	c.Refresh()
 }

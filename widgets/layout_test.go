@@ -1,32 +1,63 @@
 package widgets
 
 import (
+	"fmt"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/textlayout"
 )
 
-// testGeometry lays out a Business Model Canvas with the given note counts.
-func testGeometry(t *testing.T, size fyne.Size, counts map[string]int, shown bool) (*geometry, metrics) {
-	t.Helper()
-	test.NewTempApp(t)
-	m := newMetrics(theme.DefaultTheme())
+// These tests lay boards out with the pure layout function and a
+// monospace measure: no Fyne app, canvas or font.
+
+// mono measures every character as 0.55 em.
+func mono(s string, size float64) float64 { return 0.55 * size * float64(utf8.RuneCountInString(s)) }
+
+var monoMeasures = measures{regular: mono, bold: mono}
+
+// layoutOf lays out a Business Model Canvas whose blocks hold the given
+// notes, with Fyne's default text size and padding.
+func layoutOf(size fyne.Size, notes map[string][]bmc.Note, shown bool, zoom Zoom) *geometry {
 	tp := bmc.BusinessModelCanvas
 	curtain := float32(0)
 	if !shown {
 		curtain = 1
 	}
-	g := layoutBoard(size, tp.Width, tp.Height, placesOf(tp.Layout(shown)), curtain, m,
-		func(id string) int { return counts[id] }, map[string]int{})
-	return g, m
+	texts := map[string]*textlayout.Text{}
+	return layoutBoard(boardInput{
+		size: size, tmpl: tp, places: placesOf(tp.Layout(shown)), curtain: curtain,
+		base: baseSizes{text: 14, pad: 4}, zoom: zoom,
+		notes: func(block string) []bmc.Note { return notes[block] },
+		card: func(n *bmc.Note, block string) cardContent {
+			t, ok := texts[n.Text]
+			if !ok {
+				t = textlayout.Prepare(n.Text)
+				texts[n.Text] = t
+			}
+			return contentOf(n, t, len(n.Segments), block == bmc.SegmentBlock, "€")
+		},
+		ms:     monoMeasures,
+		scroll: map[string]int{},
+	})
+}
+
+// notesOf makes n notes with the given text.
+func notesOf(n int, text string) []bmc.Note {
+	out := make([]bmc.Note, n)
+	for i := range out {
+		out[i] = bmc.Note{ID: fmt.Sprintf("x%d", i), Text: text}
+	}
+	return out
 }
 
 func TestLayoutFillsTheBoard(t *testing.T) {
-	g, m := testGeometry(t, fyne.NewSize(1200, 800), nil, true)
+	g := layoutOf(fyne.NewSize(1200, 800), nil, true, Zoom{Factor: 1})
+	m := g.m
 	if len(g.blocks) != 9 {
 		t.Fatalf("%d blocks", len(g.blocks))
 	}
@@ -34,14 +65,14 @@ func TestLayoutFillsTheBoard(t *testing.T) {
 	for _, b := range g.blocks {
 		right = max(right, b.pos.X+b.size.Width)
 		bottom = max(bottom, b.pos.Y+b.size.Height)
-		if b.pos.X < m.margin || b.pos.Y < m.margin {
+		if b.pos.X < m.margin-0.01 || b.pos.Y < m.margin-0.01 {
 			t.Errorf("%s at %v, inside the margin", b.block.ID, b.pos)
 		}
 	}
-	if right < 1200-m.margin-m.blockGap || bottom < 800-m.margin-m.blockGap {
+	if right < 1200-m.margin-0.01 || bottom < 800-m.margin-0.01 {
 		t.Errorf("blocks reach %v×%v of 1200×800", right, bottom)
 	}
-	hidden, _ := testGeometry(t, fyne.NewSize(1200, 800), nil, false)
+	hidden := layoutOf(fyne.NewSize(1200, 800), nil, false, Zoom{Factor: 1})
 	if len(hidden.blocks) != 5 || hidden.curtain.Width != m.curtainW {
 		t.Errorf("front stage: %d blocks, curtain %v", len(hidden.blocks), hidden.curtain)
 	}
@@ -50,42 +81,162 @@ func TestLayoutFillsTheBoard(t *testing.T) {
 	}
 }
 
-func TestFlowShrinksCardsBeforeHidingNotes(t *testing.T) {
-	// Cost Structure at 1200×800 holds one row of full cards; six notes
-	// need two rows, which fit with shorter cards.
-	g, m := testGeometry(t, fyne.NewSize(1200, 800), map[string]int{"cost_structure": 6, "revenue_streams": 40, "channels": 1}, true)
-	cs := g.blocks[g.find("cost_structure")]
-	if cs.rows != 2 || cs.hidden() != 0 || cs.card.Height >= m.cardH || cs.footer {
-		t.Errorf("cost structure: %d rows, %d hidden, card %v (full %v), footer %v", cs.rows, cs.hidden(), cs.card, m.cardH, cs.footer)
+// Cards are as tall as their text: a short note's card is shorter than
+// a long note's, a row as tall as its tallest card, and nothing is cut
+// or hidden where the block has room.
+func TestLayoutCardsTakeTheHeightTheyNeed(t *testing.T) {
+	long := "Sourdough out of the oven before 7 am, still warm when you pass by on the way to work"
+	notes := map[string][]bmc.Note{
+		"value_propositions": {{ID: "a", Text: "Bread"}, {ID: "b", Text: long}, {ID: "c", Text: "Coffee"}},
 	}
-	if bottom := cs.cardPos(5).Y + cs.card.Height; bottom > cs.pos.Y+cs.size.Height {
-		t.Errorf("the last card ends at %v, below the block's %v", bottom, cs.pos.Y+cs.size.Height)
+	g := layoutOf(fyne.NewSize(1366, 700), notes, true, Zoom{Factor: 1})
+	vp := g.blocks[g.find("value_propositions")]
+	if vp.scrolls || vp.below() != 0 || vp.text != g.m.noteText {
+		t.Fatalf("value propositions: scrolls %v, below %d, text %v", vp.scrolls, vp.below(), vp.text)
 	}
-	rs := g.blocks[g.find("revenue_streams")]
-	from, to := rs.visible()
-	if !rs.footer || rs.hidden() != 40-(to-from) || rs.hidden() == 0 {
-		t.Errorf("revenue streams: footer %v, hidden %d, in view %d…%d", rs.footer, rs.hidden(), from, to)
+	if a, b := vp.cards[0].size.Height, vp.cards[1].size.Height; a >= b {
+		t.Errorf("a one-word card is %v high, the long note's %v", a, b)
 	}
-	ch := g.blocks[g.find("channels")]
-	if ch.card.Height <= m.cardH || ch.card.Height > ch.card.Width+0.01 {
-		t.Errorf("a lone note's card is %v, want taller than %v and no taller than wide", ch.card, m.cardH)
+	if !strings.HasPrefix(long, strings.Join(vp.cards[1].lines, " ")) || strings.Join(vp.cards[1].lines, " ") != long {
+		t.Errorf("the long note shows %q", vp.cards[1].lines)
+	}
+	for i := range 3 {
+		if vp.cut(i) {
+			t.Errorf("note %d is cut", i)
+		}
+		if s := vp.cardSize(i); s.Height < vp.cards[i].size.Height {
+			t.Errorf("note %d drawn %v high, needs %v", i, s.Height, vp.cards[i].size.Height)
+		}
+	}
+}
+
+// A crowded block shrinks its text towards the floor, one size for the
+// whole block, before it scrolls; then it counts what is out of view.
+func TestLayoutShrinksThenScrolls(t *testing.T) {
+	text := "Counter sales of bread and pastries"
+	fits := func(n int) blockGeom {
+		g := layoutOf(fyne.NewSize(1366, 768), map[string][]bmc.Note{"cost_structure": notesOf(n, text)}, true, Zoom{Factor: 1})
+		return g.blocks[g.find("cost_structure")]
+	}
+	few := fits(3)
+	if few.scrolls || few.text != newMetrics(baseSizes{14, 4}, 1).noteText {
+		t.Errorf("3 notes: scrolls %v at %v", few.scrolls, few.text)
+	}
+	n := 4
+	var b blockGeom
+	for ; n < 200; n++ {
+		if b = fits(n); b.scrolls {
+			break
+		}
+	}
+	floor := newMetrics(baseSizes{14, 4}, 1).noteFloor
+	if b.text != floor || b.below() == 0 || b.above() != 0 {
+		t.Errorf("%d notes: text %v (floor %v), %d above, %d below", n, b.text, floor, b.above(), b.below())
+	}
+	prev := fits(n - 1)
+	if prev.scrolls {
+		t.Errorf("%d notes scroll", n-1)
+	}
+	for i := range prev.cards {
+		if prev.cards[i].style.text != prev.text {
+			t.Errorf("card %d at %v in a block at %v", i, prev.cards[i].style.text, prev.text)
+		}
+	}
+	// Every note in view is whole: its row fits in the view.
+	from, to := b.visible()
+	for i := from; i < to; i++ {
+		if p, s := b.cardPos(i), b.cardSize(i); p.Y+s.Height > b.content.Y+b.view.Height+0.01 || b.cut(i) {
+			t.Errorf("note %d at %v %v leaves the view %v %v", i, p, s, b.content, b.view)
+		}
+	}
+}
+
+// Words break only where they may: "neighbourhood" and "Grandmother's"
+// stay whole on a card wide enough for them.
+func TestLayoutKeepsWordsWhole(t *testing.T) {
+	notes := map[string][]bmc.Note{"customer_segments": {
+		{ID: "a", Text: "Families in the neighbourhood"},
+		{ID: "b", Text: "Grandmother's recipes"},
+	}}
+	g := layoutOf(fyne.NewSize(1280, 800), notes, true, Zoom{Factor: 1})
+	cs := g.blocks[g.find("customer_segments")]
+	for i, c := range cs.cards {
+		if c.broken {
+			t.Errorf("card %d broke a word: %q", i, c.lines)
+		}
+	}
+}
+
+func TestLayoutFitZoom(t *testing.T) {
+	notes := map[string][]bmc.Note{"channels": notesOf(30, "Pre-order app for office pick-up")}
+	fit := layoutOf(fyne.NewSize(1366, 768), notes, true, Zoom{Fit: true})
+	if fit.anyScrolls() {
+		t.Errorf("fit at zoom %v still scrolls", fit.m.zoom)
+	}
+	if fit.m.zoom >= 1 {
+		t.Errorf("fit chose zoom %v for a crowded block; want smaller than 1", fit.m.zoom)
+	}
+	if layoutAt(boardInputOf(notes), fit.m.zoom+0.02, true).anyScrolls() == false {
+		t.Errorf("zoom %v is not the largest that shows every note", fit.m.zoom)
+	}
+	sparse := layoutOf(fyne.NewSize(1920, 1080), map[string][]bmc.Note{"channels": notesOf(2, "Shop")}, true, Zoom{Fit: true})
+	if sparse.m.zoom != fitMax {
+		t.Errorf("fit chose %v for a nearly empty board, want %v", sparse.m.zoom, fitMax)
+	}
+}
+
+// boardInputOf is layoutOf's input at 1366×768.
+func boardInputOf(notes map[string][]bmc.Note) boardInput {
+	tp := bmc.BusinessModelCanvas
+	return boardInput{
+		size: fyne.NewSize(1366, 768), tmpl: tp, places: placesOf(tp.Layout(true)),
+		base:  baseSizes{text: 14, pad: 4},
+		notes: func(block string) []bmc.Note { return notes[block] },
+		card: func(n *bmc.Note, block string) cardContent {
+			return contentOf(n, textlayout.Prepare(n.Text), 0, false, "")
+		},
+		ms: monoMeasures, scroll: map[string]int{},
+	}
+}
+
+func TestLayoutScrollTo(t *testing.T) {
+	g := layoutOf(fyne.NewSize(1366, 768), map[string][]bmc.Note{"channels": notesOf(80, "A note")}, true, Zoom{Factor: 1})
+	b := g.blocks[g.find("channels")]
+	b.scrollTo(1000)
+	if b.end != len(b.rows) || b.below() != 0 || b.first != b.maxFirst() {
+		t.Errorf("scrolled past the end: rows %d…%d of %d", b.first, b.end, len(b.rows))
+	}
+	last := b.count - 1
+	b.scrollTo(0)
+	first := b.scrolledTo(last)
+	b.scrollTo(first)
+	if from, to := b.visible(); last < from || last >= to {
+		t.Errorf("scrolledTo(%d) = row %d shows %d…%d", last, first, from, to)
+	}
+	if b.scrolledTo(b.count-1) != b.first {
+		t.Error("scrolledTo a note in view moves the view")
 	}
 }
 
 func TestDropAt(t *testing.T) {
-	g, _ := testGeometry(t, fyne.NewSize(1200, 800), map[string]int{"key_resources": 4}, true)
+	notes := map[string][]bmc.Note{"key_resources": notesOf(4, "Oven")}
+	g := layoutOf(fyne.NewSize(1200, 800), notes, true, Zoom{Factor: 1})
 	kr := g.blocks[g.find("key_resources")]
+	if kr.cols < 2 {
+		t.Fatalf("key resources has %d columns", kr.cols)
+	}
+	h := kr.cardSize(0).Height
 	for _, tc := range []struct {
 		at   fyne.Position
 		want int
 	}{
 		{kr.cardPos(0).AddXY(2, 5), 0},
-		{kr.cardPos(0).AddXY(kr.card.Width-2, 5), 1},
-		{kr.cardPos(1).AddXY(kr.card.Width-2, 5), 2},
+		{kr.cardPos(0).AddXY(kr.cardW-2, 5), 1},
+		{kr.cardPos(1).AddXY(kr.cardW-2, 5), 2},
 		{kr.cardPos(2).AddXY(2, 5), 2},
-		{kr.cardPos(3).AddXY(kr.card.Width, 5), 4},
 		{kr.pos.AddXY(kr.size.Width/2, kr.size.Height-2), 4}, // below the last row
-		{kr.pos.AddXY(kr.size.Width/2, 2), 1},                // in the title row: the first row
+		{kr.pos.AddXY(2, 2), 0},                              // in the title row: the first row
+		{kr.cardPos(0).AddXY(2, h+1), 0},                     // between rows
 	} {
 		if got, _, _ := kr.dropAt(tc.at); got != tc.want {
 			t.Errorf("dropAt(%v) = %d, want %d", tc.at, got, tc.want)
@@ -98,22 +249,23 @@ func TestDropAt(t *testing.T) {
 }
 
 func TestDropAtSingleColumn(t *testing.T) {
-	g, m := testGeometry(t, fyne.NewSize(560, 800), map[string]int{"key_partners": 3}, true)
+	notes := map[string][]bmc.Note{"key_partners": notesOf(3, "Flour mill")}
+	g := layoutOf(fyne.NewSize(400, 800), notes, true, Zoom{Factor: 1})
 	kp := g.blocks[g.find("key_partners")]
 	if kp.cols != 1 {
-		t.Fatalf("key partners has %d columns at 560 wide (card min %v), want 1", kp.cols, m.cardMinW)
+		t.Fatalf("key partners has %d columns at 400 wide, want 1", kp.cols)
 	}
 	top := kp.cardPos(1)
 	if got, _, size := kp.dropAt(top.AddXY(5, 2)); got != 1 || size.Height > size.Width {
 		t.Errorf("upper half of the second card: %d, bar %v; want 1 and a horizontal bar", got, size)
 	}
-	if got, _, _ := kp.dropAt(top.AddXY(5, kp.card.Height-2)); got != 2 {
+	if got, _, _ := kp.dropAt(top.AddXY(5, kp.cardSize(1).Height-2)); got != 2 {
 		t.Errorf("lower half of the second card: %d, want 2", got)
 	}
 }
 
 func TestNeighbourAndStep(t *testing.T) {
-	g, _ := testGeometry(t, fyne.NewSize(1200, 800), map[string]int{"key_activities": 3}, true)
+	g := layoutOf(fyne.NewSize(1200, 800), map[string][]bmc.Note{"key_activities": notesOf(3, "Baking")}, true, Zoom{Factor: 1})
 	at := func(id string, fy float32) (int, fyne.Position) {
 		k := g.find(id)
 		b := g.blocks[k]
@@ -143,7 +295,10 @@ func TestNeighbourAndStep(t *testing.T) {
 			t.Errorf("from %s at %.1f going %d: %q, want %q", tc.from, tc.fy, tc.d, got, tc.want)
 		}
 	}
-	ka := g.blocks[g.find("key_activities")] // n0 n1 / n2 in two columns
+	ka := g.blocks[g.find("key_activities")]
+	if ka.cols != 2 {
+		t.Fatalf("key activities has %d columns, want 2", ka.cols)
+	}
 	for _, tc := range []struct {
 		i    int
 		d    direction

@@ -2,7 +2,9 @@ package widgets
 
 import (
 	"image/color"
+	"math"
 	"sync"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -31,13 +33,24 @@ func screenMeasures(th fyne.Theme) measures {
 }
 
 // refSize is the text size widths are measured at: text widths grow in
-// proportion to the size (Fyne shapes without hinting), so one
-// measurement serves every size.
+// proportion to the size, so one measurement serves every size.
 const refSize = 100
 
+// shapedSize is the size Fyne spaces text of size at: go-text's shaper
+// scales advances by the size rounded up to a whole pixel (after Fyne
+// turns it into 26.6 fixed point), so 12.04 is spaced as 13.
+func shapedSize(size float64) float64 {
+	return math.Ceil(math.Floor(size*64) / 64)
+}
+
 // screenMeasure returns the width of text in the theme's font of the
-// given style, remembering the widths of up to maxWidths strings per
-// font.
+// given style: the larger of its width as Fyne shapes it and the sum of
+// its characters' own widths. For Latin, Greek and Cyrillic text the sum
+// is the larger (kerning only brings letters closer), and it is what the
+// poster measures, so a note breaks its lines in the same places on
+// screen and paper; for scripts whose letters join, shaping may make text
+// wider, and the shaped width keeps lines inside their cards. Widths of
+// up to maxWidths strings per font are remembered.
 func screenMeasure(th fyne.Theme, style fyne.TextStyle) textlayout.Measure {
 	font := ""
 	if th != nil {
@@ -49,32 +62,60 @@ func screenMeasure(th fyne.Theme, style fyne.TextStyle) textlayout.Measure {
 	widths.Lock()
 	m := widths.m[k]
 	if m == nil {
-		m = map[string]float32{}
+		m = &fontWidths{strings: map[string]float32{}, runes: map[rune]float32{}}
 		widths.m[k] = m
 	}
 	widths.Unlock()
 	return func(s string, size float64) float64 {
 		widths.Lock()
-		w, ok := m[s]
+		w, ok := m.strings[s]
 		widths.Unlock()
 		if !ok {
-			w = fyne.MeasureText(s, refSize, style).Width
+			w = max(fyne.MeasureText(s, refSize, style).Width, m.sum(s, style))
 			widths.Lock()
-			if len(m) >= maxWidths {
-				clear(m)
+			if len(m.strings) >= maxWidths {
+				clear(m.strings)
 			}
-			m[s] = w
+			m.strings[s] = w
 			widths.Unlock()
 		}
-		return float64(w) * size / refSize
+		return float64(w) * shapedSize(size) / refSize
 	}
+}
+
+// fontWidths are the widths measured in one font at refSize.
+type fontWidths struct {
+	strings map[string]float32
+	runes   map[rune]float32
+}
+
+// sum returns the sum of the widths of the characters of s, each set
+// alone; combining marks add nothing, as on paper.
+func (m *fontWidths) sum(s string, style fyne.TextStyle) float32 {
+	total := float32(0)
+	for _, r := range s {
+		if unicode.In(r, unicode.Mn, unicode.Me) {
+			continue
+		}
+		widths.Lock()
+		w, ok := m.runes[r]
+		widths.Unlock()
+		if !ok {
+			w = fyne.MeasureText(string(r), refSize, style).Width
+			widths.Lock()
+			m.runes[r] = w
+			widths.Unlock()
+		}
+		total += w
+	}
+	return total
 }
 
 // widths remembers measured text widths at refSize per font.
 var widths = struct {
 	sync.Mutex
-	m map[fontKey]map[string]float32
-}{m: map[fontKey]map[string]float32{}}
+	m map[fontKey]*fontWidths
+}{m: map[fontKey]*fontWidths{}}
 
 const maxWidths = 50_000
 

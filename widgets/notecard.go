@@ -21,6 +21,7 @@ var (
 	_ fyne.SecondaryTappable = (*NoteCard)(nil)
 	_ fyne.Draggable         = (*NoteCard)(nil)
 	_ desktop.Mouseable      = (*NoteCard)(nil)
+	_ desktop.Hoverable      = (*NoteCard)(nil)
 	_ fyne.WidgetRenderer    = (*noteCardRenderer)(nil)
 )
 
@@ -50,6 +51,8 @@ type NoteCard struct {
 	MarkShapes []bmc.MarkShape
 	// SegmentShape is the shape of the segment dot of a customer segment.
 	SegmentShape bmc.MarkShape
+	// MarkNames name the segments of Marks, for the marks' tip.
+	MarkNames []string
 	// Segment shows the note as a customer segment: its own colour is its
 	// segment dot, a control that reports taps and drags through
 	// OnDotTapped, OnDotDragged and OnDotDragEnd.
@@ -85,8 +88,10 @@ type NoteCard struct {
 	// OnDotDragEnd is called when a drag of the segment dot ends.
 	OnDotDragEnd func()
 
-	floating bool // drawn with a deeper shadow, as the card a drag holds
+	floating bool        // drawn with a deeper shadow, as the card a drag holds
 	layout   *cardLayout // set by the board; nil when the card lays itself out
+	hotspots []hotspot   // the parts with tips, found by the renderer
+	tipShown string
 	drag     dragTracker
 	grab     fyne.Position // where the drag took hold of the card
 	dot      *segmentDot
@@ -121,11 +126,14 @@ func (c *NoteCard) setNote(n bmc.Note) bool {
 
 // setLook changes how the card shows its note without refreshing, and
 // reports whether anything changed. marks is copied when it differs.
-func (c *NoteCard) setLook(marks []bmc.Color, segment, focused, dimmed bool, currency string) bool {
+func (c *NoteCard) setLook(marks []bmc.Color, names []string, segment, focused, dimmed bool, currency string) bool {
 	changed := false
 	if !slices.Equal(c.Marks, marks) {
 		c.Marks = slices.Clone(marks)
 		changed = true
+	}
+	if !slices.Equal(c.MarkNames, names) {
+		c.MarkNames = slices.Clone(names)
 	}
 	if c.Segment != segment || c.SegmentFocused != focused || c.Dimmed != dimmed || c.Currency != currency {
 		c.Segment, c.SegmentFocused, c.Dimmed, c.Currency = segment, focused, dimmed, currency
@@ -151,6 +159,35 @@ func (c *NoteCard) MouseDown(e *desktop.MouseEvent) {
 
 // MouseUp forgets the press.
 func (c *NoteCard) MouseUp(*desktop.MouseEvent) { c.drag.release() }
+
+// MouseIn is part of desktop.Hoverable.
+func (c *NoteCard) MouseIn(e *desktop.MouseEvent) { c.MouseMoved(e) }
+
+// MouseMoved shows the tip of the badge or the marks under the pointer.
+func (c *NoteCard) MouseMoved(e *desktop.MouseEvent) {
+	for _, h := range c.hotspots {
+		p := e.Position
+		if p.X >= h.pos.X && p.Y >= h.pos.Y && p.X < h.pos.X+h.size.Width && p.Y < h.pos.Y+h.size.Height {
+			if c.tipShown != h.tip {
+				c.tipShown = h.tip
+				ShowTipAt(c, h.pos, h.size, h.tip)
+			}
+			return
+		}
+	}
+	if c.tipShown != "" {
+		c.tipShown = ""
+		HideTip(c)
+	}
+}
+
+// MouseOut hides a tip.
+func (c *NoteCard) MouseOut() {
+	if c.tipShown != "" {
+		c.tipShown = ""
+		HideTip(c)
+	}
+}
 
 // Tapped calls OnTapped.
 func (c *NoteCard) Tapped(*fyne.PointEvent) {
@@ -316,8 +353,9 @@ func (r *noteCardRenderer) Layout(size fyne.Size) {
 			continue
 		}
 		t.Text = l.lines[i]
-		if i == shown-1 && shown < len(l.lines) {
-			t.Text += textlayout.Ellipsis // the card is cut to fit its block
+		if i == shown-1 && shown < len(l.lines) { // the card is cut to fit its block
+			t.Text = textlayout.Ellipsize(t.Text+textlayout.Ellipsis, float64(size.Width-2*s.pad), float64(s.text),
+				screenMeasure(c.Theme(), fyne.TextStyle{}))
 		}
 		t.TextSize, t.Color = s.text, inkColor
 		t.Move(fyne.NewPos(s.pad, s.pad+float32(i)*s.lineH+(s.lineH-box)/2))

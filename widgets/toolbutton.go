@@ -25,16 +25,18 @@ type toolButton struct {
 	onTapped func()
 	onHover  func(in bool) // tells the block the pointer is over its button
 	hovered  bool
+	tip      string // what the button does, shown on hover
 }
 
-func newToolButton(icon fyne.Resource, tapped func()) *toolButton {
-	b := &toolButton{icon: icon, onTapped: tapped}
+func newToolButton(icon fyne.Resource, tip string, tapped func()) *toolButton {
+	b := &toolButton{icon: icon, tip: tip, onTapped: tapped}
 	b.ExtendBaseWidget(b)
 	return b
 }
 
 // Tapped runs the button's action.
 func (b *toolButton) Tapped(*fyne.PointEvent) {
+	HideTip(b)
 	if b.onTapped != nil {
 		b.onTapped()
 	}
@@ -43,8 +45,9 @@ func (b *toolButton) Tapped(*fyne.PointEvent) {
 // Cursor shows a pointing hand over the button.
 func (b *toolButton) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
-// MouseIn highlights the button.
+// MouseIn highlights the button and shows its tip.
 func (b *toolButton) MouseIn(*desktop.MouseEvent) {
+	ShowTip(b, b.tip)
 	b.hovered = true
 	b.Refresh()
 	if b.onHover != nil {
@@ -55,8 +58,9 @@ func (b *toolButton) MouseIn(*desktop.MouseEvent) {
 // MouseMoved is part of desktop.Hoverable.
 func (b *toolButton) MouseMoved(*desktop.MouseEvent) {}
 
-// MouseOut removes the highlight.
+// MouseOut removes the highlight and the tip.
 func (b *toolButton) MouseOut() {
+	HideTip(b)
 	b.hovered = false
 	b.Refresh()
 	if b.onHover != nil {

@@ -13,7 +13,7 @@ func TestToolButton(t *testing.T) {
 	test.NewTempApp(t)
 	taps := 0
 	var hovers []bool
-	b := newToolButton(theme.ContentAddIcon(), func() { taps++ })
+	b := newToolButton(theme.ContentAddIcon(), "Add", func() { taps++ })
 	b.onHover = func(in bool) { hovers = append(hovers, in) }
 	b.Resize(fyne.NewSquareSize(20))
 	r := test.WidgetRenderer(b).(*toolButtonRenderer)
