@@ -43,7 +43,7 @@ func render(w io.Writer, in layoutInput, p *poster, tile *Paper) (err error) {
 	if err := addFonts(pdf, in.fonts); err != nil {
 		return err
 	}
-	d := &drawer{pdf: pdf, fonts: in.fonts, s: p.scale, ink: in.ink, focus: in.opt.Focus != "", glyphs: map[glyphKey]*glyphArt{}}
+	d := &drawer{pdf: pdf, fonts: in.fonts, s: p.scale, ink: in.ink, focus: in.opt.Focus != "", glyphs: map[glyphKey]*glyphArt{}, stamps: map[stampKey]gofpdf.Template{}}
 	if tile == nil {
 		for _, pg := range p.pages {
 			pdf.AddPage()
@@ -114,8 +114,10 @@ type drawer struct {
 	focus bool
 	// textColour is the colour of the text being drawn, inked.
 	textColour rgb
-	// glyphs holds how each glyph drawn so far is drawn (glyph.go).
+	// glyphs holds how each glyph drawn so far is drawn (glyph.go),
+	// stamps the marks and badges drawn so far (stamp.go).
 	glyphs map[glyphKey]*glyphArt
+	stamps map[stampKey]gofpdf.Template
 }
 
 func (d *drawer) page(pg *page) {
@@ -220,101 +222,6 @@ func (d *drawer) note(nb *noteBox) {
 	if nb.badge {
 		d.badge(nb.note.Status, x-0.1*nb.dot, y, nb.dot*0.62, nb.faded)
 	}
-}
-
-// mark draws a segment's mark centred on (x, y) for a circle of radius r:
-// its shape, filled with its colour (dark grey in mono), on a white halo.
-func (d *drawer) mark(m segMark, x, y, r, em float64, faded bool) {
-	red, green, blue := m.color.MarkRGB()
-	fill := rgb{red, green, blue}
-	edge := darken(fill)
-	if d.ink == InkMono {
-		fill, edge = rgb{0x37, 0x37, 0x37}, rgb{0x37, 0x37, 0x37}
-	}
-	if faded {
-		fill, edge = fade(fill), fade(edge)
-	}
-	d.pdf.SetLineJoinStyle("round")
-	d.pdf.SetFillColor(255, 255, 255)
-	d.pdf.SetDrawColor(255, 255, 255)
-	d.pdf.SetLineWidth(0.2 * em)
-	d.shape(m.shape, x, y, r, "FD")
-	d.pdf.SetFillColor(rgbInts(inked(d.ink, fill)))
-	d.pdf.SetDrawColor(rgbInts(inked(d.ink, edge)))
-	d.pdf.SetLineWidth(0.06 * em)
-	d.shape(m.shape, x, y, r, "FD")
-	d.pdf.SetLineJoinStyle("miter")
-}
-
-// shape draws a mark's shape centred on (x, y) for a circle of radius r.
-func (d *drawer) shape(s bmc.MarkShape, x, y, r float64, style string) {
-	corners := s.Corners(x, y, r)
-	if len(corners) == 0 {
-		d.pdf.Circle(x, y, r, style)
-		return
-	}
-	pts := make([]gofpdf.PointType, len(corners))
-	for i, c := range corners {
-		pts[i] = gofpdf.PointType{X: c[0], Y: c[1]}
-	}
-	d.pdf.Polygon(pts, style)
-}
-
-// Status badge colours, as on screen: each status also has its own
-// symbol (a question mark, a tick, a cross), which mono keeps.
-var (
-	hypothesisColor  = rgb{0xf5, 0x9e, 0x0b}
-	validatedColor   = rgb{0x2e, 0x7d, 0x32}
-	invalidatedColor = rgb{0xc6, 0x28, 0x28}
-)
-
-// badge draws a status badge: a disc of radius r centred on (x, y) with
-// the status's symbol. In mono the disc is white with a dark edge.
-func (d *drawer) badge(st bmc.Status, x, y, r float64, faded bool) {
-	disc, symbol := hypothesisColor, inkColor
-	switch st {
-	case bmc.StatusValidated:
-		disc, symbol = validatedColor, rgb{0xff, 0xff, 0xff}
-	case bmc.StatusInvalidated:
-		disc, symbol = invalidatedColor, rgb{0xff, 0xff, 0xff}
-	}
-	edge := disc
-	if d.ink == InkMono {
-		disc, edge, symbol = rgb{0xff, 0xff, 0xff}, inkColor, inkColor
-	}
-	if faded {
-		disc, edge, symbol = fade(disc), fade(edge), fade(symbol)
-	}
-	d.pdf.SetFillColor(rgbInts(inked(d.ink, disc)))
-	d.pdf.SetDrawColor(rgbInts(inked(d.ink, edge)))
-	d.pdf.SetLineWidth(0.18 * r)
-	d.pdf.Circle(x, y, r, "FD")
-	d.pdf.SetDrawColor(rgbInts(inked(d.ink, symbol)))
-	d.pdf.SetLineWidth(0.26 * r)
-	d.pdf.SetLineCapStyle("round")
-	at := func(fx, fy float64) (float64, float64) { return x + (2*fx-1)*r, y + (2*fy-1)*r }
-	line := func(x1, y1, x2, y2 float64) {
-		ax, ay := at(x1, y1)
-		bx, by := at(x2, y2)
-		d.pdf.Line(ax, ay, bx, by)
-	}
-	switch st {
-	case bmc.StatusValidated:
-		line(0.26, 0.52, 0.44, 0.7)
-		line(0.44, 0.7, 0.75, 0.32)
-	case bmc.StatusInvalidated:
-		line(0.32, 0.32, 0.68, 0.68)
-		line(0.68, 0.32, 0.32, 0.68)
-	default:
-		// the question mark is drawn, not written: it is a sign, not text
-		size := 2 * r * 0.78 / ptMM
-		d.textColour = inked(d.ink, symbol)
-		sl := d.fonts.shaper().layoutLine(d.fonts.typeface(d.fonts.bold), "?", false)
-		for _, run := range sl.runs {
-			d.drawGlyphs(run, x-sl.width*size*ptMM/2, y+0.36*size*ptMM, size*ptMM)
-		}
-	}
-	d.pdf.SetLineCapStyle("butt")
 }
 
 // roundedRect draws b with corners of radius r. (gofpdf's RoundedRect
