@@ -158,9 +158,6 @@ type typeface struct {
 	aspect, runeAspect font.Aspect
 	// faces wraps each font the chain has used in this export's face.
 	faces map[*font.Font]*font.Face
-	// found holds the faces looked up so far, in the order found, each
-	// tried before looking further (as the editor does).
-	found []*font.Face
 	// lang is the face for the user's language; langDone tells whether it
 	// was looked up.
 	lang     *font.Face
@@ -241,15 +238,12 @@ func (tf *typeface) resolve(r rune) *font.Face {
 	if tf.lang != nil && hasRune(tf.lang.Font, r) {
 		return tf.lang
 	}
-	for _, f := range tf.found {
-		if hasRune(f.Font, r) {
-			return f
-		}
-	}
+	// The editor tries the fonts it found for earlier characters before
+	// looking further, so what it picks depends on what it drew before;
+	// a poster asks fontscan for each character, so that the same canvas
+	// always prints alike.
 	if f := system.forRune(r, tf.runeAspect); f != nil {
-		fc := tf.face(f)
-		tf.found = append(tf.found, fc)
-		return fc
+		return tf.face(f)
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 	"github.com/srwiley/oksvg"
 	"github.com/srwiley/rasterx"
+	xdraw "golang.org/x/image/draw"
 )
 
 // Text reaches the page in one of two ways. A run of a font the PDF
@@ -61,8 +62,10 @@ type colourGlyph struct {
 	// draw returns the picture at a width of px pixels; nil if it cannot
 	// be drawn.
 	draw func(px int) image.Image
-	// names holds the PDF image name registered for each size and ink.
+	// names holds the PDF image name registered for each size and ink;
+	// id numbers the glyph in the poster.
 	names map[string]bool
+	id    int
 }
 
 // glyphMargin is the room left around a glyph's outline in its template,
@@ -88,6 +91,10 @@ func (d *drawer) art(face *font.Face, gid font.GID) *glyphArt {
 		if a.colour == nil && g.Outline != nil && len(g.Outline.Segments) > 0 {
 			d.outlineArt(a, *g.Outline, upem)
 		}
+	}
+	if a.colour != nil {
+		d.colourGlyphs++
+		a.colour.id = d.colourGlyphs
 	}
 	return a
 }
@@ -250,11 +257,25 @@ func (d *drawer) drawColour(cg *colourGlyph, x, y, em float64) {
 	for px < 1024 && float64(px) < wmm/25.4*colourDPI {
 		px *= 2
 	}
-	name := fmt.Sprintf("glyph%p-%d-%s", cg, px, d.ink)
+	name := fmt.Sprintf("glyph%d-%d-%s", cg.id, px, d.ink)
 	if !cg.names[name] {
-		pic := cg.draw(px)
+		// The PDF writer orders images only by their width, and images as
+		// wide as each other in no fixed order; so that a poster always
+		// gives the same bytes, no two are as wide.
+		w := px
+		for d.imageWidths[w] {
+			w++
+		}
+		d.imageWidths[w] = true
+		pic := cg.draw(w)
 		if pic == nil {
 			return
+		}
+		if b := pic.Bounds(); b.Dx() != w {
+			h := max(1, int(math.Round(float64(b.Dy())*float64(w)/float64(b.Dx()))))
+			scaled := image.NewNRGBA(image.Rect(0, 0, w, h))
+			xdraw.BiLinear.Scale(scaled, scaled.Bounds(), pic, b, xdraw.Src, nil)
+			pic = scaled
 		}
 		if d.ink == InkMono {
 			pic = grey(pic)

@@ -2,6 +2,7 @@ package export
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
@@ -35,10 +36,15 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 	// broken is the first layout that fits all but breaks a word, kept in
 	// case none fits without breaking one.
 	var best, broken []noteBox
+	bestCols := 0
 	for size := maxPt; ; size -= noteStepPt * in.scale() {
 		size = max(size, minPt)
+		// First the column counts that may fit every note, fewest first.
+		var partial []colsBound
 		for cols := minColumns(bb.area.w, size); cols <= maxColumns(bb.area.w, size); cols++ {
-			if fit := fitsAtMost(nt, bb.area, size, cols); fit < len(notes) && (size > minPt || fit <= len(best)) {
+			fit := fitsAtMost(nt, bb.area, size, cols)
+			if fit < len(notes) {
+				partial = append(partial, colsBound{cols, fit})
 				continue
 			}
 			placed := placeNotes(nt, bb.area, size, cols)
@@ -50,12 +56,26 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 				broken = placed
 			}
 			if size <= minPt && len(placed) > len(best) {
-				best = placed // what overflows is set at the minimum size
+				best, bestCols = placed, cols // what overflows is set at the minimum size
 			}
 		}
-		if size <= minPt {
-			break
+		if size > minPt {
+			continue
 		}
+		// At the smallest size, the most notes placed, in the fewest
+		// columns among equals: try the counts with the highest bounds
+		// first and stop when no bound can beat the best.
+		slices.SortStableFunc(partial, func(a, b colsBound) int { return b.fit - a.fit })
+		for _, p := range partial {
+			if p.fit < len(best) || p.fit == len(best) && p.cols > bestCols {
+				continue
+			}
+			placed := placeNotes(nt, bb.area, size, p.cols)
+			if len(placed) > len(best) || len(placed) == len(best) && p.cols < bestCols {
+				best, bestCols = placed, p.cols
+			}
+		}
+		break
 	}
 	if broken != nil {
 		bb.notes = broken
@@ -127,6 +147,26 @@ func (nt *noteTexts) minLines(i int, tw, em float64) float64 {
 	return lines
 }
 
+// colsBound is a column count and the most notes it may fit.
+type colsBound struct{ cols, fit int }
+
+// minHeight returns the least height of note i's content (without its
+// padding) in a text column tw millimetres wide at em millimetres per em,
+// as measureNote sets it: its text, a line for its amount, the row of
+// marks and badge, and never less than two lines.
+func (nt *noteTexts) minHeight(i int, tw, em float64) float64 {
+	n := &nt.notes[i]
+	h := nt.minLines(i, tw, em) * lineHeight * em
+	if n.Amount != nil {
+		h += lineHeight * em
+	}
+	_, segment := nt.in.marks[n.ID]
+	if segment || len(n.Segments) > 0 || n.Status == bmc.StatusHypothesis || n.Status == bmc.StatusValidated || n.Status == bmc.StatusInvalidated {
+		h += dotRowEm * em
+	}
+	return max(h, 2*lineHeight*em)
+}
+
 // fitsAtMost returns an upper bound on how many notes placeNotes fits in
 // area at size points in cols columns, from each note's text length alone.
 func fitsAtMost(nt *noteTexts, area box, size float64, cols int) int {
@@ -143,8 +183,7 @@ func fitsAtMost(nt *noteTexts, area box, size float64, cols int) int {
 			y += rowH + gap
 			rowH = 0
 		}
-		lines := max(2, nt.minLines(i, tw, em))
-		rowH = max(rowH, lines*lineHeight*em+2*notePadEm*em)
+		rowH = max(rowH, nt.minHeight(i, tw, em)+2*notePadEm*em)
 		if y+rowH > area.bottom()+1e-9 {
 			return i
 		}

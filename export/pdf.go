@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -9,6 +10,11 @@ import (
 	"github.com/bmcanvas/bmcanvas/bmc"
 	"github.com/jung-kurt/gofpdf"
 )
+
+// Templates list their resources in the PDF writer's global order, not
+// their document's: sorted, so that the same canvas always gives the same
+// bytes.
+func init() { gofpdf.SetDefaultCatalogSort(true) }
 
 // creationDate is written into every PDF instead of the time of export, so
 // that the same canvas always gives the same bytes.
@@ -24,7 +30,7 @@ func render(w io.Writer, in layoutInput, p *poster, tile *Paper) (err error) {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCatalogSort(true)
-	pdf.SetCompression(compress)
+	pdf.SetCompression(false) // compressStreams compresses afterwards
 	pdf.SetCreationDate(creationDate)
 	pdf.SetModificationDate(creationDate)
 	title := in.c.Title
@@ -43,7 +49,7 @@ func render(w io.Writer, in layoutInput, p *poster, tile *Paper) (err error) {
 	if err := addFonts(pdf, in.fonts); err != nil {
 		return err
 	}
-	d := &drawer{pdf: pdf, fonts: in.fonts, s: p.scale, ink: in.ink, focus: in.opt.Focus != "", glyphs: map[glyphKey]*glyphArt{}, stamps: map[stampKey]gofpdf.Template{}}
+	d := &drawer{pdf: pdf, fonts: in.fonts, s: p.scale, ink: in.ink, focus: in.opt.Focus != "", glyphs: map[glyphKey]*glyphArt{}, stamps: map[stampKey]gofpdf.Template{}, imageWidths: map[int]bool{}}
 	if tile == nil {
 		for _, pg := range p.pages {
 			pdf.AddPage()
@@ -65,10 +71,18 @@ func render(w io.Writer, in layoutInput, p *poster, tile *Paper) (err error) {
 			}
 		}()
 	}
-	if err := pdf.Output(w); err != nil {
+	var plain bytes.Buffer
+	if err := pdf.Output(&plain); err != nil {
 		return fmt.Errorf("write PDF: %w", err)
 	}
-	return nil
+	out := plain.Bytes()
+	if compress {
+		if out, err = compressStreams(out); err != nil {
+			return err
+		}
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 // addFonts embeds the faces; gofpdf subsets them to the characters used.
@@ -116,8 +130,10 @@ type drawer struct {
 	textColour rgb
 	// glyphs holds how each glyph drawn so far is drawn (glyph.go),
 	// stamps the marks and badges drawn so far (stamp.go).
-	glyphs map[glyphKey]*glyphArt
-	stamps map[stampKey]gofpdf.Template
+	glyphs       map[glyphKey]*glyphArt
+	colourGlyphs int // how many colour glyphs glyphs holds
+	imageWidths  map[int]bool
+	stamps       map[stampKey]gofpdf.Template
 }
 
 func (d *drawer) page(pg *page) {
