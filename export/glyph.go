@@ -158,9 +158,9 @@ func (d *drawer) template(a *glyphArt, c rgb) gofpdf.Template {
 		return t
 	}
 	d.pdf.SetFillColor(rgbInts(c))
-	t := d.pdf.CreateTemplateCustom(gofpdf.PointType{}, gofpdf.SizeType{Wd: a.box[2], Ht: a.box[3]}, func(t *gofpdf.Tpl) {
+	t := idOnce(d.pdf.CreateTemplateCustom(gofpdf.PointType{}, gofpdf.SizeType{Wd: a.box[2], Ht: a.box[3]}, func(t *gofpdf.Tpl) {
 		t.RawWriteStr(a.path)
-	})
+	}))
 	a.tpls[c] = t
 	return t
 }
@@ -329,6 +329,9 @@ func simpleRun(r glyphRun) bool {
 // join or reorder), and none lies beyond U+FFFF.
 func simpleText(tf *typeface, s string) bool {
 	for _, r := range s {
+		if r >= 0x20 && r < 0x7F {
+			continue // Noto Sans has every printable ASCII character
+		}
 		if r >= 0x0250 && !(r >= 0x1E00 && r <= 0x1FFF) && !(r >= 0x2000 && r <= 0x20CF) &&
 			!unicode.In(r, unicode.Greek, unicode.Cyrillic) {
 			return false

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"runtime"
 	"sync"
 	"unicode"
 
@@ -243,7 +244,7 @@ type shapingState struct {
 func (fs *fonts) shapingOf() *shapingState {
 	if fs.shaping == nil {
 		if fs.extra == nil {
-			if st, ok := sharedShaping.Get().(*shapingState); ok {
+			if st := sharedShaping.get(); st != nil {
 				fs.shaping, fs.pooled = st, true
 				return st
 			}
@@ -255,14 +256,40 @@ func (fs *fonts) shapingOf() *shapingState {
 }
 
 // sharedShaping holds the shaping states of finished posters set in the
-// built-in and system fonts.
-var sharedShaping sync.Pool
+// built-in and system fonts. (A sync.Pool would drop them at every
+// garbage collection, and a poster collects garbage many times.)
+var sharedShaping shapingPool
+
+type shapingPool struct {
+	mu   sync.Mutex
+	free []*shapingState
+}
+
+func (p *shapingPool) get() *shapingState {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.free) == 0 {
+		return nil
+	}
+	st := p.free[len(p.free)-1]
+	p.free = p.free[:len(p.free)-1]
+	return st
+}
+
+// put keeps st for later posters, up to one per processor.
+func (p *shapingPool) put(st *shapingState) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.free) < runtime.GOMAXPROCS(0) {
+		p.free = append(p.free, st)
+	}
+}
 
 // release gives fs's shaping state back to the pool; fs must not be used
 // afterwards.
 func (fs *fonts) release() {
 	if fs.shaping != nil && fs.pooled {
-		sharedShaping.Put(fs.shaping)
+		sharedShaping.put(fs.shaping)
 	}
 	fs.shaping = nil
 }

@@ -30,7 +30,7 @@ func (d *drawer) stamp(k stampKey, x, y, r float64, draw func(t *gofpdf.Tpl, c f
 	t, ok := d.stamps[k]
 	if !ok {
 		c := stampReach
-		t = d.pdf.CreateTemplateCustom(gofpdf.PointType{}, gofpdf.SizeType{Wd: 2 * c, Ht: 2 * c}, func(t *gofpdf.Tpl) { draw(t, c) })
+		t = idOnce(d.pdf.CreateTemplateCustom(gofpdf.PointType{}, gofpdf.SizeType{Wd: 2 * c, Ht: 2 * c}, func(t *gofpdf.Tpl) { draw(t, c) }))
 		d.stamps[k] = t
 	}
 	d.pdf.UseTemplateScaled(t, gofpdf.PointType{X: x - stampReach*r, Y: y - stampReach*r},
@@ -143,3 +143,15 @@ func (d *drawer) badge(st bmc.Status, x, y, r float64, faded bool) {
 		}
 	})
 }
+
+// onceTpl is a template whose ID (a SHA-1 of its content, which the PDF
+// writer works out three times each time the template is placed) is
+// worked out once.
+type onceTpl struct {
+	gofpdf.Template
+	id string
+}
+
+func (t *onceTpl) ID() string { return t.id }
+
+func idOnce(t gofpdf.Template) gofpdf.Template { return &onceTpl{t, t.ID()} }
