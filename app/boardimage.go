@@ -22,6 +22,16 @@ import (
 // or cut because a note is taller than its block. The window is drawn as
 // on Linux and Windows, with Fyne's menu bar inside it.
 func BoardImage(c *bmc.Canvas, width, height int, dark bool, zoom float64) (image.Image, []string, error) {
+	e, img, err := drawEditor(c, width, height, dark, zoom)
+	if err != nil {
+		return nil, nil, err
+	}
+	return img, e.board.Hidden(), nil
+}
+
+// drawEditor draws the editor on c as BoardImage does, and returns it
+// with the picture.
+func drawEditor(c *bmc.Canvas, width, height int, dark bool, zoom float64) (*Editor, image.Image, error) {
 	if width < 200 || height < 200 || width > 8000 || height > 8000 {
 		return nil, nil, fmt.Errorf("a window of %d×%d: give a size from 200×200 to 8000×8000", width, height)
 	}
@@ -47,8 +57,7 @@ func BoardImage(c *bmc.Canvas, width, height int, dark bool, zoom float64) (imag
 	w.SetPadded(false)
 	w.SetContent(container.NewBorder(newMenuBarImage(e.menu.main), nil, nil, nil, container.NewPadded(content)))
 	w.Resize(fyne.NewSize(float32(width), float32(height)))
-	img := w.Canvas().Capture()
-	return img, e.board.Hidden(), nil
+	return e, w.Canvas().Capture(), nil
 }
 
 // fixedVariant is a theme in one variant whatever the system's.
@@ -82,7 +91,7 @@ func newMenuBarImage(m *fyne.MainMenu) fyne.CanvasObject {
 		t.Resize(ts)
 		objects = append(objects, t)
 		x += ts.Width + 2*inner + pad
-		h = max(h, ts.Height+inner)
+		h = max(h, ts.Height+inner/2)
 	}
 	bar := container.NewWithoutLayout(objects...)
 	bg.Resize(fyne.NewSize(8000, h))

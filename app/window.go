@@ -18,12 +18,10 @@ var (
 // the window's content, left free when the window is fitted to a screen.
 var frameRoom = fyne.NewSize(16, 48)
 
-// Preference keys for the window's size and place when last closed.
+// Preference keys for the window's size when last closed.
 const (
 	prefWidth  = "window.width"
 	prefHeight = "window.height"
-	prefX      = "window.x"
-	prefY      = "window.y"
 )
 
 // screen is a monitor's work area (the screen less panels and task bars),
@@ -57,8 +55,8 @@ func savedSize(p fyne.Preferences) fyne.Size {
 	return fyne.NewSize(float32(p.Float(prefWidth)), float32(p.Float(prefHeight)))
 }
 
-// rememberWindow keeps the window's size (and, where the platform tells
-// it, its place) in the preferences, for the next start.
+// rememberWindow keeps the window's size in the preferences, for the next
+// start.
 func rememberWindow(p fyne.Preferences, w fyne.Window) {
 	size := w.Canvas().Size()
 	if size.Width < minWindowSize.Width/2 || size.Height < minWindowSize.Height/2 {
@@ -66,15 +64,11 @@ func rememberWindow(p fyne.Preferences, w fyne.Window) {
 	}
 	p.SetFloat(prefWidth, float64(size.Width))
 	p.SetFloat(prefHeight, float64(size.Height))
-	if x, y, ok := windowPos(); ok {
-		p.SetInt(prefX, x)
-		p.SetInt(prefY, y)
-	}
 }
 
 // fitWindow sizes the window for the screen it opened on, once the
-// driver runs, and puts it back where it was when last closed if that
-// place is on a screen.
+// driver runs: the size it had when last closed if that fits, else the
+// screen's work area (see firstSize).
 func fitWindow(a fyne.App, w fyne.Window) {
 	p := a.Preferences()
 	s, ok := workArea(w.Canvas().Scale())
@@ -84,9 +78,5 @@ func fitWindow(a fyne.App, w fyne.Window) {
 	size := firstSize(s, savedSize(p))
 	if size != w.Canvas().Size() {
 		w.Resize(size)
-	}
-	x, y := p.IntWithFallback(prefX, -1), p.IntWithFallback(prefY, -1)
-	if x >= 0 && y >= 0 {
-		placeWindow(x, y)
 	}
 }

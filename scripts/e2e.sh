@@ -30,6 +30,11 @@ grep -q 'line 5, column 31: unknown colour "bleu" (did you mean "blue"?)' <<<"$o
 # Fyne must stay quiet (see app/internal/locale).
 out=$(LANG=C.UTF-8 LC_ALL= LANGUAGE= "$bin" validate -q assets/examples/bakery.yaml 2>&1) || fail "validate under LANG=C.UTF-8"
 [ -z "$out" ] || fail "validate under LANG=C.UTF-8 printed: $out"
+# The board as a picture, without a display.
+out=$(env -u DISPLAY "$bin" board assets/examples/bakery.yaml --size 800x600 --theme dark -o "$tmp/board.png" 2>&1) ||
+	fail "board: $out"
+head -n1 <<<"$out" | grep -Eq '^[0-9]+ notes not shown whole$' || fail "board did not report the notes not shown whole: $out"
+[ "$(head -c 8 "$tmp/board.png" | od -An -tx1 | tr -d ' ')" = 89504e470d0a1a0a ] || fail "board did not write a PNG"
 echo "e2e: command line ok"
 
 # ---- The editor under Xvfb ------------------------------------------------
@@ -38,9 +43,11 @@ for tool in Xvfb xdotool import; do
 	command -v "$tool" >/dev/null || fail "$tool is missing: run make deps"
 done
 
-# Xvfb picks a free display itself and writes its number to fd 3.
+# Xvfb picks a free display itself and writes its number to fd 3. The
+# screen is a common laptop's: the window must fit it.
+screen_w=1366 screen_h=768
 exec 3>"$tmp/display"
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 ${screen_w}x${screen_h}x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
 xvfb_pid=$!
 exec 3>&-
 for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
@@ -97,6 +104,18 @@ note=$(awk '/^  key_partners:/ { f = 1; next } f && /id:/ { sub(/.*id: */, ""); 
 # columns 0–6 of rows 0–12, Channels columns 18–24 of rows 6–12. The menu
 # bar and the toolbar take 71 pixels at scale 1 (E2E_BOARD_TOP overrides).
 eval "$(xdotool getwindowgeometry --shell "$wid")"
+# On first start the window fits the screen (no window manager here: no
+# frame either); give it a moment to take its size once the driver runs.
+for _ in $(seq 50); do
+	[ "$WIDTH" -ge $((screen_w - 100)) ] && break
+	sleep 0.2
+	eval "$(xdotool getwindowgeometry --shell "$wid")"
+done
+[ "$WIDTH" -le "$screen_w" ] && [ "$HEIGHT" -le "$screen_h" ] && [ $((X + WIDTH)) -le "$screen_w" ] && [ $((Y + HEIGHT)) -le "$screen_h" ] ||
+	gui_fail "the window is ${WIDTH}x${HEIGHT} at $X,$Y, larger than the ${screen_w}x${screen_h} screen"
+[ "$WIDTH" -ge $((screen_w - 100)) ] && [ "$HEIGHT" -ge $((screen_h - 100)) ] ||
+	gui_fail "the window is only ${WIDTH}x${HEIGHT} on a ${screen_w}x${screen_h} screen: it does not fit it"
+echo "e2e: the window fits the screen (${WIDTH}x${HEIGHT} on ${screen_w}x${screen_h})"
 board_x=0 board_y=${E2E_BOARD_TOP:-71}
 board_w=$WIDTH board_h=$((HEIGHT - board_y))
 ux=$((board_w / 30)) uy=$((board_h / 16))

@@ -17,22 +17,22 @@ import (
 )
 
 var (
-	_ fyne.Tappable          = (*Block)(nil)
-	_ fyne.DoubleTappable    = (*Block)(nil)
-	_ fyne.SecondaryTappable = (*Block)(nil)
-	_ fyne.Scrollable        = (*Block)(nil)
-	_ desktop.Mouseable      = (*Block)(nil)
-	_ desktop.Hoverable      = (*Block)(nil)
+	_ fyne.Tappable          = (*blockWidget)(nil)
+	_ fyne.DoubleTappable    = (*blockWidget)(nil)
+	_ fyne.SecondaryTappable = (*blockWidget)(nil)
+	_ fyne.Scrollable        = (*blockWidget)(nil)
+	_ desktop.Mouseable      = (*blockWidget)(nil)
+	_ desktop.Hoverable      = (*blockWidget)(nil)
 	_ fyne.WidgetRenderer    = (*blockRenderer)(nil)
 )
 
-// Block draws one block of a canvas: its frame, its icon and title, a "+"
+// blockWidget draws one block of a canvas: its frame, its icon and title, a "+"
 // button that adds a note and a "?" button that shows the block's prompts.
 // An empty block shows its guiding question as a faint hint; a block whose
 // notes do not all fit says how many are above and below the view, and
 // how many of them a filter found, and shows where the view is. The notes
 // themselves are NoteCards that the Board lays over the block.
-type Block struct {
+type blockWidget struct {
 	widget.BaseWidget
 	// Spec is the template block shown.
 	Spec *bmc.Block
@@ -52,9 +52,9 @@ type Block struct {
 	onButton  bool // the pointer is over one of its buttons
 }
 
-// NewBlock returns a widget showing the template block b.
-func NewBlock(b *bmc.Block) *Block {
-	w := &Block{Spec: b}
+// newBlockWidget returns a widget showing the template block b.
+func newBlockWidget(b *bmc.Block) *blockWidget {
+	w := &blockWidget{Spec: b}
 	w.ExtendBaseWidget(w)
 	w.add = newToolButton(theme.ContentAddIcon(), "Add a note (Insert)", w.tappedAdd)
 	w.help = newToolButton(theme.QuestionIcon(), "What to put here (F1)", w.ShowHelp)
@@ -66,49 +66,49 @@ func NewBlock(b *bmc.Block) *Block {
 	return w
 }
 
-func (w *Block) tappedAdd() {
+func (w *blockWidget) tappedAdd() {
 	if w.OnAdd != nil {
 		w.OnAdd()
 	}
 }
 
 // MouseDown calls OnPressed.
-func (w *Block) MouseDown(e *desktop.MouseEvent) {
+func (w *blockWidget) MouseDown(e *desktop.MouseEvent) {
 	if e.Button == desktop.MouseButtonPrimary && w.OnPressed != nil {
 		w.OnPressed()
 	}
 }
 
 // MouseUp is part of desktop.Mouseable.
-func (w *Block) MouseUp(*desktop.MouseEvent) {}
+func (w *blockWidget) MouseUp(*desktop.MouseEvent) {}
 
 // MouseIn shows the "+" and "?" buttons where a long title hides them.
-func (w *Block) MouseIn(*desktop.MouseEvent) {
+func (w *blockWidget) MouseIn(*desktop.MouseEvent) {
 	w.hovered = true
 	w.Refresh()
 }
 
 // MouseMoved is part of desktop.Hoverable.
-func (w *Block) MouseMoved(*desktop.MouseEvent) {}
+func (w *blockWidget) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut gives a long title its room back.
-func (w *Block) MouseOut() {
+func (w *blockWidget) MouseOut() {
 	w.hovered = false
 	w.Refresh()
 }
 
 // Tapped calls OnPressed (again, after MouseDown): a tap focuses the block.
-func (w *Block) Tapped(*fyne.PointEvent) {
+func (w *blockWidget) Tapped(*fyne.PointEvent) {
 	if w.OnPressed != nil {
 		w.OnPressed()
 	}
 }
 
 // DoubleTapped on empty space adds a note.
-func (w *Block) DoubleTapped(*fyne.PointEvent) { w.tappedAdd() }
+func (w *blockWidget) DoubleTapped(*fyne.PointEvent) { w.tappedAdd() }
 
 // TappedSecondary shows a menu to add a note or read the prompts.
-func (w *Block) TappedSecondary(e *fyne.PointEvent) {
+func (w *blockWidget) TappedSecondary(e *fyne.PointEvent) {
 	c := fyne.CurrentApp().Driver().CanvasForObject(w)
 	if c == nil {
 		return
@@ -120,7 +120,7 @@ func (w *Block) TappedSecondary(e *fyne.PointEvent) {
 }
 
 // Scrolled passes the wheel's events to OnScrolled.
-func (w *Block) Scrolled(e *fyne.ScrollEvent) {
+func (w *blockWidget) Scrolled(e *fyne.ScrollEvent) {
 	if w.OnScrolled != nil && e.Scrolled.DY != 0 {
 		w.OnScrolled(e)
 	}
@@ -144,28 +144,40 @@ type blockState struct {
 // scrolls reports whether the block has notes out of view.
 func (s blockState) scrolls() bool { return s.above > 0 || s.below > 0 }
 
-// indicator says what is out of view, such as "3 more above · 12 more
-// below (2 found)".
-func (s blockState) indicator() string {
-	part := func(n, match int, where string) string {
-		t := fmt.Sprintf("%d more %s", n, where)
-		if match >= 0 {
-			t += fmt.Sprintf(" (%d found)", match)
+// indicators say what is out of view, from the fullest, such as "3 more
+// above · 12 more below (2 found)", to the shortest, "3↑ 12↓", for the
+// block to show the first that fits. Matches a filter found are counted
+// when there are any.
+func (s blockState) indicators() []string {
+	found := func(k int, long bool) string {
+		switch {
+		case k <= 0:
+			return ""
+		case long:
+			return fmt.Sprintf(" (%d found)", k)
 		}
-		return t
+		return fmt.Sprintf(" (%d)", k)
 	}
-	var parts []string
+	var long, medium, short []string
 	if s.above > 0 {
-		parts = append(parts, part(s.above, s.aboveMatch, "above"))
+		long = append(long, fmt.Sprintf("%d more above%s", s.above, found(s.aboveMatch, true)))
+		medium = append(medium, fmt.Sprintf("%d above%s", s.above, found(s.aboveMatch, false)))
+		short = append(short, fmt.Sprintf("%d above", s.above))
 	}
 	if s.below > 0 {
-		parts = append(parts, part(s.below, s.belowMatch, "below"))
+		long = append(long, fmt.Sprintf("%d more below%s", s.below, found(s.belowMatch, true)))
+		medium = append(medium, fmt.Sprintf("%d below%s", s.below, found(s.belowMatch, false)))
+		short = append(short, fmt.Sprintf("%d below", s.below))
 	}
-	return strings.Join(parts, " · ")
+	if len(long) == 0 {
+		return []string{""}
+	}
+	return []string{strings.Join(long, " · "), strings.Join(medium, " · "), strings.Join(short, " · "),
+		strings.Join(short, ", ")}
 }
 
 // metrics returns the board's sizes at the block's zoom.
-func (w *Block) metrics() metrics {
+func (w *blockWidget) metrics() metrics {
 	z := w.state.zoom
 	if z <= 0 {
 		z = 1
@@ -175,7 +187,7 @@ func (w *Block) metrics() metrics {
 
 // ShowHelp shows the block's guiding question and prompts in a pop-up below
 // the "?" button; a tap outside closes it.
-func (w *Block) ShowHelp() {
+func (w *blockWidget) ShowHelp() {
 	c := fyne.CurrentApp().Driver().CanvasForObject(w)
 	if c == nil || w.Spec == nil {
 		return
@@ -207,11 +219,11 @@ func escapeMarkdown(s string) string {
 
 // CreateRenderer is a private method to Fyne which links this widget to its
 // renderer.
-func (w *Block) CreateRenderer() fyne.WidgetRenderer {
+func (w *blockWidget) CreateRenderer() fyne.WidgetRenderer {
 	r := &blockRenderer{
 		block:   w,
 		frame:   &canvas.Rectangle{},
-		icon:    NewBlockIcon(bmc.Icon{}),
+		icon:    newBlockIcon(bmc.Icon{}),
 		title:   &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
 		more:    &canvas.Text{Alignment: fyne.TextAlignTrailing},
 		track:   &canvas.Rectangle{},
@@ -226,9 +238,9 @@ func (w *Block) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type blockRenderer struct {
-	block        *Block
+	block        *blockWidget
 	frame        *canvas.Rectangle
-	icon         *BlockIcon
+	icon         *blockIcon
 	title, more  *canvas.Text
 	track, thumb *canvas.Rectangle
 	add, help    *toolButton
@@ -286,6 +298,15 @@ func (r *blockRenderer) Layout(size fyne.Size) {
 	// Footer: what is out of view at the bottom left, and a thin scroll
 	// thumb at the right.
 	r.more.TextSize = m.footText
+	r.more.Text = ""
+	room := float64(max(size.Width-4*pad, 0))
+	measure := screenMeasure(w.Theme(), fyne.TextStyle{})
+	for _, t := range w.state.indicators() {
+		r.more.Text = t
+		if measure(t, float64(m.footText)) <= room {
+			break
+		}
+	}
 	mh := r.more.MinSize().Height
 	r.more.Move(fyne.NewPos(2*pad, size.Height-pad*0.5-m.footerH+(m.footerH-mh)/2))
 	r.more.Resize(fyne.NewSize(max(size.Width-4*pad, 0), mh))
@@ -362,7 +383,7 @@ func (r *blockRenderer) Refresh() {
 	}
 	r.title.Color = th.Color(theme.ColorNameForeground, v)
 	r.more.Color = th.Color(theme.ColorNamePlaceHolder, v)
-	r.more.Text = w.state.indicator()
+	r.more.Text = ""
 	r.track.FillColor = th.Color(theme.ColorNameSeparator, v)
 	r.thumb.FillColor = th.Color(theme.ColorNameScrollBar, v)
 	scrolls := w.state.scrolls()

@@ -14,7 +14,7 @@ import (
 func TestBlockHintCountAndThumb(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 	spec, _ := bmc.BusinessModelCanvas.Block("channels")
-	w := NewBlock(spec)
+	w := newBlockWidget(spec)
 	w.state.empty = true
 	w.Resize(fyne.NewSize(240, 300))
 	test.AssertObjectRendersToMarkup(t, "block/empty.xml", w)
@@ -40,6 +40,13 @@ func TestBlockHintCountAndThumb(t *testing.T) {
 	if r.more.Text != "7 more above (2 found)" {
 		t.Errorf("indicator at the end = %q", r.more.Text)
 	}
+	// In a narrow block the indicator shortens rather than run out of it.
+	w.state = blockState{above: 7, below: 11, aboveMatch: 3, belowMatch: 1, total: 400, viewTop: 100, viewH: 200}
+	w.Resize(fyne.NewSize(120, 300))
+	if r.more.Text != "7 above · 11 below" {
+		t.Errorf("indicator in a narrow block = %q", r.more.Text)
+	}
+	w.Resize(fyne.NewSize(240, 300))
 	w.state = blockState{}
 	w.Refresh()
 	if r.more.Text != "" || !r.thumb.Hidden {
@@ -50,7 +57,7 @@ func TestBlockHintCountAndThumb(t *testing.T) {
 func TestBlockLongTitleMakesRoomForButtonsOnHover(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 	spec, _ := bmc.Personal.Block("channels") // "How they know you & how you deliver"
-	w := NewBlock(spec)
+	w := newBlockWidget(spec)
 	w.Resize(fyne.NewSize(200, 200))
 	r := test.WidgetRenderer(w).(*blockRenderer)
 	if w.add.Visible() {
@@ -82,7 +89,7 @@ func TestBlockLongTitleMakesRoomForButtonsOnHover(t *testing.T) {
 	}
 
 	short, _ := bmc.BusinessModelCanvas.Block("channels")
-	w2 := NewBlock(short)
+	w2 := newBlockWidget(short)
 	w2.Resize(fyne.NewSize(200, 200))
 	if !w2.add.Visible() {
 		t.Error("buttons hidden beside a short title")
@@ -92,7 +99,7 @@ func TestBlockLongTitleMakesRoomForButtonsOnHover(t *testing.T) {
 func TestBlockEvents(t *testing.T) {
 	test.NewTempApp(t)
 	spec, _ := bmc.BusinessModelCanvas.Block("channels")
-	w := NewBlock(spec)
+	w := newBlockWidget(spec)
 	w.Resize(fyne.NewSize(240, 300))
 	var got []string
 	w.OnPressed = func() { got = append(got, "pressed") }
@@ -111,7 +118,7 @@ func TestBlockEvents(t *testing.T) {
 func TestBlockContextMenu(t *testing.T) {
 	test.NewTempApp(t)
 	spec, _ := bmc.BusinessModelCanvas.Block("channels")
-	w := NewBlock(spec)
+	w := newBlockWidget(spec)
 	win := test.NewTempWindow(t, w)
 	win.Resize(fyne.NewSize(300, 300))
 	added := false

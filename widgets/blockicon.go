@@ -10,13 +10,13 @@ import (
 )
 
 var (
-	_ fyne.Widget         = (*BlockIcon)(nil)
+	_ fyne.Widget         = (*blockIcon)(nil)
 	_ fyne.WidgetRenderer = (*blockIconRenderer)(nil)
 )
 
-// BlockIcon draws a block's line icon (a bmc.Icon) in a square, with
+// blockIcon draws a block's line icon (a bmc.Icon) in a square, with
 // strokes in a theme colour.
-type BlockIcon struct {
+type blockIcon struct {
 	widget.BaseWidget
 	// Icon is the drawing to show.
 	Icon bmc.Icon
@@ -25,23 +25,23 @@ type BlockIcon struct {
 	ColorName fyne.ThemeColorName
 }
 
-// NewBlockIcon returns a widget that draws ic.
-func NewBlockIcon(ic bmc.Icon) *BlockIcon {
-	i := &BlockIcon{Icon: ic}
+// newBlockIcon returns a widget that draws ic.
+func newBlockIcon(ic bmc.Icon) *blockIcon {
+	i := &blockIcon{Icon: ic}
 	i.ExtendBaseWidget(i)
 	return i
 }
 
 // CreateRenderer is a private method to Fyne which links this widget to its
 // renderer.
-func (i *BlockIcon) CreateRenderer() fyne.WidgetRenderer {
+func (i *blockIcon) CreateRenderer() fyne.WidgetRenderer {
 	r := &blockIconRenderer{icon: i}
 	r.rebuild()
 	return r
 }
 
 type blockIconRenderer struct {
-	icon    *BlockIcon
+	icon    *blockIcon
 	drawn   bmc.Icon
 	objects []fyne.CanvasObject
 }

@@ -14,7 +14,7 @@ import (
 func TestBlockIconDrawsEveryShape(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 	for _, b := range bmc.BusinessModelCanvas.Blocks {
-		ic := NewBlockIcon(b.Icon)
+		ic := newBlockIcon(b.Icon)
 		ic.Resize(fyne.NewSquareSize(20))
 		objs := test.WidgetRenderer(ic).Objects()
 		if len(objs) != len(b.Icon.Shapes) {
@@ -34,7 +34,7 @@ func TestBlockIconDrawsEveryShape(t *testing.T) {
 		}
 	}
 	gear, _ := bmc.BusinessModelCanvas.Block("key_activities")
-	ic := NewBlockIcon(gear.Icon)
+	ic := newBlockIcon(gear.Icon)
 	ic.Resize(fyne.NewSquareSize(24))
 	test.AssertObjectRendersToMarkup(t, "blockicon/gear.xml", ic)
 	ic.Icon, _ = func() (bmc.Icon, bool) { b, ok := bmc.BusinessModelCanvas.Block("key_partners"); return b.Icon, ok }()

@@ -68,8 +68,8 @@ type Board struct {
 	wheel  map[string]float32 // wheel distance not yet turned into rows
 	anim   *boardAnim
 	cache  layoutCache
-	blocks map[string]*Block // one per block of the template
-	order  []*Block          // in template order
+	blocks map[string]*blockWidget // one per block of the template
+	order  []*blockWidget          // in template order
 	// blocksFor is the template the block widgets were made for.
 	blocksFor string
 }
@@ -80,7 +80,9 @@ type layoutCache struct {
 	dirty   bool
 	base    baseSizes
 	texts   map[string]*textlayout.Text // each note text prepared for wrapping
-	cards   map[cardKey]cardLayout      // card layouts, until the canvas changes
+	cards   map[cardKey]cardLayout      // card layouts, by what they show
+	columns map[columnsKey]int          // crowded blocks' columns
+	version int                         // counts changes of the canvas
 	shown   bool                        // the backstage setting last laid out
 	tmplID  string                      // the template last laid out
 	laidOut bool                        // laid out at a real size at least once
@@ -297,7 +299,7 @@ func (b *Board) template() *bmc.Template {
 
 // blockWidgets returns the block widgets of the canvas's template, making
 // them when the template changed.
-func (b *Board) blockWidgets() []*Block {
+func (b *Board) blockWidgets() []*blockWidget {
 	t := b.template()
 	id := ""
 	if t != nil {
@@ -307,12 +309,12 @@ func (b *Board) blockWidgets() []*Block {
 		return b.order
 	}
 	b.blocksFor = id
-	b.blocks = map[string]*Block{}
+	b.blocks = map[string]*blockWidget{}
 	b.order = nil
 	if t != nil {
 		for i := range t.Blocks {
 			spec := &t.Blocks[i]
-			w := NewBlock(spec)
+			w := newBlockWidget(spec)
 			w.OnPressed = func() { b.pressBlock(spec.ID) }
 			w.OnAdd = func() { b.AddNote(spec.ID) }
 			w.OnScrolled = func(e *fyne.ScrollEvent) { b.scrolled(spec.ID, e) }
@@ -328,7 +330,7 @@ func (b *Board) blockWidgets() []*Block {
 // away, and starts the backstage animation when the setting changed.
 func (b *Board) sync() {
 	b.cache.dirty = true
-	clear(b.cache.cards)
+	b.cache.version++
 	t := b.template()
 	if t == nil {
 		b.setSelection("", "")
@@ -517,8 +519,9 @@ func (b *Board) geometry() *geometry {
 	if c.geom != nil && !c.dirty && c.geom.size == size && c.base == base {
 		return c.geom
 	}
-	if c.base != base || c.cards == nil {
+	if c.base != base || c.cards == nil || len(c.columns) > 256 {
 		c.cards = map[cardKey]cardLayout{}
+		c.columns = map[columnsKey]int{}
 	}
 	c.base = base
 	t := b.template()
@@ -540,9 +543,11 @@ func (b *Board) geometry() *geometry {
 		card: func(n *bmc.Note, block string) cardContent {
 			return contentOf(n, b.prepared(n.Text), len(b.marks(n)), block == bmc.SegmentBlock, b.canvas.Currency)
 		},
-		ms:     screenMeasures(b.Theme()),
-		scroll: b.scroll,
-		cards:  c.cards,
+		ms:      screenMeasures(b.Theme()),
+		scroll:  b.scroll,
+		cards:   c.cards,
+		columns: c.columns,
+		version: c.version,
 	})
 	if len(c.cards) > 8*max(b.noteCount(), 64) {
 		clear(c.cards)

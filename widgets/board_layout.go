@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -167,17 +168,45 @@ type boardInput struct {
 	ms    measures
 	// scroll is the first row in view per block.
 	scroll map[string]int
-	// cards, when not nil, remembers card layouts by note, width and text
-	// size: the caller clears it when the notes change.
+	// cards, when not nil, remembers card layouts by what they show, their
+	// width and their text size.
 	cards map[cardKey]cardLayout
+	// columns, when not nil, remembers the columns a crowded block chose;
+	// version tells the notes apart, changing whenever they change.
+	columns map[columnsKey]int
+	version int
 }
 
-// cardKey names a card's layout in boardInput.cards.
+// columnsKey names a crowded block's choice of columns in
+// boardInput.columns.
+type columnsKey struct {
+	block         string
+	width, height float32
+	size          float32
+	version       int
+}
+
+// cardKey names a card's layout in boardInput.cards: everything its
+// layout depends on.
 type cardKey struct {
-	id       string
-	w, text  float32
-	segment  bool
-	contents int // the note's index in its block, which decides nothing but tells apart a pending note
+	text           *textlayout.Text // prepared texts are shared: one per text
+	w, size        float32
+	amount, tags   string
+	badge, segment bool
+	marks          int
+}
+
+// keyOf returns the key of a card showing c at width w and text size ts.
+func keyOf(c *cardContent, w, ts float32) cardKey {
+	k := cardKey{text: c.text, w: w, size: ts, amount: c.amount, badge: c.badge, segment: c.segment, marks: c.marks}
+	switch len(c.tags) {
+	case 0:
+	case 1:
+		k.tags = c.tags[0]
+	default:
+		k.tags = strings.Join(c.tags, "\x00")
+	}
+	return k
 }
 
 // geometry is the board laid out at one size: where each block, its title
@@ -309,9 +338,8 @@ func (b *blockGeom) flow(in boardInput, m metrics, notes []bmc.Note, trial bool)
 	}
 	for ts := m.noteText; ; ts -= noteStep {
 		ts = max(ts, m.noteFloor)
-		target, most := columns(b.view.Width, ts)
-		for cols := target; cols <= most; cols++ {
-			if b.stack(in, notes, contents, cols, ts, b.view.Height) {
+		for _, cols := range columnChoices(b.view.Width, ts) {
+			if b.stack(in, contents, cols, ts, b.view.Height) {
 				return
 			}
 		}
@@ -323,9 +351,46 @@ func (b *blockGeom) flow(in boardInput, m metrics, notes []bmc.Note, trial bool)
 	if trial {
 		return
 	}
+	// The floor, in the columns that show the most notes at once without
+	// cutting any, the view keeping room for the indicator below it.
 	b.view.Height = max(b.view.Height-m.footerH, 0)
-	_, most := columns(b.view.Width, m.noteFloor)
-	b.stack(in, notes, contents, most, m.noteFloor, -1)
+	key := columnsKey{block: b.block.ID, width: b.view.Width, height: b.view.Height, size: m.noteFloor, version: in.version}
+	if cols, ok := in.columns[key]; ok {
+		b.stack(in, contents, cols, m.noteFloor, -1)
+		return
+	}
+	best, bestShown, bestCut := 0, -1, true
+	for _, cols := range columnChoices(b.view.Width, m.noteFloor) {
+		b.stack(in, contents, cols, m.noteFloor, -1)
+		b.scrollTo(0)
+		_, shown := b.visible()
+		cut := false
+		for _, r := range b.rows {
+			cut = cut || r.h > b.view.Height+0.01
+		}
+		if (bestCut && !cut) || (cut == bestCut && shown > bestShown) {
+			best, bestShown, bestCut = cols, shown, cut
+		}
+	}
+	b.stack(in, contents, best, m.noteFloor, -1)
+	if in.columns != nil {
+		in.columns[key] = best
+	}
+}
+
+// columnChoices returns the column counts a view w wide can hold at text
+// size ts, in order of preference: the one that gives cards their usual
+// width, then more, then fewer.
+func columnChoices(w, ts float32) []int {
+	target, most := columns(w, ts)
+	out := make([]int, 0, most)
+	for c := target; c <= most; c++ {
+		out = append(out, c)
+	}
+	for c := target - 1; c >= 1; c-- {
+		out = append(out, c)
+	}
+	return out
 }
 
 // columns returns the number of columns that gives cards their usual
@@ -343,7 +408,7 @@ func columns(w, ts float32) (target, most int) {
 // stack lays out the cards in rows of cols at text size ts and reports
 // whether they fit in height; with height < 0 it lays out every card,
 // else it stops at the first row that does not fit.
-func (b *blockGeom) stack(in boardInput, notes []bmc.Note, contents []cardContent, cols int, ts float32, height float32) bool {
+func (b *blockGeom) stack(in boardInput, contents []cardContent, cols int, ts float32, height float32) bool {
 	gap := cardGapEm * ts
 	w := max((b.view.Width-gap*float32(cols-1))/float32(cols), 1)
 	b.text, b.gap, b.cols, b.cardW = ts, gap, cols, w
@@ -354,7 +419,7 @@ func (b *blockGeom) stack(in boardInput, notes []bmc.Note, contents []cardConten
 		row := cardRow{top: top}
 		for k := i; k < min(i+cols, len(contents)); k++ {
 			var l cardLayout
-			key := cardKey{id: notes[k].ID, w: w, text: ts, segment: contents[k].segment, contents: k}
+			key := keyOf(&contents[k], w, ts)
 			if cached, ok := in.cards[key]; ok {
 				l = cached
 			} else {

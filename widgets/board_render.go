@@ -19,14 +19,14 @@ var _ fyne.WidgetRenderer = (*boardRenderer)(nil)
 type boardRenderer struct {
 	board   *Board
 	bg      *canvas.Rectangle
-	curtain *Curtain
+	curtain *curtainStrip
 	cards   []*NoteCard
 	shownAt map[string]*NoteCard     // the card showing each note in view
 	editor  *container.ThemeOverride // holds the board's note editor
 	paper   bmc.Color                // the paper the editor is dressed in
 	text    float32                  // and its text size
 	objects []fyne.CanvasObject
-	blocks  []*Block // the block widgets in objects
+	blocks  []*blockWidget // the block widgets in objects
 
 	theme   fyne.Theme // the theme last refreshed with
 	variant fyne.ThemeVariant
@@ -38,7 +38,7 @@ func newBoardRenderer(b *Board) *boardRenderer {
 	r := &boardRenderer{
 		board:   b,
 		bg:      &canvas.Rectangle{},
-		curtain: NewCurtain(func() { b.SetBackstageShown(true) }),
+		curtain: newCurtainStrip(func() { b.SetBackstageShown(true) }),
 		shownAt: map[string]*NoteCard{},
 		editor:  container.NewThemeOverride(b.edit.editor, newPaperTheme(b.Theme(), bmc.Yellow, 0)),
 		paper:   bmc.Yellow,

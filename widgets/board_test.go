@@ -1114,3 +1114,86 @@ func TestBoardChangesOnlyThroughOnEdit(t *testing.T) {
 		t.Errorf("labels = %q\nwant     %q", labels, want)
 	}
 }
+
+// Dragging a note to the top or bottom edge of a block that scrolls
+// scrolls it, so that the note can be dropped among notes out of view.
+func TestBoardDragScrollsAtTheEdge(t *testing.T) {
+	c := example(t, "bakery")
+	for i := 0; i < 60; i++ {
+		if _, err := c.AddNote("channels", -1, bmc.Note{Text: "note"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, _ := newTestBoard(t, c, boardSize)
+	recordEdits(b)
+	ch := blockGeomOf(t, b, "channels")
+	if !ch.scrolls || ch.first != 0 {
+		t.Fatalf("channels: scrolls %v, first row %d", ch.scrolls, ch.first)
+	}
+	bottom := ch.content.AddXY(ch.view.Width/2, ch.view.Height-4)
+	dragCard(t, b, "n30", bottom, func() {
+		if g := blockGeomOf(t, b, "channels"); g.first != 1 {
+			t.Errorf("first row %d with the note at the bottom edge, want 1", g.first)
+		}
+		if b.drag.edge == nil {
+			t.Error("no timer to go on scrolling while the note stays at the edge")
+		}
+	})
+	if b.drag.edge != nil {
+		t.Error("the edge timer runs on after the drop")
+	}
+	if block, _, _ := c.Find("n30"); block != "channels" {
+		t.Fatalf("n30 dropped in %s", block)
+	}
+	if _, ok := viewOf(b).shownAt["n30"]; !ok {
+		t.Error("the dropped note is not in view")
+	}
+	// At the top edge it scrolls back.
+	g := blockGeomOf(t, b, "channels")
+	first := g.first
+	top := g.content.AddXY(g.view.Width/2, 4)
+	dragCard(t, b, "n31", top, func() {
+		if g := blockGeomOf(t, b, "channels"); g.first != first-1 {
+			t.Errorf("first row %d with the note at the top edge, want %d", g.first, first-1)
+		}
+	})
+}
+
+func TestBoardZoom(t *testing.T) {
+	c := example(t, "bakery")
+	b, _ := newTestBoard(t, c, boardSize)
+	base := blockGeomOf(t, b, "key_partners").text
+	b.ZoomIn()
+	if z := b.Zoom(); z.Fit || z.Factor != 1.1 {
+		t.Errorf("ZoomIn gave %+v", z)
+	}
+	if got := blockGeomOf(t, b, "key_partners").text; got <= base {
+		t.Errorf("zoomed in, text %v, was %v", got, base)
+	}
+	for range 20 {
+		b.ZoomOut()
+	}
+	if z := b.Zoom(); z.Factor != zoomSteps[0] {
+		t.Errorf("zoomed out as far as it goes: %+v", z)
+	}
+	b.SetZoom(Zoom{Factor: 9})
+	if z := b.Zoom(); z.Factor != zoomSteps[len(zoomSteps)-1] {
+		t.Errorf("SetZoom(9) gave %+v", z)
+	}
+	// Fit shows every note of the bakery, larger than 100% on this board.
+	b.SetZoom(Zoom{Fit: true})
+	if f := b.ZoomFactor(); f <= 1 || len(b.Hidden()) != 0 {
+		t.Errorf("fit chose %v and hides %v", f, b.Hidden())
+	}
+	// Ctrl and the wheel zoom, and tell OnZoom.
+	old := ctrlHeld
+	ctrlHeld = func() bool { return true }
+	defer func() { ctrlHeld = old }()
+	var told []Zoom
+	b.OnZoom = func(z Zoom) { told = append(told, z) }
+	b.SetZoom(Zoom{Factor: 1})
+	b.blocks["channels"].Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, 10)})
+	if len(told) != 1 || told[0].Factor != 1.1 {
+		t.Errorf("Ctrl+wheel told %v", told)
+	}
+}

@@ -211,13 +211,14 @@ func clusterWidth(c cardContent, s cardStyle) float32 {
 	return w
 }
 
-// shownLines returns how many lines of text a card drawn h high shows:
-// all of them unless the card is cut to fit a view.
-func (l *cardLayout) shownLines(h float32) int {
+// shownLines returns how many lines of text a card drawn h high shows,
+// and whether it shows what lies below the text: all of it, unless the
+// card is cut to fit a view, when it shows as much of the text as fits
+// and nothing below it.
+func (l *cardLayout) shownLines(h float32) (n int, meta bool) {
 	if h >= l.size.Height-0.01 {
-		return len(l.lines)
+		return len(l.lines), true
 	}
-	below := l.size.Height - l.textBottom // what the text must leave room for
-	n := int((h - below - l.style.pad) / l.style.lineH)
-	return max(min(n, len(l.lines)), 0)
+	n = int((h - 2*l.style.pad) / l.style.lineH)
+	return max(min(n, len(l.lines)), 1), false
 }

@@ -11,16 +11,16 @@ import (
 )
 
 var (
-	_ fyne.Tappable       = (*Curtain)(nil)
-	_ desktop.Hoverable   = (*Curtain)(nil)
-	_ desktop.Cursorable  = (*Curtain)(nil)
+	_ fyne.Tappable       = (*curtainStrip)(nil)
+	_ desktop.Hoverable   = (*curtainStrip)(nil)
+	_ desktop.Cursorable  = (*curtainStrip)(nil)
 	_ fyne.WidgetRenderer = (*curtainRenderer)(nil)
 )
 
-// Curtain is the slim strip at the left of a board whose backstage is
+// curtainStrip is the slim strip at the left of a board whose backstage is
 // hidden: it reads "Backstage" in stacked letters under a chevron, and a
 // tap on it reveals the backstage again.
-type Curtain struct {
+type curtainStrip struct {
 	widget.BaseWidget
 	// Label is spelt downwards in capitals, one letter a line.
 	Label string
@@ -30,15 +30,15 @@ type Curtain struct {
 	hovered bool
 }
 
-// NewCurtain returns a curtain labelled "Backstage" that calls tapped.
-func NewCurtain(tapped func()) *Curtain {
-	c := &Curtain{Label: "Backstage", OnTapped: tapped}
+// newCurtainStrip returns a curtain labelled "Backstage" that calls tapped.
+func newCurtainStrip(tapped func()) *curtainStrip {
+	c := &curtainStrip{Label: "Backstage", OnTapped: tapped}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // Tapped calls OnTapped.
-func (c *Curtain) Tapped(*fyne.PointEvent) {
+func (c *curtainStrip) Tapped(*fyne.PointEvent) {
 	HideTip(c)
 	if c.OnTapped != nil {
 		c.OnTapped()
@@ -46,20 +46,20 @@ func (c *Curtain) Tapped(*fyne.PointEvent) {
 }
 
 // Cursor shows a pointing hand over the strip.
-func (c *Curtain) Cursor() desktop.Cursor { return desktop.PointerCursor }
+func (c *curtainStrip) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // MouseIn highlights the strip and says what it does.
-func (c *Curtain) MouseIn(*desktop.MouseEvent) {
+func (c *curtainStrip) MouseIn(*desktop.MouseEvent) {
 	ShowTip(c, "Show the backstage (Ctrl+B)")
 	c.hovered = true
 	c.Refresh()
 }
 
 // MouseMoved is part of desktop.Hoverable.
-func (c *Curtain) MouseMoved(*desktop.MouseEvent) {}
+func (c *curtainStrip) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut removes the highlight.
-func (c *Curtain) MouseOut() {
+func (c *curtainStrip) MouseOut() {
 	HideTip(c)
 	c.hovered = false
 	c.Refresh()
@@ -67,7 +67,7 @@ func (c *Curtain) MouseOut() {
 
 // CreateRenderer is a private method to Fyne which links this widget to its
 // renderer.
-func (c *Curtain) CreateRenderer() fyne.WidgetRenderer {
+func (c *curtainStrip) CreateRenderer() fyne.WidgetRenderer {
 	r := &curtainRenderer{curtain: c, bg: &canvas.Rectangle{}, edge: &canvas.Rectangle{},
 		chevron: widget.NewIcon(theme.NavigateNextIcon())}
 	r.Refresh()
@@ -75,7 +75,7 @@ func (c *Curtain) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type curtainRenderer struct {
-	curtain  *Curtain
+	curtain  *curtainStrip
 	bg, edge *canvas.Rectangle
 	chevron  *widget.Icon
 	letters  []*canvas.Text

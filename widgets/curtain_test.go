@@ -12,7 +12,7 @@ import (
 func TestCurtain(t *testing.T) {
 	test.NewTempApp(t).Settings().SetTheme(lightTheme{theme.DefaultTheme()})
 	tapped := 0
-	c := NewCurtain(func() { tapped++ })
+	c := newCurtainStrip(func() { tapped++ })
 	c.Resize(fyne.NewSize(28, 400))
 	test.AssertObjectRendersToMarkup(t, "curtain/curtain.xml", c)
 	r := test.WidgetRenderer(c).(*curtainRenderer)

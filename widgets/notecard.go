@@ -341,7 +341,7 @@ func (r *noteCardRenderer) Layout(size fyne.Size) {
 
 	l := r.cardLayout(size.Width)
 	s := l.style
-	shown := l.shownLines(size.Height)
+	shown, meta := l.shownLines(size.Height)
 	box := glyphBox(s.text)
 	for len(r.lines) < shown {
 		r.lines = append(r.lines, &canvas.Text{})
@@ -366,6 +366,9 @@ func (r *noteCardRenderer) Layout(size fyne.Size) {
 	r.layoutStrikes(l, shown)
 	// Below the text everything keeps to the bottom of the card.
 	dy := size.Height - l.size.Height
+	if !meta { // a card cut to fit its block shows its text only
+		l = &cardLayout{style: l.style, size: l.size}
+	}
 	r.layoutAmount(l, dy, size.Width)
 	r.layoutChips(l, dy)
 	r.layoutCluster(l, dy, size.Width)

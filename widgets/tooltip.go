@@ -165,11 +165,17 @@ func (r *tipRenderer) Refresh() {
 	r.bg.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
 	r.bg.StrokeWidth = 1
 	r.bg.CornerRadius = th.Size(theme.SizeNameInputRadius)
-	shown := l.text != ""
-	r.bg.Hidden, r.text.Hidden = !shown, !shown
+	r.Layout(l.Size())
+	if l.text != "" {
+		r.bg.Show()
+		r.text.Show()
+	} else {
+		r.bg.Hide()
+		r.text.Hide()
+	}
 	r.bg.Refresh()
 	r.text.Refresh()
-	r.Layout(l.Size())
+	canvas.Refresh(l)
 }
 
 func (r *tipRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.text} }
