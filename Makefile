@@ -8,10 +8,13 @@ EXAMPLE := assets/examples/bakery.yaml
 FUZZTIME ?= 3s
 
 # Debian packages: a C compiler and the X11/GL headers Fyne's driver needs,
-# Xvfb and xdotool for the end-to-end test, poppler-utils for PDF checks.
+# Xvfb and xdotool for the end-to-end test, poppler-utils for PDF checks,
+# and fonts for every script the editor and posters draw (Chinese,
+# Japanese, Korean; Arabic, Hebrew, Devanagari and the rest; colour emoji).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
-	xvfb xauth xdotool poppler-utils imagemagick fonts-droid-fallback
+	xvfb xauth xdotool poppler-utils imagemagick fonts-droid-fallback \
+	fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji
 
 STATICCHECK_VERSION := v0.8.2
 

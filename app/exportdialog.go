@@ -21,6 +21,9 @@ import (
 // noTiling is the Tile choice for printing on one sheet.
 const noTiling = "None: one sheet"
 
+// inkChoices name export.Inks in the dialog, in the same order.
+var inkChoices = []string{"Colour", "Light", "Black and white"}
+
 // allSegments is the Focus choice for drawing every note alike.
 const allSegments = "All notes alike"
 
@@ -34,6 +37,7 @@ func defaultExportOptions() export.Options {
 type exportForm struct {
 	format                      *widget.Select // PDF, Markdown or JSON: exportformats.go
 	paper, tile, focus          *widget.Select
+	ink                         *widget.RadioGroup
 	portrait, frontstage, blank *widget.Check
 	// segments maps the focus choices to customer-segment note IDs.
 	segments map[string]string
@@ -52,6 +56,15 @@ func newExportForm(opt export.Options, c *bmc.Canvas) *exportForm {
 		portrait:   widget.NewCheck("Portrait", nil),
 		frontstage: widget.NewCheck("Front stage only (hide the backstage)", nil),
 		blank:      widget.NewCheck("Blank: the questions without the notes, for a workshop", nil),
+		ink:        widget.NewRadioGroup(inkChoices, nil),
+	}
+	f.ink.Horizontal = true
+	f.ink.Required = true
+	f.ink.SetSelected(inkChoices[0])
+	for i, ink := range export.Inks() {
+		if export.Ink(ink) == opt.Ink {
+			f.ink.SetSelected(inkChoices[i])
+		}
 	}
 	choices := []string{allSegments}
 	selected := allSegments
@@ -102,9 +115,12 @@ func (f *exportForm) items() []*widget.FormItem {
 	tile.HintText = "Splits a large poster over smaller pages to tape together"
 	focus := widget.NewFormItem("Focus on", f.focus)
 	focus.HintText = "Fades the notes that do not serve this customer segment"
+	ink := widget.NewFormItem("Ink", f.ink)
+	ink.HintText = "Light prints white notes with a coloured edge; black and white uses no colour (segments keep their shapes)"
 	return []*widget.FormItem{
 		f.formatItem(),
 		widget.NewFormItem("Paper", f.paper),
+		ink,
 		widget.NewFormItem("Orientation", f.portrait),
 		widget.NewFormItem("Blocks", f.frontstage),
 		widget.NewFormItem("Notes", f.blank),
@@ -122,6 +138,12 @@ func (f *exportForm) options(base export.Options) export.Options {
 	opt.Frontstage = f.frontstage.Checked && !f.frontstage.Disabled()
 	opt.Blank = f.blank.Checked
 	opt.Focus = f.segments[f.focus.Selected]
+	opt.Ink = export.InkColor
+	for i, ink := range export.Inks() {
+		if f.ink.Selected == inkChoices[i] {
+			opt.Ink = export.Ink(ink)
+		}
+	}
 	opt.Tile = ""
 	if f.tile.Selected != noTiling {
 		opt.Tile = f.tile.Selected

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/bmcanvas/bmcanvas/export"
 )
 
 func TestExportOntoCanvasIsRefused(t *testing.T) {
@@ -56,5 +58,23 @@ func TestPDFTarget(t *testing.T) {
 	// An untitled canvas refuses only canvas files.
 	if got, err := pdfTarget(link, ""); err != nil || got != link {
 		t.Errorf("untitled: %q, %v", got, err)
+	}
+}
+
+// The export dialog offers the inks and keeps the choice.
+func TestExportFormInk(t *testing.T) {
+	e, _ := newTestEditor(t)
+	openBakeryFile(t, e)
+	c := e.doc.Canvas()
+	for _, ink := range []export.Ink{export.InkColor, export.InkLight, export.InkMono} {
+		f := newExportForm(export.Options{Paper: export.DefaultPaper, Ink: ink}, c)
+		if got := f.options(export.Options{}).Ink; got != ink {
+			t.Errorf("ink %s came back as %s (shown %q)", ink, got, f.ink.Selected)
+		}
+	}
+	f := newExportForm(defaultExportOptions(), c)
+	f.ink.SetSelected("Black and white")
+	if got := f.options(defaultExportOptions()).Ink; got != export.InkMono {
+		t.Errorf("choosing black and white gives ink %q", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/bmcanvas/bmcanvas/bmc"
 	"github.com/bmcanvas/bmcanvas/widgets"
 )
 
@@ -34,7 +35,7 @@ func (f *focusNote) refresh(e *Editor) {
 	n, ok := e.doc.Canvas().Note(e.Focus())
 	if ok {
 		f.label.SetText("Focused on " + segmentLabel(n) + " (Esc clears)")
-		f.dot.SetResource(widgets.SegmentIcon(n.Color))
+		f.dot.SetResource(widgets.SegmentShapeIcon(n.Color, segmentShape(e.doc.Canvas(), n.ID)))
 	}
 	e.setShown(f.box, ok)
 }
@@ -71,13 +72,13 @@ func (e *Editor) focusMenuItems() ([]*fyne.MenuItem, string) {
 	focus := e.Focus()
 	var items []*fyne.MenuItem
 	var state strings.Builder
-	for _, seg := range e.doc.Canvas().Segments() {
+	for i, seg := range e.doc.Canvas().Segments() {
 		id := seg.ID
 		it := fyne.NewMenuItem(segmentLabel(seg), func() { e.FocusSegment(id) })
-		it.Icon = widgets.SegmentIcon(seg.Color)
+		it.Icon = widgets.SegmentShapeIcon(seg.Color, bmc.SegmentShape(i))
 		it.Checked = id == focus
 		items = append(items, it)
-		state.WriteString(it.Label + string(seg.Color) + "|")
+		state.WriteString(it.Label + string(seg.Color) + bmc.SegmentShape(i).Name + "|")
 	}
 	if len(items) == 0 {
 		none := fyne.NewMenuItem("No customer segments yet", nil)
@@ -86,4 +87,14 @@ func (e *Editor) focusMenuItems() ([]*fyne.MenuItem, string) {
 	}
 	state.WriteString("focus=" + focus)
 	return items, state.String()
+}
+
+// segmentShape returns the mark shape of customer segment id in c.
+func segmentShape(c *bmc.Canvas, id string) bmc.MarkShape {
+	for i, s := range c.Segments() {
+		if s.ID == id {
+			return bmc.SegmentShape(i)
+		}
+	}
+	return bmc.SegmentShape(0)
 }

@@ -50,10 +50,10 @@ func (e *Editor) noteMenuExtra(id string) []*fyne.MenuItem {
 // segment, checked when n is linked to it.
 func (e *Editor) linkItem(n bmc.Note) *fyne.MenuItem {
 	var items []*fyne.MenuItem
-	for _, seg := range e.doc.Canvas().Segments() {
+	for i, seg := range e.doc.Canvas().Segments() {
 		segID := seg.ID
 		it := fyne.NewMenuItem(segmentLabel(seg), func() { e.ToggleLink(n.ID, segID) })
-		it.Icon = widgets.SegmentIcon(seg.Color)
+		it.Icon = widgets.SegmentShapeIcon(seg.Color, bmc.SegmentShape(i))
 		it.Checked = slices.Contains(n.Segments, segID)
 		items = append(items, it)
 		items = append(items, e.personaItems(n, seg)...)

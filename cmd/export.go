@@ -19,7 +19,7 @@ import (
 
 func init() {
 	register(&command{name: "export",
-		usage:   "FILE [-o OUT.pdf] [--force] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--font F.ttf] [--focus NOTE_ID] [--compare OLD] | FILE --format md|json [-o OUT] [--force]",
+		usage:   "FILE [-o OUT.pdf] [--force] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--ink color|light|mono] [--font F.ttf] [--focus NOTE_ID] [--compare OLD] | FILE --format md|json [-o OUT] [--force]",
 		summary: "print a canvas as a PDF poster, or write it as Markdown or JSON (next to FILE unless -o says where)",
 		details: pdfTargetHelp,
 		run:     runExport})
@@ -37,7 +37,8 @@ func posterFlags(fs *flag.FlagSet) *export.Options {
 	fs.BoolVar(&opt.Portrait, "portrait", false, "print upright instead of landscape")
 	fs.BoolVar(&opt.Frontstage, "frontstage", false, "hide the backstage; the front-stage blocks take its place")
 	fs.StringVar(&opt.Tile, "tile", "", "split the poster across sheets of this paper (A4 or Letter) to tape together")
-	fs.StringVar(&opt.FontFile, "font", "", "a TrueType font (.ttf, at most "+bmc.FormatSize(export.MaxFontSize)+") for characters Noto Sans lacks, such as Chinese, Japanese or Korean")
+	fs.StringVar(&opt.FontFile, "font", "", "a TrueType font (.ttf, at most "+bmc.FormatSize(export.MaxFontSize)+") for characters Noto Sans lacks, tried before the system's fonts")
+	fs.StringVar((*string)(&opt.Ink), "ink", string(export.InkColor), "how much colour to print: "+strings.Join(export.Inks(), ", ")+" (light: white notes with a coloured edge; mono: no colour at all)")
 	return opt
 }
 

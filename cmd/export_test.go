@@ -91,19 +91,37 @@ func TestExportOptions(t *testing.T) {
 	}
 }
 
-// Warnings go to standard error and the export still succeeds.
+// Warnings go to standard error and the export still succeeds. (Emoji
+// print; a private-use character no font has does not.)
 func TestExportWarnings(t *testing.T) {
-	in := write(t, "emoji.yaml", "format: bmcanvas/1\ntemplate: lean\ntitle: \"Launch 🚀\"\nblocks:\n  problem:\n    - {id: p1, text: \"Queues 😩 and 排队\"}\n")
+	in := write(t, "emoji.yaml", "format: bmcanvas/1\ntemplate: lean\ntitle: \"Launch 🚀\"\nblocks:\n  problem:\n    - {id: p1, text: \"Queues 😩 and \\U0010FFFD\"}\n")
 	code, out, errs := run(t, "export", in, "-o", filepath.Join(filepath.Dir(in), "e.pdf"), "--frontstage")
 	if code != ExitOK || !strings.Contains(out, "wrote") {
 		t.Fatalf("exit %d, out %q, err %q", code, out, errs)
 	}
-	for _, s := range []string{"warning", "U+1F680", "U+1F629", "U+6392", "note p1", "no backstage"} {
+	for _, s := range []string{"warning", "U+10FFFD", "note p1", "no backstage"} {
 		if !strings.Contains(errs, s) {
 			t.Errorf("stderr lacks %q:\n%s", s, errs)
 		}
 	}
 	isPDF(t, filepath.Join(filepath.Dir(in), "e.pdf"))
+}
+
+// --ink chooses how much colour the poster spends; an unknown ink is a
+// usage error.
+func TestExportInk(t *testing.T) {
+	in := write(t, "plan.yaml", "format: bmcanvas/1\ntemplate: lean\nblocks:\n  problem:\n    - {id: p1, text: Queues}\n")
+	for _, ink := range []string{"color", "light", "mono"} {
+		out := filepath.Join(filepath.Dir(in), ink+".pdf")
+		if code, _, errs := run(t, "export", in, "--ink", ink, "-o", out); code != ExitOK {
+			t.Errorf("--ink %s: exit %d: %s", ink, code, errs)
+		}
+		isPDF(t, out)
+	}
+	code, _, errs := run(t, "export", in, "--ink", "sepia")
+	if code != ExitUsage || !strings.Contains(errs, `unknown ink "sepia"`) {
+		t.Errorf("--ink sepia: exit %d: %s", code, errs)
+	}
 }
 
 func TestExportErrors(t *testing.T) {

@@ -137,7 +137,7 @@ func TestExportStdoutOnlyWrote(t *testing.T) {
 		stdout string
 		stderr string // a prefix of every line
 	}{
-		{"with warnings", []string{"export", in, "-o", out}, ExitOK, "wrote " + out + "\n", "bmcanvas export: warning: "},
+		{"maybe warnings", []string{"export", in, "-o", out}, ExitOK, "wrote " + out + "\n", "bmcanvas export: warning: "},
 		{"a poster", []string{"poster", "-o", out}, ExitOK, "wrote " + out + "\n", ""},
 		{"a font the PDF writer complains about", []string{"export", in, "-o", out, "--font", font}, ExitUsage, "",
 			"bmcanvas export: " + font + ": unknown horizontal metric format 1 in the hhea table"},
@@ -152,7 +152,7 @@ func TestExportStdoutOnlyWrote(t *testing.T) {
 			t.Errorf("%s: exit %d, stdout %q; want %d, %q", tc.name, code, stdout, tc.code, tc.stdout)
 		}
 		for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
-			if !strings.HasPrefix(line, tc.stderr) {
+			if line != "" && !strings.HasPrefix(line, tc.stderr) { // no warnings where every font is installed
 				t.Errorf("%s: stderr line %q does not start with %q", tc.name, line, tc.stderr)
 			}
 		}

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "poster", usage: "[--template ID] [--paper A1] [--portrait] [--frontstage] [--tile A4] [-o OUT.pdf] [--force]",
+	register(&command{name: "poster", usage: "[--template ID] [--paper A1] [--portrait] [--frontstage] [--tile A4] [--ink color|light|mono] [-o OUT.pdf] [--force]",
 		summary: "print a blank workshop poster of a template (default file: TEMPLATE-PAPER.pdf)",
 		details: pdfTargetHelp,
 		run:     runPoster})

@@ -114,7 +114,7 @@ func Cards(w io.Writer, c *bmc.Canvas, opt CardOptions) (warnings []string, err 
 	if err := addFonts(pdf, fs); err != nil {
 		return nil, err
 	}
-	d := &drawer{pdf: pdf, fonts: fs, s: 1}
+	d := newDrawer(pdf, fs, 1)
 	for i := range cards {
 		if i%CardsPerSheet == 0 {
 			pdf.AddPage()

@@ -98,15 +98,16 @@ func TestCardsRefuseACanvasWithoutHypotheses(t *testing.T) {
 	}
 }
 
-// An emoji in a hypothesis is replaced, with a warning, not a crash.
-func TestCardsReplaceEmoji(t *testing.T) {
+// An emoji in a hypothesis prints as on posters (Fyne's emoji font is
+// built in): no crash, no warning.
+func TestCardsPrintEmoji(t *testing.T) {
 	c, _ := bmc.New(bmc.BusinessModelCanvas().ID)
 	if _, err := c.AddNote("channels", -1, bmc.Note{Text: "Parents share 🍞 photos", Status: bmc.StatusHypothesis}); err != nil {
 		t.Fatal(err)
 	}
-	_, warnings := writeCards(t, c, CardOptions{Paper: "Letter"})
-	if len(warnings) == 0 {
-		t.Error("no warning for the emoji")
+	pdf, warnings := writeCards(t, c, CardOptions{Paper: "Letter"})
+	if len(warnings) != 0 || len(pdf) == 0 {
+		t.Errorf("%d bytes, warnings %v", len(pdf), warnings)
 	}
 }
 

@@ -69,7 +69,7 @@ type changeMarks struct {
 // blockNotes returns the notes to print in a block: the canvas's, with
 // the ghosts of removed notes on a change poster.
 func (in layoutInput) blockNotes(block string) []bmc.Note {
-	if notes, ok := in.marks.blocks[block]; ok {
+	if notes, ok := in.changes.blocks[block]; ok {
 		return notes
 	}
 	return in.c.Blocks[block]
@@ -211,7 +211,7 @@ func (cb changeBox) height() float64 {
 // measureChange sets the change marks of note n at size points in a text
 // column tw millimetres wide.
 func measureChange(in layoutInput, n *bmc.Note, size, tw float64) changeBox {
-	ch := in.marks.notes[n.ID]
+	ch := in.changes.notes[n.ID]
 	if ch == nil {
 		return changeBox{}
 	}

@@ -5,8 +5,11 @@
 //
 // Every note's whole text is printed: notes shrink step by step down to a
 // legible minimum, and what still does not fit continues on an extra page,
-// with a warning. Characters the fonts cannot draw are replaced and listed
-// in a warning, never passed to the PDF writer.
+// with a warning. Text is set as the editor sets it: shaped with HarfBuzz
+// in the editor's fonts (Noto Sans, Fyne's colour emoji, the fonts the
+// system has for other scripts), and broken into lines by the same
+// textlayout package. Characters no installed font has are replaced and
+// listed in a warning that names the package that would bring a font.
 package export
 
 import (
@@ -35,11 +38,13 @@ type Options struct {
 	// "Letter" to split each page across such sheets with overlap, crop
 	// marks, labels and a small map.
 	Tile string
-	// FontFile is an optional TrueType font for the characters Noto Sans
-	// lacks, such as Chinese, Japanese or Korean; Noto Sans still sets the
-	// rest. Text is set left to right without shaping, so scripts that
-	// join or reorder letters (Arabic, Hebrew, Indic) do not print well.
+	// FontFile is an optional TrueType font, tried for the characters
+	// Noto Sans lacks before the emoji and system fonts; Noto Sans still
+	// sets the rest.
 	FontFile string
+	// Ink is how much colour the poster spends: InkColor (also ""),
+	// InkLight or InkMono.
+	Ink Ink
 	// FileName is shown in the footer.
 	FileName string
 	// Focus is the ID of a note: notes outside its chain (see
@@ -97,15 +102,20 @@ func write(w io.Writer, t *bmc.Template, c *bmc.Canvas, opt Options) ([]string, 
 			return nil, err
 		}
 	}
+	ink, err := ParseInk(string(opt.Ink))
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
 	fs, err := loadFonts(opt.FontFile)
 	if err != nil {
 		return nil, err
 	}
+	defer fs.release()
 	san := newSanitizer(fs)
-	in := layoutInput{t: t, c: sanitizeCanvas(t, c, san), opt: opt, paper: paper, fonts: fs,
+	in := layoutInput{t: t, c: sanitizeCanvas(t, c, san), opt: opt, paper: paper, fonts: fs, ink: ink,
 		fileName: san.clean(opt.FileName, "the file name")}
-	in.marks = markChanges(in.c, opt.Compare, opt, san)
-	warnings := append(san.warnings(), in.marks.warnings...)
+	in.changes = markChanges(in.c, opt.Compare, opt, san)
+	warnings := append(san.warnings(), in.changes.warnings...)
 	if opt.Focus != "" {
 		if in.chain = in.c.Chain(opt.Focus); len(in.chain) == 0 {
 			warnings = append(warnings, fmt.Sprintf("focus %q is no note on the canvas; nothing is faded", opt.Focus))

@@ -75,6 +75,9 @@ type fonts struct {
 	regular, bold *face
 	// extra is the user's font, or nil.
 	extra *face
+	// shaping holds what text is shaped and measured with (shape.go).
+	shaping *shapingState
+	pooled  bool // shaping came from, and goes back to, a pool
 }
 
 // loadFonts reads the built-in fonts and, when path is not empty, the
@@ -106,42 +109,6 @@ func loadFonts(path string) (*fonts, error) {
 	}
 	fs.extra.file = path
 	return fs, nil
-}
-
-// pick returns the face that draws r in text set in base: base itself when
-// it has the glyph, else the user's font when it has it, else nil.
-func (fs *fonts) pick(base *face, r rune) *face {
-	if base.has(r) {
-		return base
-	}
-	if fs.extra != nil && fs.extra.has(r) {
-		return fs.extra
-	}
-	return nil
-}
-
-// covers reports whether some face can draw r.
-func (fs *fonts) covers(r rune) bool {
-	return fs.regular.has(r) || fs.bold.has(r) || (fs.extra != nil && fs.extra.has(r))
-}
-
-// width returns the width of s in millimetres set in base at size points.
-// Runes no face has count as a space (sanitize replaces them first).
-func (fs *fonts) width(base *face, s string, size float64) float64 {
-	em := 0.0
-	for _, r := range s {
-		em += fs.runeEm(base, r)
-	}
-	return em * size * ptMM
-}
-
-func (fs *fonts) runeEm(base *face, r rune) float64 {
-	if f := fs.pick(base, r); f != nil {
-		w, _ := f.advance(r)
-		return w
-	}
-	w, _ := base.advance(' ')
-	return w
 }
 
 // trueTypeTables are the tables the PDF writer reads from a font.
@@ -299,33 +266,4 @@ func hasCmap4(cmap []byte) bool {
 		}
 	}
 	return false
-}
-
-// run is a stretch of text set in one face.
-type run struct {
-	face *face
-	text string
-}
-
-// runs splits a line into stretches set in base or, for characters base
-// lacks, in the user's font.
-func (fs *fonts) runs(base *face, line string) []run {
-	var out []run
-	start := 0
-	var cur *face
-	for i, r := range line {
-		f := fs.pick(base, r)
-		if f == nil {
-			f = base
-		}
-		if f != cur && i > start {
-			out = append(out, run{cur, line[start:i]})
-			start = i
-		}
-		cur = f
-	}
-	if start < len(line) {
-		out = append(out, run{cur, line[start:]})
-	}
-	return out
 }

@@ -60,8 +60,8 @@ func header(in layoutInput, w, s float64, warn *[]string) ([]textBox, []box) {
 		first, _, _ := strings.Cut(strings.TrimSpace(seg.Text), "\n")
 		kicker = strings.TrimPrefix(kicker+" · FOCUSED ON "+strings.ToUpper(first), " · ")
 	}
-	if in.marks.kicker != "" {
-		kicker = in.marks.kicker
+	if in.changes.kicker != "" {
+		kicker = in.changes.kicker
 	}
 	if kicker != "" {
 		kick := textBox{x: hb.x, y: top, w: titleW, size: kickerPt * s, bold: true, color: labelColor,

@@ -83,16 +83,39 @@ type noteBox struct {
 	box
 	// text is the note's text and, when it has one, its amount in bold.
 	text, amount textBox
-	// dots are the colours of the segments the note serves, drawn as marks
-	// in its lower right corner with diameter dot.
-	dots []bmc.Color
-	dot  float64
+	// marks are the marks of the segments the note serves, drawn in its
+	// lower right corner with diameter dot; a segment's own note starts
+	// with its own mark (own is then true), as on screen.
+	marks []segMark
+	own   bool
+	dot   float64
+	// badge is true when the note's status shows as a badge left of the
+	// marks: a hypothesis, validated or invalidated.
+	badge bool
 	// faded notes are not linked to the focused segment.
 	faded bool
 	// brokeWord is true when a word of the text was too long for a line.
 	brokeWord bool
 	// change holds the marks of a change poster (changes.go).
 	change changeBox
+}
+
+// segMark is how a customer segment's notes are marked: its colour and
+// its shape.
+type segMark struct {
+	color bmc.Color
+	shape bmc.MarkShape
+}
+
+// segmentMarks returns the mark of each customer segment of c by ID.
+func segmentMarks(c *bmc.Canvas) map[string]segMark {
+	marks := map[string]segMark{}
+	for i, s := range c.Segments() {
+		if _, dup := marks[s.ID]; !dup {
+			marks[s.ID] = segMark{s.Color, bmc.SegmentShape(i)}
+		}
+	}
+	return marks
 }
 
 // blockBox is one block placed on a page.
@@ -135,12 +158,17 @@ type layoutInput struct {
 	opt   Options
 	paper Paper
 	fonts *fonts
+	ink   Ink
+	// marks holds each segment's mark by ID; memo the note texts
+	// prepared for wrapping. layout fills both in.
+	marks map[string]segMark
+	memo  map[string]preparedNote
 	// fileName is shown in the footer, already sanitized.
 	fileName string
 	// chain holds the notes in the focused note's chain, drawn unfaded.
 	chain map[string]bool
-	// marks are the changes a change poster shows (changes.go).
-	marks changeMarks
+	// changes are the changes a change poster shows (changes.go).
+	changes changeMarks
 }
 
 // Colours of the poster's ink.
@@ -164,6 +192,7 @@ func pageScale(w, h float64) float64 {
 // layout places everything on the poster. It draws nothing, so tests can
 // check the geometry directly.
 func layout(in layoutInput) *poster {
+	in.marks, in.memo = segmentMarks(in.c), map[string]preparedNote{}
 	w, h := in.paper.Size(in.opt.Portrait)
 	s := pageScale(w, h)
 	p := &poster{w: w, h: h, scale: s, minNote: noteMinPt * s}

@@ -210,30 +210,39 @@ func TestFocusFadesUnlinkedNotes(t *testing.T) {
 	}
 }
 
-// Notes linked to segments carry one mark per segment, in its colour.
+// Notes linked to segments carry one mark per segment, in its colour and
+// shape.
 func TestSegmentMarks(t *testing.T) {
 	c := stressCanvas(t, 1, 20, "channels")
 	p, _ := layoutOf(t, c, Options{})
-	colors := map[string]bmc.Color{}
-	for _, s := range c.Segments() {
-		colors[s.ID] = s.Color
+	want := map[string]segMark{}
+	for i, s := range c.Segments() {
+		want[s.ID] = segMark{s.Color, bmc.SegmentShape(i)}
 	}
-	seen := 0
+	seen, own := 0, 0
 	for _, bb := range p.pages[0].blocks {
 		for _, nb := range bb.notes {
-			if len(nb.dots) != len(nb.note.Segments) {
-				t.Fatalf("note %s serves %v but has %d marks", nb.note.ID, nb.note.Segments, len(nb.dots))
+			ids := nb.note.Segments
+			if _, ok := want[nb.note.ID]; ok {
+				ids = append([]string{nb.note.ID}, ids...)
+				own++
+				if !nb.own {
+					t.Errorf("segment %s does not carry its own mark", nb.note.ID)
+				}
 			}
-			for i, s := range nb.note.Segments {
-				if nb.dots[i] != colors[s] {
-					t.Errorf("note %s: mark %d is %s, segment %s is %s", nb.note.ID, i, nb.dots[i], s, colors[s])
+			if len(nb.marks) != len(ids) {
+				t.Fatalf("note %s serves %v but has %d marks", nb.note.ID, nb.note.Segments, len(nb.marks))
+			}
+			for i, s := range ids {
+				if nb.marks[i] != want[s] {
+					t.Errorf("note %s: mark %d is %v, segment %s's is %v", nb.note.ID, i, nb.marks[i], s, want[s])
 				}
 				seen++
 			}
 		}
 	}
-	if seen == 0 {
-		t.Error("no segment marks on the stress canvas")
+	if seen == 0 || own != 3 {
+		t.Errorf("%d marks, %d segments with their own; want some and 3", seen, own)
 	}
 }
 

@@ -2,6 +2,7 @@ package export
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
@@ -30,23 +31,23 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 	if len(notes) == 0 {
 		return nil
 	}
-	ems := make([]float64, len(notes))
-	texts := make([]*textlayout.Text, len(notes))
-	for i := range notes {
-		ems[i] = in.fonts.width(in.fonts.regular, notes[i].Text, 1/ptMM)
-		texts[i] = prepare(notes[i].Text)
-	}
+	nt := &noteTexts{in: in, notes: notes}
 	// best is the most notes placed at minPt, for when not all fit;
 	// broken is the first layout that fits all but breaks a word, kept in
 	// case none fits without breaking one.
 	var best, broken []noteBox
+	bestCols := 0
 	for size := maxPt; ; size -= noteStepPt * in.scale() {
 		size = max(size, minPt)
+		// First the column counts that may fit every note, fewest first.
+		var partial []colsBound
 		for cols := minColumns(bb.area.w, size); cols <= maxColumns(bb.area.w, size); cols++ {
-			if fit := fitsAtMost(ems, bb.area, size, cols); fit < len(notes) && (size > minPt || fit <= len(best)) {
+			fit := fitsAtMost(nt, bb.area, size, cols)
+			if fit < len(notes) {
+				partial = append(partial, colsBound{cols, fit})
 				continue
 			}
-			placed := placeNotes(in, notes, texts, ems, bb.area, size, cols)
+			placed := placeNotes(nt, bb.area, size, cols)
 			if len(placed) == len(notes) && !brokeWord(placed) {
 				bb.notes = placed
 				return nil
@@ -55,12 +56,26 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 				broken = placed
 			}
 			if size <= minPt && len(placed) > len(best) {
-				best = placed // what overflows is set at the minimum size
+				best, bestCols = placed, cols // what overflows is set at the minimum size
 			}
 		}
-		if size <= minPt {
-			break
+		if size > minPt {
+			continue
 		}
+		// At the smallest size, the most notes placed, in the fewest
+		// columns among equals: try the counts with the highest bounds
+		// first and stop when no bound can beat the best.
+		slices.SortStableFunc(partial, func(a, b colsBound) int { return b.fit - a.fit })
+		for _, p := range partial {
+			if p.fit < len(best) || p.fit == len(best) && p.cols > bestCols {
+				continue
+			}
+			placed := placeNotes(nt, bb.area, size, p.cols)
+			if len(placed) > len(best) || len(placed) == len(best) && p.cols < bestCols {
+				best, bestCols = placed, p.cols
+			}
+		}
+		break
 	}
 	if broken != nil {
 		bb.notes = broken
@@ -75,9 +90,86 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 	return notes[len(best):]
 }
 
+// noteTexts holds the notes a block flows, each note's text prepared for
+// wrapping and its paragraphs' widths on one line, worked out when first
+// needed: a block whose notes continue over many pages looks at each
+// note only on the pages that may take it.
+type noteTexts struct {
+	in    layoutInput
+	notes []bmc.Note
+	texts []*textlayout.Text
+	// widths holds each note's paragraph widths in ems.
+	widths [][]float64
+}
+
+func (nt *noteTexts) text(i int) *textlayout.Text {
+	if nt.texts == nil {
+		nt.texts = make([]*textlayout.Text, len(nt.notes))
+		nt.widths = make([][]float64, len(nt.notes))
+	}
+	if nt.texts[i] == nil {
+		p := nt.in.prepared(nt.notes[i].Text)
+		nt.texts[i], nt.widths[i] = p.text, p.widths
+	}
+	return nt.texts[i]
+}
+
+// preparedNote is a note text made ready for wrapping, and its
+// paragraphs' widths on one line in ems.
+type preparedNote struct {
+	text   *textlayout.Text
+	widths []float64
+}
+
+// prepared returns text prepared, once per poster: a poster lays out a
+// note several times (to find the type size, on continuation pages).
+func (in layoutInput) prepared(text string) preparedNote {
+	if p, ok := in.memo[text]; ok {
+		return p
+	}
+	t := prepare(text)
+	p := preparedNote{t, t.Widths(1/ptMM, in.fonts.measure(in.fonts.regular))}
+	if in.memo != nil {
+		in.memo[text] = p
+	}
+	return p
+}
+
+// minLines returns the fewest lines note i can take in a text column tw
+// millimetres wide at em millimetres per em: each paragraph at least
+// one line and as many as its width fills.
+func (nt *noteTexts) minLines(i int, tw, em float64) float64 {
+	nt.text(i)
+	lines := 0.0
+	for _, w := range nt.widths[i] {
+		lines += max(1, math.Ceil(w*em/tw-1e-9))
+	}
+	return lines
+}
+
+// colsBound is a column count and the most notes it may fit.
+type colsBound struct{ cols, fit int }
+
+// minHeight returns the least height of note i's content (without its
+// padding) in a text column tw millimetres wide at em millimetres per em,
+// as measureNote sets it: its text, a line for its amount, the row of
+// marks and badge, and never less than two lines.
+func (nt *noteTexts) minHeight(i int, tw, em float64) float64 {
+	n := &nt.notes[i]
+	h := nt.minLines(i, tw, em) * lineHeight * em
+	if n.Amount != nil {
+		h += lineHeight * em
+	}
+	_, segment := nt.in.marks[n.ID]
+	if segment || len(n.Segments) > 0 || n.Status == bmc.StatusHypothesis || n.Status == bmc.StatusValidated || n.Status == bmc.StatusInvalidated {
+		h += dotRowEm * em
+	}
+	return max(h, 2*lineHeight*em)
+}
+
 // fitsAtMost returns an upper bound on how many notes placeNotes fits in
 // area at size points in cols columns, from each note's text length alone.
-func fitsAtMost(ems []float64, area box, size float64, cols int) int {
+func fitsAtMost(nt *noteTexts, area box, size float64, cols int) int {
 	em := size * ptMM
 	gap := noteGapEm * em
 	nw := (area.w - float64(cols-1)*gap) / float64(cols)
@@ -86,18 +178,17 @@ func fitsAtMost(ems []float64, area box, size float64, cols int) int {
 		return 0
 	}
 	y, rowH := area.y, 0.0
-	for i, w := range ems {
+	for i := range nt.notes {
 		if i%cols == 0 && i > 0 {
 			y += rowH + gap
 			rowH = 0
 		}
-		lines := max(2, math.Ceil(w*em/tw-1e-9))
-		rowH = max(rowH, lines*lineHeight*em+2*notePadEm*em)
+		rowH = max(rowH, nt.minHeight(i, tw, em)+2*notePadEm*em)
 		if y+rowH > area.bottom()+1e-9 {
 			return i
 		}
 	}
-	return len(ems)
+	return len(nt.notes)
 }
 
 // brokeWord reports whether any note had a word broken across lines.
@@ -128,11 +219,10 @@ func maxColumns(w, size float64) int {
 	return max(1, cols, minColumns(w, size))
 }
 
-// placeNotes lays out notes in cols columns at size points and returns the
-// boxes of those that fit, in order: a row is as tall as its tallest note.
-// texts holds each note's text prepared for wrapping, and ems its width on
-// one line, in ems, to skip setting a note that cannot fit.
-func placeNotes(in layoutInput, notes []bmc.Note, texts []*textlayout.Text, ems []float64, area box, size float64, cols int) []noteBox {
+// placeNotes lays out the notes in cols columns at size points and
+// returns the boxes of those that fit, in order: a row is as tall as its
+// tallest note.
+func placeNotes(nt *noteTexts, area box, size float64, cols int) []noteBox {
 	em := size * ptMM
 	gap := noteGapEm * em
 	nw := (area.w - float64(cols-1)*gap) / float64(cols)
@@ -141,16 +231,16 @@ func placeNotes(in layoutInput, notes []bmc.Note, texts []*textlayout.Text, ems 
 	}
 	var out []noteBox
 	y, rowStart := area.y, 0
-	for i := range notes {
+	for i := range nt.notes {
 		col := i % cols
 		if col == 0 && i > 0 {
 			y = stretchRow(out[rowStart:]) + gap
 			rowStart = i
 		}
-		if lines := math.Ceil(ems[i] * em / (nw - 2*notePadEm*em)); y+lines*lineHeight*em > area.bottom() {
+		if y+nt.minLines(i, nw-2*notePadEm*em, em)*lineHeight*em > area.bottom() {
 			break // even without wrapping losses, the text is too long for the space left
 		}
-		nb := measureNote(in, &notes[i], texts[i], size, nw)
+		nb := measureNote(nt.in, &nt.notes[i], nt.text(i), size, nw)
 		nb.x, nb.y = area.x+float64(col)*(nw+gap), y
 		nb.text.x, nb.text.y = nb.x+notePadEm*em, nb.y+notePadEm*em
 		nb.amount.x, nb.amount.y = nb.text.x, nb.text.y+nb.text.height()
@@ -190,16 +280,21 @@ func measureNote(in layoutInput, n *bmc.Note, text *textlayout.Text, size, nw fl
 		nb.amount = textBox{w: tw, size: size, bold: true, color: inkColor}
 		nb.amount.lines = in.fonts.wrap(in.fonts.bold, formatAmount(*n.Amount, n.Period, in.c.Currency), size, tw)
 	}
+	if m, ok := in.marks[n.ID]; ok {
+		nb.marks, nb.own = append(nb.marks, m), true
+	}
 	marked := map[string]bool{} // two personas of one segment make one mark
 	for _, id := range n.Segments {
-		if seg, ok := segment(in.c, bmc.SegmentOf(id)); ok && !marked[seg.ID] {
-			marked[seg.ID] = true
-			nb.dots = append(nb.dots, seg.Color)
+		seg := bmc.SegmentOf(id)
+		if m, ok := in.marks[seg]; ok && !marked[seg] {
+			marked[seg] = true
+			nb.marks = append(nb.marks, m)
 		}
 	}
+	nb.badge = n.Status == bmc.StatusHypothesis || n.Status == bmc.StatusValidated || n.Status == bmc.StatusInvalidated
 	nb.change = measureChange(in, n, size, tw)
 	h := nb.text.height() + nb.amount.height() + nb.change.height()
-	if len(nb.dots) > 0 {
+	if len(nb.marks) > 0 || nb.badge {
 		h += dotRowEm * em
 	}
 	h = max(h, 2*lineHeight*em)
@@ -215,7 +310,7 @@ func measureNote(in layoutInput, n *bmc.Note, text *textlayout.Text, size, nw fl
 func splitNote(in layoutInput, n *bmc.Note, area box, minPt float64) []bmc.Note {
 	em := minPt * ptMM
 	cols := float64(minColumns(area.w, minPt))
-	nb := measureNote(in, n, prepare(n.Text), minPt, (area.w-(cols-1)*noteGapEm*em)/cols)
+	nb := measureNote(in, n, in.prepared(n.Text).text, minPt, (area.w-(cols-1)*noteGapEm*em)/cols)
 	extra := nb.amount.height() + dotRowEm*em
 	fit := int(math.Floor((area.h - 2*notePadEm*em - extra) / (lineHeight * em)))
 	lines := nb.text.lines
@@ -249,11 +344,11 @@ func faded(in layoutInput, n *bmc.Note) bool {
 	return !in.chain[n.ID]
 }
 
-func segment(c *bmc.Canvas, id string) (bmc.Note, bool) {
+func isSegment(c *bmc.Canvas, id string) bool {
 	for _, s := range c.Segments() {
 		if s.ID == id {
-			return s, true
+			return true
 		}
 	}
-	return bmc.Note{}, false
+	return false
 }

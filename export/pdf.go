@@ -1,13 +1,20 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
 	"github.com/jung-kurt/gofpdf"
 )
+
+// Templates list their resources in the PDF writer's global order, not
+// their document's: sorted, so that the same canvas always gives the same
+// bytes.
+func init() { gofpdf.SetDefaultCatalogSort(true) }
 
 // creationDate is written into every PDF instead of the time of export, so
 // that the same canvas always gives the same bytes.
@@ -23,7 +30,7 @@ func render(w io.Writer, in layoutInput, p *poster, tile *Paper) (err error) {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCatalogSort(true)
-	pdf.SetCompression(compress)
+	pdf.SetCompression(false) // compressStreams compresses afterwards
 	pdf.SetCreationDate(creationDate)
 	pdf.SetModificationDate(creationDate)
 	title := in.c.Title
@@ -34,15 +41,16 @@ func render(w io.Writer, in layoutInput, p *poster, tile *Paper) (err error) {
 	if in.c.DesignedFor != "" {
 		subject += " for " + in.c.DesignedFor
 	}
-	pdf.SetTitle(title, true)
-	pdf.SetAuthor(in.c.DesignedBy, true)
-	pdf.SetSubject(subject, true)
+	pdf.SetTitle(metadata(title), true)
+	pdf.SetAuthor(metadata(in.c.DesignedBy), true)
+	pdf.SetSubject(metadata(subject), true)
 	pdf.SetCreator("bmcanvas", true)
-	pdf.SetKeywords(in.t.Name+", poster", true)
+	pdf.SetKeywords(metadata(in.t.Name+", poster"), true)
 	if err := addFonts(pdf, in.fonts); err != nil {
 		return err
 	}
-	d := &drawer{pdf: pdf, fonts: in.fonts, s: p.scale}
+	d := newDrawer(pdf, in.fonts, p.scale)
+	d.ink, d.focus = in.ink, in.opt.Focus != ""
 	if tile == nil {
 		for _, pg := range p.pages {
 			pdf.AddPage()
@@ -64,10 +72,18 @@ func render(w io.Writer, in layoutInput, p *poster, tile *Paper) (err error) {
 			}
 		}()
 	}
-	if err := pdf.Output(w); err != nil {
+	var plain bytes.Buffer
+	if err := pdf.Output(&plain); err != nil {
 		return fmt.Errorf("write PDF: %w", err)
 	}
-	return nil
+	out := plain.Bytes()
+	if compress {
+		if out, err = compressStreams(out); err != nil {
+			return err
+		}
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 // addFonts embeds the faces; gofpdf subsets them to the characters used.
@@ -112,13 +128,24 @@ type drawer struct {
 	pdf   *gofpdf.Fpdf
 	fonts *fonts
 	s     float64 // the poster's scale
+	ink   Ink
+	// focus is true when a segment is in focus.
+	focus bool
+	// textColour is the colour of the text being drawn, inked.
+	textColour rgb
+	// glyphs holds how each glyph drawn so far is drawn (glyph.go),
+	// stamps the marks and badges drawn so far (stamp.go).
+	glyphs       map[glyphKey]*glyphArt
+	colourGlyphs int // how many colour glyphs glyphs holds
+	imageWidths  map[int]bool
+	stamps       map[stampKey]gofpdf.Template
 }
 
 func (d *drawer) page(pg *page) {
 	for _, t := range pg.header {
 		d.text(t)
 	}
-	d.pdf.SetDrawColor(rgbInts(frameColor))
+	d.pdf.SetDrawColor(rgbInts(inked(d.ink, frameColor)))
 	d.pdf.SetLineWidth(0.2 * d.s)
 	for _, f := range pg.fields {
 		d.pdf.Line(f.x, f.bottom(), f.right(), f.bottom())
@@ -132,7 +159,7 @@ func (d *drawer) page(pg *page) {
 }
 
 func (d *drawer) block(bb *blockBox) {
-	d.pdf.SetDrawColor(rgbInts(frameColor))
+	d.pdf.SetDrawColor(rgbInts(inked(d.ink, frameColor)))
 	d.pdf.SetLineWidth(0.3 * d.s)
 	d.roundedRect(bb.frame, 1.6*d.s, "D")
 	d.text(bb.title)
@@ -147,7 +174,7 @@ func (d *drawer) block(bb *blockBox) {
 
 // icon draws a block's line drawing in b.
 func (d *drawer) icon(ic bmc.Icon, b box) {
-	d.pdf.SetDrawColor(rgbInts(labelColor))
+	d.pdf.SetDrawColor(rgbInts(inked(d.ink, labelColor)))
 	d.pdf.SetLineWidth(0.28 * d.s)
 	d.pdf.SetLineCapStyle("round")
 	d.pdf.SetLineJoinStyle("round")
@@ -162,44 +189,66 @@ func (d *drawer) icon(ic bmc.Icon, b box) {
 	d.pdf.SetLineJoinStyle("miter")
 }
 
-// note draws a sticky note: square like the paper ones, a soft shadow,
-// the text, the amount, and a dot per segment served.
+// note draws a sticky note: square like the paper ones, with a soft
+// shadow in colour, or as a white card with an edge of its colour (light
+// ink) or a grey edge (mono); then the text, the amount, and in its
+// newDrawer returns a drawer on pdf with the fonts, at scale s.
+func newDrawer(pdf *gofpdf.Fpdf, fs *fonts, s float64) *drawer {
+	return &drawer{pdf: pdf, fonts: fs, s: s, glyphs: map[glyphKey]*glyphArt{}, stamps: map[stampKey]gofpdf.Template{}, imageWidths: map[int]bool{}}
+}
+
+// lower right corner a mark per segment served and a status badge.
 func (d *drawer) note(nb *noteBox) {
 	em := nb.text.size * ptMM
-	fill := colorRGB(nb.note.Color)
-	shadow := rgb{0xd4, 0xd8, 0xdb}
 	text := nb.text
 	amount := nb.amount
-	if nb.faded || nb.change.ghost() {
-		fill, shadow = fade(fill), fade(shadow)
+	faded := nb.faded || nb.change.ghost() // a ghost: a note the newer version removed
+	if faded {
 		text.color, amount.color = fade(text.color), fade(amount.color)
 	}
-	d.pdf.SetFillColor(rgbInts(shadow))
-	d.pdf.Rect(nb.x+0.12*em, nb.y+0.18*em, nb.w-0.12*em, nb.h-0.18*em, "F")
-	d.pdf.SetFillColor(rgbInts(fill))
-	d.pdf.Rect(nb.x, nb.y, nb.w-0.12*em, nb.h-0.18*em, "F")
+	card := box{nb.x, nb.y, nb.w - 0.12*em, nb.h - 0.18*em}
+	switch d.ink {
+	case InkLight, InkMono:
+		edge, width := rgb{0x78, 0x78, 0x78}, 0.07*em
+		if d.ink == InkLight {
+			r, g, b := nb.note.Color.MarkRGB()
+			edge, width = rgb{r, g, b}, 0.14*em
+		}
+		if faded {
+			edge = fade(edge)
+		} else if d.focus {
+			// the focused segment's notes stand out by the weight of their
+			// edges, not only by their colour
+			edge, width = inked(d.ink, darken(edge)), 0.22*em
+		}
+		d.pdf.SetFillColor(255, 255, 255)
+		d.pdf.SetDrawColor(rgbInts(inked(d.ink, edge)))
+		d.pdf.SetLineWidth(width)
+		d.pdf.Rect(card.x+width/2, card.y+width/2, card.w-width, card.h-width, "FD")
+	default:
+		fill, shadow := colorRGB(nb.note.Color), rgb{0xd4, 0xd8, 0xdb}
+		if faded {
+			fill, shadow = fade(fill), fade(shadow)
+		}
+		d.pdf.SetFillColor(rgbInts(shadow))
+		d.pdf.Rect(nb.x+0.12*em, nb.y+0.18*em, nb.w-0.12*em, nb.h-0.18*em, "F")
+		d.pdf.SetFillColor(rgbInts(fill))
+		d.pdf.Rect(card.x, card.y, card.w, card.h, "F")
+	}
 	d.text(text)
 	if nb.note.Status == bmc.StatusInvalidated {
 		d.strike(text)
 	}
 	d.text(amount)
 	d.votes(nb)
-	x := nb.right() - 0.12*em - notePadEm*em - nb.dot/2
-	y := nb.bottom() - 0.18*em - notePadEm*em - nb.dot/2
-	d.pdf.SetLineWidth(0.06 * em)
-	for i := len(nb.dots) - 1; i >= 0; i-- {
-		r, g, b := nb.dots[i].MarkRGB()
-		c := rgb{r, g, b}
-		edge := darken(c)
-		if nb.faded {
-			c, edge = fade(c), fade(edge)
-		}
-		d.pdf.SetFillColor(255, 255, 255)
-		d.pdf.Circle(x, y, nb.dot/2+0.1*em, "F")
-		d.pdf.SetFillColor(rgbInts(c))
-		d.pdf.SetDrawColor(rgbInts(edge))
-		d.pdf.Circle(x, y, nb.dot/2, "FD")
+	x := card.right() - notePadEm*em - nb.dot/2
+	y := card.bottom() - notePadEm*em - nb.dot/2
+	for i := len(nb.marks) - 1; i >= 0; i-- {
+		d.mark(nb.marks[i], x, y, nb.dot/2, em, faded)
 		x -= nb.dot * 1.4
+	}
+	if nb.badge {
+		d.badge(nb.note.Status, x-0.1*nb.dot, y, nb.dot*0.62, faded)
 	}
 	d.change(nb)
 }
@@ -224,41 +273,49 @@ func (d *drawer) roundedRect(b box, r float64, style string) {
 	p.DrawPath(style)
 }
 
-// text draws a text box line by line, switching to the user's font for
-// the characters the base font lacks.
+// text draws a text box line by line (see drawLine).
 func (d *drawer) text(t textBox) {
 	base := d.fonts.regular
 	if t.bold {
 		base = d.fonts.bold
 	}
-	d.pdf.SetTextColor(rgbInts(t.color))
+	d.textColour = inked(d.ink, t.color)
+	d.pdf.SetTextColor(rgbInts(d.textColour))
 	for i, line := range t.lines {
 		x := t.x
 		if t.right {
-			x = t.x + t.w - d.fonts.width(base, line, t.size)
+			x = t.x + t.w - d.fonts.drawnWidth(base, line, t.size)
 		}
-		y := t.baseline(i)
-		for _, r := range d.fonts.runs(base, line) {
-			d.pdf.SetFont(r.face.family, r.face.style, t.size)
-			d.pdf.Text(x, y, r.text)
-			x += d.fonts.width(r.face, r.text, t.size)
-		}
+		d.drawLine(base, line, rightToLeft(line), x, t.baseline(i), t.size)
 	}
 }
 
 // strike draws a line through each line of t, as an invalidated note is
 // shown on screen.
 func (d *drawer) strike(t textBox) {
-	d.pdf.SetDrawColor(rgbInts(t.color))
+	d.pdf.SetDrawColor(rgbInts(inked(d.ink, t.color)))
 	d.pdf.SetLineWidth(0.06 * t.size * ptMM)
 	for i, line := range t.lines {
-		w := d.fonts.width(d.fonts.regular, line, t.size)
+		w := d.fonts.drawnWidth(d.fonts.regular, line, t.size)
 		y := t.baseline(i) - 0.3*t.size*ptMM
 		d.pdf.Line(t.x, y, t.x+w, y)
 	}
 }
 
 func rgbInts(c rgb) (int, int, int) { return int(c[0]), int(c[1]), int(c[2]) }
+
+// metadata returns s fit for the PDF's document information, which the
+// PDF writer encodes only up to U+FFFF: characters beyond (emoji) and the
+// format characters that join them are left out.
+func metadata(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r <= 0xFFFF && !invisible(r) {
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
 
 func colorRGB(c bmc.Color) rgb {
 	r, g, b := c.RGB()

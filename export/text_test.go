@@ -54,32 +54,62 @@ func checkWrap(t *testing.T, fs *fonts, text string, width float64) {
 	}
 }
 
-// Emoji (beyond U+FFFF) and characters the font lacks are replaced before
-// they reach the PDF writer, and a warning lists them and where they were.
-func TestSanitize(t *testing.T) {
-	s := newSanitizer(testFonts(t))
-	got := s.clean("Café 😀 中文\tok\r\nnext\x07 ❤️ a → b ≥ c", "note n1")
+// bareFonts returns the poster fonts of a machine without fonts of its
+// own: Noto Sans and the emoji font only.
+func bareFonts(t testing.TB) *fonts {
+	fs := testFonts(t)
+	fs.shaping = newShapingState(fs, false)
+	return fs
+}
+
+// Text keeps every character some font draws, emoji sequences and their
+// joiners included; control characters go, line ends and tabs are made
+// plain.
+func TestSanitizeKeepsWhatPrints(t *testing.T) {
+	s := newSanitizer(bareFonts(t))
+	in := "Café 😀 👨\u200d👩\u200d👧 ❤️ 🇩🇪\tok\r\nnext\x07 line"
+	want := "Café 😀 👨\u200d👩\u200d👧 ❤️ 🇩🇪 ok\nnext line"
+	if got := s.clean(in, "note n1"); got != want {
+		t.Errorf("clean = %q, want %q", got, want)
+	}
+	if w := s.warnings(); len(w) > 0 {
+		t.Errorf("warnings for text the fonts draw: %q", w)
+	}
+}
+
+// Characters no font has are replaced; one warning names them, the places
+// that had them and the Debian packages that bring fonts for them, and
+// common symbols are printed as ASCII look-alikes.
+func TestSanitizeWarnsOfMissingFonts(t *testing.T) {
+	s := newSanitizer(bareFonts(t))
+	got := s.clean("中文 a → b ≥ c", "note n1")
 	s.clean("plain", "note n2")
-	s.clean("🎉", "note n3")
-	want := "Café \uFFFD \uFFFD\uFFFD ok\nnext \uFFFD a -> b >= c"
-	if got != want {
+	s.clean("ok \U0010FFFD", "note n3")
+	s.clean("안녕 שלום", "the header")
+	if want := "\uFFFD\uFFFD a -> b >= c"; got != want {
 		t.Errorf("clean = %q, want %q", got, want)
 	}
 	w := strings.Join(s.warnings(), "\n")
-	for _, part := range []string{`"😀" U+1F600`, `"🎉" U+1F389`, `"中" U+4E2D`, `"文" U+6587`, `"❤" U+2764`,
-		"note n1, note n3", "--font", `"→" as "->"`, `"≥" as ">="`} {
+	for _, part := range []string{`"中" U+4E2D`, `"文" U+6587`, `"\U0010fffd" U+10FFFD`, `"안" U+C548`, `"ש" U+05E9`,
+		"note n1, note n3, the header", `"→" as "->"`, `"≥" as ">="`, "fonts-noto-cjk and fonts-noto-core"} {
 		if !strings.Contains(w, part) {
 			t.Errorf("warnings lack %s:\n%s", part, w)
 		}
 	}
-	if strings.Contains(w, "n2") {
-		t.Errorf("warnings name a clean note:\n%s", w)
+	if strings.Contains(w, "n2") || len(s.warnings()) != 1 {
+		t.Errorf("want one warning that does not name the clean note:\n%s", w)
 	}
-	// Each warning names only the places that had its kind of character.
-	ws := s.warnings()
-	for _, l := range ws {
-		if strings.Contains(l, "U+4E2D") && strings.Contains(l, "note n3") {
-			t.Errorf("the missing-glyph warning names note n3, which only had an emoji:\n%s", l)
+}
+
+func TestFontPackage(t *testing.T) {
+	for r, want := range map[rune]string{
+		'中': "fonts-noto-cjk", 'か': "fonts-noto-cjk", 'カ': "fonts-noto-cjk", '한': "fonts-noto-cjk", '。': "fonts-noto-cjk",
+		'😀': "fonts-noto-color-emoji", '🫠': "fonts-noto-color-emoji", '☕': "fonts-noto-color-emoji",
+		'ب': "fonts-noto-core", 'ש': "fonts-noto-core", 'क': "fonts-noto-core", 'ก': "fonts-noto-core", '→': "fonts-noto-core",
+		'\uE000': "", '\U0010FFFD': "",
+	} {
+		if got := fontPackage(r); got != want {
+			t.Errorf("fontPackage(%q) = %q, want %q", r, got, want)
 		}
 	}
 }

@@ -176,3 +176,25 @@ func FuzzWrap(f *testing.F) {
 		checkWrap(t, text, width)
 	})
 }
+
+// Widths measures each paragraph on one line, as Wrap would lay it out on
+// a line wide enough.
+func TestWidths(t *testing.T) {
+	m := func(s string, size float64) float64 { return float64(len([]rune(s))) * size }
+	text := Prepare("one two-three  four\n\nfive")
+	got := text.Widths(2, m)
+	want := []float64{2 * float64(len("one two-three four")), 0, 2 * 4}
+	if len(got) != len(want) {
+		t.Fatalf("Widths = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("paragraph %d: width %v, want %v", i, got[i], want[i])
+		}
+	}
+	for i, l := range text.Wrap(1000, 2, m).Lines {
+		if w := m(l, 2); w != got[i] {
+			t.Errorf("line %q is %v wide, Widths says %v", l, w, got[i])
+		}
+	}
+}

@@ -327,6 +327,7 @@ func (o *dragOverlay) lift(c *NoteCard) {
 	o.ring.Hide()
 	o.ghost.setNote(c.Note)
 	o.ghost.setLook(c.Marks, nil, c.Segment, c.SegmentFocused, false, c.Currency)
+	o.ghost.setShapes(c.MarkShapes, c.SegmentShape)
 	o.ghost.layout = c.layout
 	o.ghost.Resize(c.Size())
 	o.ghost.Move(c.Position())

@@ -169,6 +169,7 @@ func (r *boardRenderer) layoutCards(g *geometry) {
 			changed := c.setNote(*note)
 			changed = c.setLook(b.marks(note), b.markNames(note), bg.block.ID == bmc.SegmentBlock, note.ID == b.look.focus && b.look.focus != "",
 				b.dimmed(note.ID), b.canvas.Currency) || changed
+			changed = c.setShapes(b.markShapes(note), b.segmentShape(note.ID)) || changed
 			lifted := b.drag.dragging() == note.ID
 			if l := &bg.cards[i]; c.layout == nil || !c.layout.same(l) || c.Lifted != lifted {
 				changed = true

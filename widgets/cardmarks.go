@@ -120,7 +120,7 @@ func (r *noteCardRenderer) layoutCluster(l *cardLayout, dy, width float32) {
 		marks = nil
 	}
 	for len(r.marks) < len(marks) {
-		r.marks = append(r.marks, &canvas.Circle{StrokeWidth: 1})
+		r.marks = append(r.marks, &canvas.Polygon{StrokeWidth: 1})
 		r.objects = nil
 	}
 	c.hotspots = c.hotspots[:0]
@@ -132,8 +132,9 @@ func (r *noteCardRenderer) layoutCluster(l *cardLayout, dy, width float32) {
 		}
 		col := marks[len(marks)-1-i]
 		d.FillColor, d.StrokeColor = markColor(col), markEdge(col)
-		d.Move(fyne.NewPos(x-s.mark, cy-s.mark/2))
-		d.Resize(fyne.NewSquareSize(s.mark))
+		shape := c.markShape(len(marks) - 1 - i)
+		shapeMark(d, shape)
+		placeMark(d, shape, x-s.mark, cy-s.mark/2, s.mark)
 		d.Show()
 		d.Refresh()
 		x -= s.mark + s.gap*0.6
@@ -293,14 +294,15 @@ func (d *segmentDot) MouseOut() {
 // CreateRenderer is a private method to Fyne which links this widget to its
 // renderer.
 func (d *segmentDot) CreateRenderer() fyne.WidgetRenderer {
-	r := &segmentDotRenderer{dot: d, ring: &canvas.Circle{}, fill: &canvas.Circle{StrokeWidth: 1.2}}
+	r := &segmentDotRenderer{dot: d, ring: &canvas.Circle{}, fill: &canvas.Polygon{StrokeWidth: 1.2}}
 	r.Refresh()
 	return r
 }
 
 type segmentDotRenderer struct {
-	dot        *segmentDot
-	ring, fill *canvas.Circle
+	dot  *segmentDot
+	ring *canvas.Circle
+	fill *canvas.Polygon // in the segment's mark shape
 }
 
 func (r *segmentDotRenderer) Layout(size fyne.Size) {
@@ -309,8 +311,7 @@ func (r *segmentDotRenderer) Layout(size fyne.Size) {
 		d = min(size.Width, size.Height)
 	}
 	centre := fyne.NewPos(size.Width/2, size.Height/2)
-	r.fill.Move(centre.SubtractXY(d/2, d/2))
-	r.fill.Resize(fyne.NewSquareSize(d))
+	placeMark(r.fill, r.dot.card.SegmentShape, centre.X-d/2, centre.Y-d/2, d)
 	ring := d + 2*r.ring.StrokeWidth + 2
 	r.ring.Move(centre.SubtractXY(ring/2, ring/2))
 	r.ring.Resize(fyne.NewSquareSize(ring))
@@ -323,6 +324,7 @@ func (r *segmentDotRenderer) Refresh() {
 	th, v := d.Theme(), fyne.CurrentApp().Settings().ThemeVariant()
 	col := d.card.Note.Color
 	r.fill.FillColor, r.fill.StrokeColor = markColor(col), markEdge(col)
+	shapeMark(r.fill, d.card.SegmentShape)
 	r.ring.FillColor = color.Transparent
 	switch {
 	case d.card.SegmentFocused:

@@ -46,6 +46,11 @@ type NoteCard struct {
 	// Marks are the colours of the customer segments the note serves, in
 	// link order, drawn as dots in the card's lower right corner.
 	Marks []bmc.Color
+	// MarkShapes are the shapes of those marks (circles when nil), so that
+	// segments differ by more than colour.
+	MarkShapes []bmc.MarkShape
+	// SegmentShape is the shape of the segment dot of a customer segment.
+	SegmentShape bmc.MarkShape
 	// MarkNames name the segments of Marks, for the marks' tip.
 	MarkNames []string
 	// Segment shows the note as a customer segment: its own colour is its
@@ -286,7 +291,7 @@ type noteCardRenderer struct {
 	amount        []*canvas.Text
 	chips         []*chip
 	badge         *statusBadge
-	marks         []*canvas.Circle
+	marks         []*canvas.Polygon
 	fade          *canvas.Rectangle // over everything, for the dimmed and lifted looks
 	objects       []fyne.CanvasObject
 

@@ -1,0 +1,131 @@
+package export
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"sync"
+)
+
+// The PDF writer compresses each content stream with a compressor of its
+// own, and a compressor takes a megabyte to set up: on a poster of many
+// pages and stamps, setting them up cost more than drawing. So the writer
+// writes its streams plain, and compressStreams compresses them
+// afterwards with one compressor, reused by every poster of the process.
+
+// compressors holds zlib writers at the PDF writer's level, best speed.
+var compressors = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return w
+}}
+
+var (
+	lengthField = regexp.MustCompile(`/Length (\d+)`)
+	xrefEntry   = regexp.MustCompile(`^(\d{10}) (\d{5}) ([nf]) ?\r?\n?$`)
+)
+
+// compressStreams returns pdf, as the PDF writer writes it without
+// compression, with every stream that has no filter compressed with
+// Flate, and the cross-reference table rebuilt for the new offsets.
+func compressStreams(pdf []byte) ([]byte, error) {
+	xref := bytes.LastIndex(pdf, []byte("\nxref\n"))
+	trailer := bytes.LastIndex(pdf, []byte("\ntrailer\n"))
+	if xref < 0 || trailer < xref {
+		return nil, fmt.Errorf("compress: no cross-reference table")
+	}
+	xref++
+	lines := bytes.Split(pdf[xref:trailer+1], []byte("\n"))
+	if len(lines) < 3 || string(lines[0]) != "xref" {
+		return nil, fmt.Errorf("compress: unexpected cross-reference table")
+	}
+	var offsets []int // by object number; -1 for free entries
+	for _, l := range lines[2:] {
+		if len(l) == 0 {
+			continue
+		}
+		m := xrefEntry.FindSubmatch(append(l, '\n'))
+		if m == nil {
+			return nil, fmt.Errorf("compress: bad cross-reference entry %q", l)
+		}
+		off, _ := strconv.Atoi(string(m[1]))
+		if m[3][0] == 'f' {
+			off = -1
+		}
+		offsets = append(offsets, off)
+	}
+	order := make([]int, 0, len(offsets))
+	for n, off := range offsets {
+		if off >= 0 {
+			order = append(order, n)
+		}
+	}
+	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
+
+	zw := compressors.Get().(*zlib.Writer)
+	defer compressors.Put(zw)
+	out := bytes.NewBuffer(make([]byte, 0, len(pdf)/3))
+	first := xref
+	if len(order) > 0 {
+		first = offsets[order[0]]
+	}
+	out.Write(pdf[:first])
+	newOffsets := make([]int, len(offsets))
+	var packed bytes.Buffer
+	for i, n := range order {
+		start, end := offsets[n], xref
+		if i+1 < len(order) {
+			end = offsets[order[i+1]]
+		}
+		if start > end || end > len(pdf) {
+			return nil, fmt.Errorf("compress: object %d lies outside the file", n)
+		}
+		newOffsets[n] = out.Len()
+		obj := pdf[start:end]
+		s := bytes.Index(obj, []byte(">>\nstream\n"))
+		if s < 0 {
+			out.Write(obj)
+			continue
+		}
+		dict := obj[:s+2]
+		m := lengthField.FindSubmatchIndex(dict)
+		if m == nil || bytes.Contains(dict, []byte("/Filter")) {
+			out.Write(obj)
+			continue
+		}
+		length, _ := strconv.Atoi(string(dict[m[2]:m[3]]))
+		data := s + len(">>\nstream\n")
+		if data+length > len(obj) {
+			return nil, fmt.Errorf("compress: object %d's stream is cut short", n)
+		}
+		packed.Reset()
+		zw.Reset(&packed)
+		zw.Write(obj[data : data+length])
+		zw.Close()
+		out.Write(dict[:m[0]])
+		fmt.Fprintf(out, "/Filter /FlateDecode /Length %d", packed.Len())
+		out.Write(dict[m[1]:])
+		out.WriteString("\nstream\n")
+		out.Write(packed.Bytes())
+		out.Write(obj[data+length:])
+	}
+	start := out.Len()
+	fmt.Fprintf(out, "xref\n0 %d\n", len(offsets))
+	for n, off := range offsets {
+		if off < 0 {
+			out.WriteString("0000000000 65535 f \n")
+		} else {
+			fmt.Fprintf(out, "%010d 00000 n \n", newOffsets[n])
+		}
+	}
+	tail := pdf[trailer+1:]
+	sx := bytes.LastIndex(tail, []byte("startxref\n"))
+	if sx < 0 {
+		return nil, fmt.Errorf("compress: no startxref")
+	}
+	out.Write(tail[:sx])
+	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", start)
+	return out.Bytes(), nil
+}
