@@ -17,10 +17,13 @@ import (
 // they were redirected to a file or a pipe, which it leaves alone.
 // Started from Explorer there is no parent console and nothing changes.
 //
-// The shell does not wait for a windowsgui program: the prompt comes back
-// at once and the output follows it, and %ERRORLEVEL% is not the exit
-// code. Redirecting or piping the output (bmcanvas.exe lint x.yaml | more)
-// or "start /wait" makes the shell wait; the README says so.
+// The shell does not wait for a windowsgui program, though: the prompt
+// comes back at once, the output follows it, and the exit code is lost.
+// So the zip also holds bmcanvas.com (packaging/windows/console), a
+// console program that cmd and PowerShell pick before bmcanvas.exe for
+// "bmcanvas …": it runs bmcanvas.exe with its own standard handles, which
+// this code then leaves alone, waits, and passes the exit code on. What
+// is here serves "bmcanvas.exe …" typed in full.
 
 const attachParentProcess = ^uintptr(0) // ATTACH_PARENT_PROCESS, (DWORD)-1
 

@@ -65,11 +65,13 @@ echo "dist-check: $lin.tar.xz: $(wc -l <"$tmp/list") members, root-owned, dated 
 # ---- the Windows archive ------------------------------------------------------------
 unzip -q -d "$tmp" "dist/$win.zip"
 exe=$tmp/$win/bmcanvas.exe
-for f in bmcanvas.exe README.md THIRD-PARTY-LICENSES.txt; do
+for f in bmcanvas.exe bmcanvas.com README.md THIRD-PARTY-LICENSES.txt; do
 	[ -f "$tmp/$win/$f" ] || fail "$win.zip has no $f"
 done
 kind=$(file -b "$exe")
 [[ $kind == "PE32+ executable (GUI) x86-64"* ]] || fail "bmcanvas.exe is \"$kind\", want a PE32+ GUI program for x86-64"
+kind=$(file -b "$tmp/$win/bmcanvas.com")
+[[ $kind == "PE32+ executable (console) x86-64"* ]] || fail "bmcanvas.com is \"$kind\", want a PE32+ console program for x86-64"
 objdump=x86_64-w64-mingw32-objdump
 if command -v $objdump >/dev/null; then
 	$objdump -h "$exe" | grep -q '\.rsrc' || fail "bmcanvas.exe has no resource section (icon, version information)"
@@ -82,4 +84,4 @@ fi
 # Version information is UTF-16 text in the resources.
 strings -e l "$exe" | grep -qx "$version.0" ||
 	fail "bmcanvas.exe carries no file version $version.0"
-echo "dist-check: $win.zip: bmcanvas.exe is a Windows GUI program with icon and version $version.0"
+echo "dist-check: $win.zip: bmcanvas.exe is a Windows GUI program with icon and version $version.0, bmcanvas.com its console companion"

@@ -7,7 +7,8 @@
 #             entry, file type, icons, AppStream), install.sh, README.md,
 #             THIRD-PARTY-LICENSES.txt
 #         bmcanvas-VERSION-windows-amd64.zip    bmcanvas.exe (icon, version
-#             information, no console window), README.md,
+#             information, no console window), bmcanvas.com (its console
+#             companion for cmd and PowerShell), README.md,
 #             THIRD-PARTY-LICENSES.txt
 #         SHA256SUMS
 #   scripts/dist.sh layout BIN DIR
@@ -154,6 +155,14 @@ build_windows() {
 	mkdir -p "$root"
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC="$cc" $GO build -tags "$tags" -trimpath -buildvcs=false \
 		-ldflags "$ldflags -H windowsgui -extldflags=-Wl,--no-insert-timestamp" -o "$root/bmcanvas.exe" .
+	rm -f "$syso"
+	# bmcanvas.com: the console companion that cmd and PowerShell pick
+	# for "bmcanvas …" (packaging/windows/console): it waits, and passes
+	# the exit code on.
+	syso=$PWD/packaging/windows/console/rsrc_windows_amd64.syso
+	cp "$work/rsrc_windows_amd64.syso" "$syso"
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $GO build -trimpath -buildvcs=false -ldflags "-s -w -buildid=" \
+		-o "$root/bmcanvas.com" ./packaging/windows/console
 	rm -f "$syso"
 	syso=""
 	cp README.md "$root/README.md"

@@ -107,6 +107,11 @@ done
 printf 'format: bmcanvas/1\ntemplate: lean\nblocks:\n  problem:\n    - {id: a, text: x, color: bleu}\n' >bad.yaml
 same bad validate bad.yaml
 grep -q 'line 5, column 31' "$tmp/bad.win.err" "$tmp/bad.win.out" || fail "validate bad.yaml under wine: $(cat "$tmp/bad.win.err")"
+# bmcanvas.com, the console companion, passes output and exit code on.
+code=0
+wine "$tmp/$win/bmcanvas.com" validate bad.yaml >"$tmp/com.out" 2>"$tmp/com.err" || code=$?
+[ "$code" = 1 ] || fail "bmcanvas.com validate bad.yaml exited $code, want 1 ($(cat "$tmp/com.err"))"
+cmp -s "$tmp/com.err" "$tmp/bad.lin.err" || fail "bmcanvas.com validate bad.yaml printed: $(cat "$tmp/com.err")"
 # A new canvas: the same bytes, LF line endings.
 "$linux" new --template personal --title "Ana's canvas" -o new.yaml >/dev/null && mv new.yaml "$tmp/new.lin.yaml"
 wine "$exe" new --template personal --title "Ana's canvas" -o new.yaml >/dev/null && mv new.yaml "$tmp/new.win.yaml"
@@ -115,7 +120,7 @@ cmp -s "$tmp/new.lin.yaml" "$tmp/new.win.yaml" || fail "new: the canvases differ
 # Windows paths: a drive letter and backslashes.
 winpath=$(wine winepath -w "$work/bakery.yaml" 2>/dev/null | tr -d '\r')
 wine "$exe" validate -q "$winpath" >/dev/null 2>&1 || fail "validate $winpath"
-echo "wine-check: validate, lint, lint --json, export on $n examples, a tiled and a blank poster, new, a bad file, a path like $winpath: Windows and Linux builds agree byte for byte ($((SECONDS - start)) s)"
+echo "wine-check: validate, lint, lint --json, export on $n examples, a tiled and a blank poster, new, a bad file (also through bmcanvas.com), a path like $winpath: Windows and Linux builds agree byte for byte ($((SECONDS - start)) s)"
 
 # ---- the editor ---------------------------------------------------------------------
 start=$SECONDS
