@@ -178,5 +178,10 @@ linux) build_linux ;;
 windows) build_windows ;;
 *) die "--only takes linux or windows" ;;
 esac
-(cd "$out" && sha256sum bmcanvas-"$version"-*.tar.xz bmcanvas-"$version"-*.zip 2>/dev/null >SHA256SUMS || true)
-cat "$out/SHA256SUMS"
+cd "$out"
+sums=()
+for f in "bmcanvas-$version-linux-amd64.tar.xz" "bmcanvas-$version-windows-amd64.zip"; do
+	[ ! -f "$f" ] || sums+=("$f")
+done
+sha256sum "${sums[@]}" >SHA256SUMS
+cat SHA256SUMS

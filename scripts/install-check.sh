@@ -107,7 +107,8 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
 	exec 3>&-
 	for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
 	[ -s "$tmp/display" ] || fail "Xvfb did not start: $(cat "$tmp/xvfb.log")"
-	export DISPLAY=":$(head -n1 "$tmp/display")" LANG=en_US.UTF-8 FYNE_SCALE=1
+	DISPLAY=":$(head -n1 "$tmp/display")"
+	export DISPLAY LANG=en_US.UTF-8 FYNE_SCALE=1
 	HOME=$home xdg-open "$tmp/files/bakery.bmc.yaml" >"$tmp/open.log" 2>&1 &
 	wid=$(timeout 60 xdotool search --sync --onlyvisible --name 'bakery\.bmc\.yaml' 2>/dev/null | head -n1) || true
 	[ -n "$wid" ] || fail "xdg-open bakery.bmc.yaml showed no bmcanvas window: $(cat "$tmp/open.log")"

@@ -51,7 +51,8 @@ xvfb_pid=$!
 exec 3>&-
 for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
 [ -s "$tmp/display" ] || fail "Xvfb did not start: $(cat "$tmp/xvfb.log")"
-export DISPLAY=":$(head -n1 "$tmp/display")"
+DISPLAY=":$(head -n1 "$tmp/display")"
+export DISPLAY
 
 # A wine of its own: a fresh prefix, 64-bit only, no prompts to install
 # Mono or Gecko (bmcanvas needs neither), no debug chatter.
