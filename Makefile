@@ -13,6 +13,9 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
 	xvfb xauth xdotool poppler-utils imagemagick fonts-droid-fallback
 
+# make install needs only these (and shared-mime-info, there on any desktop).
+BUILD_DEB_PACKAGES := $(DEB_PACKAGES)
+
 # For make dist and the install checks: the Windows cross-compiler, xz and
 # zip, and the desktop tools that check and query what make install puts in
 # place (desktop-file-validate, appstreamcli, update-mime-database, xdg-mime
@@ -94,7 +97,8 @@ fuzz:
 
 ## install: build and install for this user under PREFIX (default ~/.local):
 ## the binary, the menu entry, the canvas file type, icons, AppStream metadata
-install: build
+install:
+	@$(MAKE) --no-print-directory build DEB_PACKAGES="$(BUILD_DEB_PACKAGES)"
 	scripts/dist.sh layout ./$(BIN) build/stage
 	sh scripts/install.sh --from build/stage --prefix "$(PREFIX)" $(if $(DESTDIR),--destdir "$(DESTDIR)")
 
