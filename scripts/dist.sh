@@ -102,13 +102,17 @@ licences() {
 			sort -u | while read -r mod dir; do
 				echo
 				echo "==== $mod ===="
+				# The module's licence, and those of code or fonts inside it
+				# (GLFW's C library, HarfBuzz's port, Fyne's fonts).
 				local found=""
-				for f in "$dir"/LICENSE* "$dir"/LICENCE* "$dir"/COPYING* "$dir"/NOTICE*; do
-					[ -f "$f" ] || continue
-					cat "$f"
+				while IFS= read -r f; do
+					[ "$f" = "${f#*/}" ] || echo "---- $f ----"
+					cat "$dir/$f"
 					echo
 					found=1
-				done
+				done < <(cd "$dir" && find . -path '*/testdata' -prune -o -type f \
+					\( -iname 'LICENSE*' -o -iname 'LICENCE*' -o -iname 'COPYING*' -o -iname 'NOTICE*' \) -print |
+					sed 's|^\./||' | awk -F/ '{ print NF "\t" $0 }' | sort -k1,1n -k2 | cut -f2-)
 				[ -n "$found" ] || die "no licence file in $dir ($mod)"
 			done
 	} >"$file"
