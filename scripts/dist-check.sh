@@ -82,6 +82,6 @@ if command -v $objdump >/dev/null; then
 	esac
 fi
 # Version information is UTF-16 text in the resources.
-strings -e l "$exe" | grep -qx "$version.0" ||
-	fail "bmcanvas.exe carries no file version $version.0"
-echo "dist-check: $win.zip: bmcanvas.exe is a Windows GUI program with icon and version $version.0, bmcanvas.com its console companion"
+strings -e l "$exe" | grep -qx "$version" ||
+	fail "bmcanvas.exe carries no file version $version"
+echo "dist-check: $win.zip: bmcanvas.exe is a Windows GUI program with icon and version $version, bmcanvas.com its console companion"
