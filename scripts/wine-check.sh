@@ -99,8 +99,8 @@ for f in *.yaml; do
 	same "lintjson-$b" lint --json --strict "$f"
 	same "export-$b" export "$f" -o "$b.lin.pdf"
 	# The PDFs must be equal: write them under one name, one build at a time.
-	"$linux" export "$f" -o "$b.pdf" >/dev/null && mv "$b.pdf" "$tmp/$b.lin.pdf"
-	wine "$exe" export "$f" -o "$b.pdf" >/dev/null && mv "$b.pdf" "$tmp/$b.win.pdf"
+	"$linux" export "$f" -o "$b.pdf" >/dev/null 2>&1 && mv "$b.pdf" "$tmp/$b.lin.pdf"
+	wine "$exe" export "$f" -o "$b.pdf" >/dev/null 2>&1 && mv "$b.pdf" "$tmp/$b.win.pdf"
 	cmp -s "$tmp/$b.lin.pdf" "$tmp/$b.win.pdf" || fail "export $f: the PDFs differ ($(stat -c %s "$tmp/$b.lin.pdf") and $(stat -c %s "$tmp/$b.win.pdf") bytes)"
 	n=$((n + 1))
 done
@@ -108,10 +108,11 @@ rm -f ./*.lin.pdf
 # A tiled, front-stage poster and a blank one.
 for args in "export bakery.yaml --paper A1 --frontstage --tile A4" "poster --template personal --paper A0"; do
 	# shellcheck disable=SC2086
-	"$linux" $args -o out.pdf >/dev/null && mv out.pdf "$tmp/x.lin.pdf"
+	"$linux" $args -o out.pdf >/dev/null 2>"$tmp/x.lin.err" && mv out.pdf "$tmp/x.lin.pdf"
 	# shellcheck disable=SC2086
-	wine "$exe" $args -o out.pdf >/dev/null && mv out.pdf "$tmp/x.win.pdf"
+	wine "$exe" $args -o out.pdf >/dev/null 2>"$tmp/x.win.err" && mv out.pdf "$tmp/x.win.pdf"
 	cmp -s "$tmp/x.lin.pdf" "$tmp/x.win.pdf" || fail "bmcanvas $args: the PDFs differ"
+	cmp -s "$tmp/x.lin.err" "$tmp/x.win.err" || fail "bmcanvas $args: the warnings differ: $(diff "$tmp/x.lin.err" "$tmp/x.win.err")"
 done
 # A bad file: the same located messages, the same exit code.
 printf 'format: bmcanvas/1\ntemplate: lean\nblocks:\n  problem:\n    - {id: a, text: x, color: bleu}\n' >bad.yaml
@@ -145,7 +146,15 @@ import -window root "$shot"
 title=$(xdotool getwindowname "$wid")
 mean=$(convert "$shot" -colorspace gray -format '%[fx:int(1000*standard_deviation)]' info:)
 [ "${mean:-0}" -gt 20 ] || fail "the editor's window under wine is blank (see $shot)"
-wineserver -k 2>/dev/null || true
-wait "$app_pid" 2>/dev/null || true
+# Quit as a user would; the recent files are then in the preferences,
+# where Windows keeps a user's settings: %APPDATA%\fyne\<app ID>.
+xdotool windowfocus --sync "$wid" key --clearmodifiers ctrl+q
+for _ in $(seq 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$app_pid" 2>/dev/null && fail "Ctrl+Q did not quit the editor under wine"
 app_pid=""
-echo "wine-check: the editor opened under wine as \"$title\" ($((SECONDS - start)) s); screenshot: $shot"
+appdata=$(wine cmd /c echo %APPDATA% 2>/dev/null | tr -d '\r')
+prefs=$(wine winepath -u "$appdata\\fyne\\io.github.bmcanvas\\preferences.json" 2>/dev/null | tr -d '\r')
+[ -f "$prefs" ] || fail "no preferences in %APPDATA%\\fyne\\io.github.bmcanvas after the editor quit"
+want=$(wine winepath -w "$work/bakery.yaml" 2>/dev/null | tr -d '\r' | sed 's/\\/\\\\/g')
+grep -qF "\"recent\":[\"$want\"]" "$prefs" || fail "the recent files are not [$want]: $(cat "$prefs")"
+echo "wine-check: the editor opened under wine as \"$title\", quit with Ctrl+Q and kept the recent file in %APPDATA%\\fyne\\io.github.bmcanvas ($((SECONDS - start)) s); screenshot: $shot"
