@@ -17,6 +17,10 @@ export SOURCE_DATE_EPOCH
 lin=bmcanvas-$version-linux-amd64
 win=bmcanvas-$version-windows-amd64
 
+# The Windows-only Go files, which make lint (on Linux) does not see.
+GOOS=windows CGO_ENABLED=0 go vet ./packaging/windows/console || fail "go vet of packaging/windows/console for Windows"
+GOOS=windows CGO_ENABLED=0 go vet main_windows.go || fail "go vet of main_windows.go for Windows"
+
 start=$SECONDS
 scripts/dist.sh --out dist >"$tmp/dist1.log" 2>&1 || fail "scripts/dist.sh: $(cat "$tmp/dist1.log")"
 first=$((SECONDS - start))
