@@ -26,9 +26,14 @@ destdir="${DESTDIR:-}"
 from=$(cd "$(dirname "$0")" && pwd)
 action=install
 
+# usage [CODE]: the comment above as help; on standard error for mistakes.
 usage() {
-	sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2
-	exit 2
+	if [ "${1:-2}" = 0 ]; then
+		sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'
+	else
+		sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2
+	fi
+	exit "${1:-2}"
 }
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -40,7 +45,7 @@ while [ $# -gt 0 ]; do
 	--from=*) from=${1#*=}; shift ;;
 	--uninstall) action=uninstall; shift ;;
 	--list) action=list; shift ;;
-	-h | --help) usage ;;
+	-h | --help) usage 0 ;;
 	*) echo "install.sh: unknown argument $1" >&2; usage ;;
 	esac
 done
