@@ -16,9 +16,27 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	xvfb xauth xdotool poppler-utils imagemagick fonts-droid-fallback \
 	fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji
 
+# make install needs only these (and shared-mime-info, there on any desktop).
+BUILD_DEB_PACKAGES := $(DEB_PACKAGES)
+
+# For make dist and the install checks: the Windows cross-compiler, xz and
+# zip, and the desktop tools that check and query what make install puts in
+# place (desktop-file-validate, appstreamcli, update-mime-database, xdg-mime
+# and the mimetype command it asks).
+DEB_PACKAGES += gcc-mingw-w64-x86-64 xz-utils zip desktop-file-utils appstream \
+	shared-mime-info xdg-utils libfile-mimeinfo-perl
+
+# wine runs the Windows build for wine-check; make deps-wine installs it
+# (about 100 packages, so make deps leaves it out).
+WINE_PACKAGES := wine wine64
+
+# make install puts bmcanvas under PREFIX (bin/, share/) for one user.
+PREFIX ?= $(HOME)/.local
+
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all deps build run test lint vet unit fuzz-smoke e2e bench fuzz clean
+.PHONY: all deps deps-wine build run test lint vet unit fuzz-smoke e2e bench fuzz clean \
+	install uninstall dist install-check dist-check wine-check
 
 all: build
 
@@ -45,8 +63,10 @@ run: build
 	@[ -f .run/bakery.yaml ] || cp $(EXAMPLE) .run/bakery.yaml
 	./$(BIN) .run/bakery.yaml
 
-## test: vet, staticcheck, unit and widget tests, fuzz smoke, end-to-end under Xvfb
-test: deps lint unit fuzz-smoke e2e
+## test: vet, staticcheck, unit and widget tests, fuzz smoke, end-to-end under Xvfb,
+## make install/uninstall into a temporary home, reproducible release archives,
+## the Windows build under wine (when wine is installed)
+test: deps lint unit fuzz-smoke e2e install-check dist-check wine-check
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -66,6 +86,10 @@ fuzz-smoke:
 e2e: build
 	scripts/e2e.sh ./$(BIN)
 
+## deps-wine: install wine, which wine-check needs to run the Windows build
+deps-wine:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(WINE_PACKAGES)"
+
 ## bench: run the benchmarks the issues name
 bench:
 	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./...
@@ -74,5 +98,35 @@ bench:
 fuzz:
 	FUZZTIME=$${FUZZTIME:-1m} scripts/fuzz.sh
 
+## install: build and install for this user under PREFIX (default ~/.local):
+## the binary, the menu entry, the canvas file type, icons, AppStream metadata
+install:
+	@$(MAKE) --no-print-directory build DEB_PACKAGES="$(BUILD_DEB_PACKAGES)"
+	scripts/dist.sh layout ./$(BIN) build/stage
+	sh scripts/install.sh --from build/stage --prefix "$(PREFIX)" $(if $(DESTDIR),--destdir "$(DESTDIR)")
+
+## uninstall: remove what make install put under PREFIX
+uninstall:
+	sh scripts/install.sh --uninstall --prefix "$(PREFIX)" $(if $(DESTDIR),--destdir "$(DESTDIR)")
+
+## dist: release archives in dist/: Linux tar.xz, Windows zip (cross-compiled), SHA256SUMS
+dist: deps
+	scripts/dist.sh
+
+## install-check: make install and make uninstall into a temporary home
+install-check: build
+	scripts/install-check.sh ./$(BIN)
+
+## dist-check: make dist twice, the second time from a copy elsewhere: same bytes
+dist-check: deps
+	scripts/dist-check.sh
+
+## wine-check: the Windows build under wine: commands on the examples, PDFs
+## byte-identical to the Linux build's, a screenshot of the editor (skipped
+## when wine is not installed; make deps-wine installs it)
+wine-check: dist-check
+	scripts/wine-check.sh dist
+
 clean:
 	rm -f $(BIN)
+	rm -rf build
