@@ -58,7 +58,11 @@ func Run(path string) (err error) {
 		remember()
 		quit()
 	}
+	// GLFW names the window's class after its first title: "bmcanvas", so
+	// that docks match the window with the menu entry (StartupWMClass).
+	w.SetTitle(AppName)
 	w.Show()
+	e.refresh()
 	e.Start(path)
 	stop := e.watchDisk(DiskPollInterval)
 	a.Run()
