@@ -132,6 +132,10 @@ func TestMonoHasNoColour(t *testing.T) {
 			b, _ := writePDF(t, example(t, "startup"), Options{Ink: InkMono, Focus: "n1"})
 			return b
 		},
+		"tiled": func() []byte { // the first sheet: its overlap marks are dashed, not red
+			b, _ := writePDF(t, example(t, "bakery"), Options{Paper: "A2", Tile: "A4", Ink: InkMono})
+			return b
+		},
 		"blank": func() []byte {
 			var buf bytes.Buffer
 			if _, err := Poster(&buf, bmc.BusinessModelCanvas(), Options{Ink: InkMono}); err != nil {

@@ -185,7 +185,12 @@ func (d *drawer) cropMarks(t tiling, r, c int) {
 		d.pdf.Line(x0-gap, y, x0-gap-long, y)
 		d.pdf.Line(x1+gap, y, x1+gap+long, y)
 	}
-	d.pdf.SetDrawColor(0xd0, 0x30, 0x30)
+	// The overlap marks are red, or dashed where no colour is printed.
+	if d.ink == InkMono {
+		d.pdf.SetDashPattern([]float64{1, 0.8}, 0)
+	} else {
+		d.pdf.SetDrawColor(0xd0, 0x30, 0x30)
+	}
 	if c < t.cols-1 {
 		x := x1 - tileOverlap
 		d.pdf.Line(x, y0-gap, x, y0-gap-long)
@@ -196,6 +201,15 @@ func (d *drawer) cropMarks(t tiling, r, c int) {
 		d.pdf.Line(x0-gap, y, x0-gap-long, y)
 		d.pdf.Line(x1+gap, y, x1+gap+long, y)
 	}
+	d.pdf.SetDashPattern(nil, 0)
+}
+
+// overlapMarks names the marks a sheet's neighbour is laid over.
+func overlapMarks(ink Ink) string {
+	if ink == InkMono {
+		return "dashed"
+	}
+	return "red"
 }
 
 // tileLabel writes which sheet this is and how to join it, and draws a
@@ -208,28 +222,28 @@ func (d *drawer) tileLabel(t tiling, r, c, pi, pages int, p *poster, sheet Paper
 	}
 	paper, _ := ParsePaper(in.opt.Paper)
 	how := fmt.Sprintf("%s poster on %d %s sheets. Cut along the black marks on the left and top (not on the first column or row), "+
-		"lay the sheet over its neighbour so the cut edge meets the red marks (%.0f mm overlap), and tape it.",
-		paper.Name, t.cols*t.rows, sheet.Name, tileOverlap)
+		"lay the sheet over its neighbour so the cut edge meets the %s marks (%.0f mm overlap), and tape it.",
+		paper.Name, t.cols*t.rows, sheet.Name, overlapMarks(d.ink), tileOverlap)
 	mapW := min(30.0, float64(t.cols)*4)
 	cell := min(mapW/float64(t.cols), (tileBottom-5)/float64(t.rows))
 	mapW = cell * float64(t.cols)
 	tw := t.pw - mapW - 4
 	y := tileMargin + t.ph + 2.5
-	head := textBox{x: tileMargin, y: y, w: tw, size: tileLabelPt, bold: true, color: inkColor}
+	head := textBox{x: tileMargin, y: y, w: tw, size: tileLabelPt, bold: true, color: inked(d.ink, inkColor)}
 	head.lines = d.fonts.wrap(d.fonts.bold, where, head.size, tw)
-	body := textBox{x: tileMargin, y: y + head.height(), w: tw, size: tileLabelPt * 0.85, color: labelColor}
+	body := textBox{x: tileMargin, y: y + head.height(), w: tw, size: tileLabelPt * 0.85, color: inked(d.ink, labelColor)}
 	body.lines = d.fonts.wrap(d.fonts.regular, how, body.size, tw)
 	d.text(head)
 	d.text(body)
 	mx := tileMargin + t.pw - mapW
 	d.pdf.SetLineWidth(0.15)
-	d.pdf.SetDrawColor(rgbInts(labelColor))
+	d.pdf.SetDrawColor(rgbInts(inked(d.ink, labelColor)))
 	for rr := 0; rr < t.rows; rr++ {
 		for cc := 0; cc < t.cols; cc++ {
 			style := "D"
 			if rr == r && cc == c {
 				style = "FD"
-				d.pdf.SetFillColor(rgbInts(inkColor))
+				d.pdf.SetFillColor(rgbInts(inked(d.ink, inkColor)))
 			}
 			d.pdf.Rect(mx+float64(cc)*cell, y+float64(rr)*cell, cell, cell, style)
 		}
