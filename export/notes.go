@@ -343,12 +343,3 @@ func faded(in layoutInput, n *bmc.Note) bool {
 	}
 	return !in.chain[n.ID]
 }
-
-func isSegment(c *bmc.Canvas, id string) bool {
-	for _, s := range c.Segments() {
-		if s.ID == id {
-			return true
-		}
-	}
-	return false
-}
