@@ -193,12 +193,12 @@ type cardKey struct {
 	w, size        float32
 	amount, tags   string
 	badge, segment bool
-	marks          int
+	marks, votes   int
 }
 
 // keyOf returns the key of a card showing c at width w and text size ts.
 func keyOf(c *cardContent, w, ts float32) cardKey {
-	k := cardKey{text: c.text, w: w, size: ts, amount: c.amount, badge: c.badge, segment: c.segment, marks: c.marks}
+	k := cardKey{text: c.text, w: w, size: ts, amount: c.amount, badge: c.badge, segment: c.segment, marks: c.marks, votes: c.votes}
 	switch len(c.tags) {
 	case 0:
 	case 1:

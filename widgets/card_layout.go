@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"strconv"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
 	"github.com/bmcanvas/bmcanvas/textlayout"
@@ -51,11 +52,12 @@ type cardContent struct {
 	badge   bool // the note's status has a badge
 	marks   int  // segment marks
 	segment bool // the note is a customer segment, with its own dot
+	votes   int  // dots the note got in the last closed vote
 }
 
 // contentOf returns what a card shows of note n.
 func contentOf(n *bmc.Note, text *textlayout.Text, marks int, segment bool, currency string) cardContent {
-	c := cardContent{text: text, tags: n.Tags, badge: hasBadge(n.Status), marks: marks, segment: segment}
+	c := cardContent{text: text, tags: n.Tags, badge: hasBadge(n.Status), marks: marks, segment: segment, votes: n.Votes}
 	if n.Amount != nil {
 		c.amount = bmc.FormatAmount(*n.Amount, n.Period, currency)
 	}
@@ -208,7 +210,16 @@ func clusterWidth(c cardContent, s cardStyle) float32 {
 	if c.badge {
 		w += s.gap*0.4 + s.row + s.gap
 	}
+	if c.votes > 0 {
+		w += voteWidth(c.votes, s) + s.gap
+	}
 	return w
+}
+
+// voteWidth is the width of a card's vote count: a red disc as wide as
+// its digits need.
+func voteWidth(votes int, s cardStyle) float32 {
+	return max(s.row, float32(len(strconv.Itoa(votes)))*s.chip*0.62+s.row*0.5)
 }
 
 // shownLines returns how many lines of text a card drawn h high shows,

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -146,9 +147,64 @@ func (r *noteCardRenderer) layoutCluster(l *cardLayout, dy, width float32) {
 		x -= s.gap * 0.4
 		r.badge.layout(fyne.NewPos(x-s.row, y), s.row, c.Note.Status)
 		c.hotspots = append(c.hotspots, hotspot{pos: fyne.NewPos(x-s.row, y), size: fyne.NewSquareSize(s.row), tip: statusTip(c.Note.Status)})
+		x -= s.row + s.gap
 	} else {
 		r.badge.hide()
 	}
+	if v := c.Note.Votes; v > 0 && l.clusterW > 0 {
+		w := voteWidth(v, s)
+		r.votes.layout(fyne.NewPos(x-w, y), fyne.NewSize(w, s.row), v, s.chip)
+		c.hotspots = append(c.hotspots, hotspot{pos: fyne.NewPos(x-w, y), size: fyne.NewSize(w, s.row), tip: votesTip(v)})
+	} else {
+		r.votes.hide()
+	}
+}
+
+// voteInk is the red of vote dots, as on posters and in workshop mode.
+var voteInk = color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff}
+
+// voteCount shows how many dots a note got in the last closed vote: a red
+// disc with the count in white.
+type voteCount struct {
+	disc *canvas.Rectangle
+	text *canvas.Text
+}
+
+func newVoteCount() *voteCount {
+	v := &voteCount{disc: &canvas.Rectangle{FillColor: voteInk}, text: canvas.NewText("", badgeInk)}
+	v.text.Alignment = fyne.TextAlignCenter
+	v.text.TextStyle.Bold = true
+	v.hide()
+	return v
+}
+
+func (v *voteCount) hide() {
+	v.disc.Hide()
+	v.text.Hide()
+}
+
+// layout draws the count votes in a pill of the given size at pos, its
+// digits at text size ts.
+func (v *voteCount) layout(pos fyne.Position, size fyne.Size, votes int, ts float32) {
+	v.disc.CornerRadius = size.Height / 2
+	v.disc.Move(pos)
+	v.disc.Resize(size)
+	v.text.Text = strconv.Itoa(votes)
+	v.text.TextSize = ts
+	v.text.Move(pos)
+	v.text.Resize(size)
+	v.disc.Show()
+	v.text.Show()
+	v.disc.Refresh()
+	v.text.Refresh()
+}
+
+// votesTip says what a vote count means.
+func votesTip(votes int) string {
+	if votes == 1 {
+		return "1 dot in the last vote"
+	}
+	return strconv.Itoa(votes) + " dots in the last vote"
 }
 
 // statusBadge is a small disc that shows a note's status: an amber

@@ -399,3 +399,28 @@ type darkTheme struct{ fyne.Theme }
 func (t darkTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	return t.Theme.Color(n, theme.VariantDark)
 }
+
+// A closed vote's result shows on the card, beside the badge, with a tip.
+func TestNoteCardShowsVotes(t *testing.T) {
+	c, r := newTestCard(t, bmc.Note{ID: "n1", Text: "Weekly loaf", Status: bmc.StatusHypothesis}, fyne.NewSize(140, 110))
+	if r.votes.disc.Visible() {
+		t.Error("a note without votes shows a count")
+	}
+	n := c.Note
+	n.Votes = 12
+	c.SetNote(n)
+	d := r.votes.disc
+	if !d.Visible() || r.votes.text.Text != "12" || d.FillColor != voteInk {
+		t.Fatalf("count shown %v, %q", d.Visible(), r.votes.text.Text)
+	}
+	if d.Position().X+d.Size().Width > r.badge.disc.Position().X || d.Position().Y+d.Size().Height > c.Size().Height {
+		t.Errorf("count at %v %v overlaps the badge at %v or leaves the card", d.Position(), d.Size(), r.badge.disc.Position())
+	}
+	tips := ""
+	for _, h := range c.hotspots {
+		tips += h.tip + "|"
+	}
+	if !strings.Contains(tips, "12 dots in the last vote") {
+		t.Errorf("tips %q", tips)
+	}
+}

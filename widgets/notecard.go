@@ -118,7 +118,7 @@ func (c *NoteCard) SetNote(n bmc.Note) {
 func (c *NoteCard) setNote(n bmc.Note) bool {
 	o := &c.Note
 	changed := n.ID != o.ID || n.Text != o.Text || n.Color != o.Color || n.Status != o.Status ||
-		n.Period != o.Period || !sameAmount(n.Amount, o.Amount) ||
+		n.Period != o.Period || n.Votes != o.Votes || !sameAmount(n.Amount, o.Amount) ||
 		!slices.Equal(n.Tags, o.Tags) || !slices.Equal(n.Segments, o.Segments)
 	c.Note = n
 	return changed
@@ -277,6 +277,7 @@ func (c *NoteCard) CreateRenderer() fyne.WidgetRenderer {
 		shadow: &canvas.Rectangle{},
 		paper:  &canvas.Rectangle{},
 		badge:  newStatusBadge(),
+		votes:  newVoteCount(),
 		fade:   &canvas.Rectangle{},
 	}
 	r.Refresh()
@@ -291,6 +292,7 @@ type noteCardRenderer struct {
 	amount        []*canvas.Text
 	chips         []*chip
 	badge         *statusBadge
+	votes         *voteCount
 	marks         []*canvas.Polygon
 	fade          *canvas.Rectangle // over everything, for the dimmed and lifted looks
 	objects       []fyne.CanvasObject
@@ -306,7 +308,7 @@ type ownKey struct {
 	text, amount string
 	tags         string
 	badge        bool
-	marks        int
+	marks, votes int
 	segment      bool
 	width, size  float32
 }
@@ -320,7 +322,7 @@ func (r *noteCardRenderer) cardLayout(width float32) *cardLayout {
 	th := c.Theme()
 	content := contentOf(&c.Note, nil, len(c.Marks), c.Segment, c.Currency)
 	k := ownKey{text: c.Note.Text, amount: content.amount, tags: strings.Join(c.Note.Tags, "\x00"), badge: content.badge,
-		marks: content.marks, segment: content.segment, width: width, size: cardTextSize(th)}
+		marks: content.marks, votes: content.votes, segment: content.segment, width: width, size: cardTextSize(th)}
 	if k != r.ownFor || r.own.lines == nil {
 		content.text = textlayout.Prepare(c.Note.Text)
 		r.own, r.ownFor = layoutCard(content, width, k.size, screenMeasures(th)), k
@@ -487,6 +489,7 @@ func (r *noteCardRenderer) Objects() []fyne.CanvasObject {
 			r.objects = append(r.objects, ch.bg, ch.text)
 		}
 		r.objects = append(r.objects, r.badge.objects()...)
+		r.objects = append(r.objects, r.votes.disc, r.votes.text)
 		for _, m := range r.marks {
 			r.objects = append(r.objects, m)
 		}
