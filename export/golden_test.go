@@ -48,6 +48,7 @@ func TestGoldenImages(t *testing.T) {
 		{"startup", filled("startup", Options{}), "1"},
 		{"bakery-frontstage", filled("bakery", Options{Frontstage: true}), "1"},
 		{"bakery-focus-families", filled("bakery", Options{Focus: "n2"}), "1"},
+		{"bakery-focus-partner", filled("bakery", Options{Focus: "n30"}), "1"},
 		{"bakery-light", filled("bakery", Options{Ink: InkLight}), "1"},
 		{"bakery-mono-focus-families", filled("bakery", Options{Ink: InkMono, Focus: "n2"}), "1"},
 		{"designer-portrait-a3", filled("designer", Options{Paper: "A3", Portrait: true}), "1"},
