@@ -20,6 +20,7 @@ type boardRenderer struct {
 	board   *Board
 	bg      *canvas.Rectangle
 	curtain *curtainStrip
+	conns   *connections // the selected note's links, under the cards
 	cards   []*NoteCard
 	shownAt map[string]*NoteCard     // the card showing each note in view
 	editor  *container.ThemeOverride // holds the board's note editor
@@ -40,6 +41,7 @@ func newBoardRenderer(b *Board) *boardRenderer {
 		bg:      &canvas.Rectangle{},
 		curtain: newCurtainStrip(func() { b.SetBackstageShown(true) }),
 		shownAt: map[string]*NoteCard{},
+		conns:   newConnections(),
 		editor:  container.NewThemeOverride(b.edit.editor, newPaperTheme(b.Theme(), bmc.Yellow, 0)),
 		paper:   bmc.Yellow,
 	}
@@ -89,6 +91,7 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 	r.layoutBlocks(g)
 	r.layoutCards(g)
 	r.layoutRing()
+	r.layoutLinks(g)
 	r.placeEditor(g)
 	if n := b.drag.note; n != nil && g.find(n.target) < 0 { // the target went out of the layout
 		b.drag.overlay.bar.Hide()
@@ -290,6 +293,7 @@ func (r *boardRenderer) Objects() []fyne.CanvasObject {
 		for _, w := range r.blocks {
 			r.objects = append(r.objects, w)
 		}
+		r.objects = append(r.objects, r.conns.box)
 		for _, c := range r.cards {
 			r.objects = append(r.objects, c)
 		}
