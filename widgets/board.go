@@ -110,6 +110,7 @@ func NewBoard(c *bmc.Canvas) *Board {
 	b.edit.editor.onCancel = b.cancelEdit
 	b.edit.editor.Hidden = true
 	b.drag.overlay = newDragOverlay()
+	b.drag.conns = newConnections()
 	b.drag.overlay.handle.onDragged = b.dragHandle
 	b.drag.overlay.handle.onDragEnd = b.endLink
 	b.sync()

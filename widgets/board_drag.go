@@ -24,6 +24,9 @@ type dragController struct {
 	note    *noteDrag // a note being dragged
 	link    *linkDrag // a segment dot or a link handle being dragged onto a note
 	overlay *dragOverlay
+	// conns draws the selected note's connections, under the cards
+	// (links.go); drags hide it.
+	conns *connections
 	// edge scrolls the block under a dragged note while the pointer rests
 	// near its top or bottom edge.
 	edge *time.Ticker
@@ -78,7 +81,8 @@ func (b *Board) dragNote(c *NoteCard, pointer fyne.Position) {
 		d.overlay.lift(c)
 		c.Lifted = true // the card left behind fades
 		c.Refresh()
-		b.redraw() // hides the selected note's connections (links.go)
+		d.conns.hide() // and the selected note's connections (links.go)
+		d.overlay.handle.Hide()
 	}
 	n := d.note
 	n.at = n.origin.Add(pointer)
@@ -265,7 +269,7 @@ func (b *Board) startLink(l *linkDrag, col bmc.Color) {
 	}
 	b.drag.link = l
 	b.drag.overlay.links.start(col, l.from)
-	b.redraw()
+	b.drag.conns.hide()
 }
 
 // followLink moves the end of the dragged link to at, on the board, and

@@ -20,7 +20,6 @@ type boardRenderer struct {
 	board   *Board
 	bg      *canvas.Rectangle
 	curtain *curtainStrip
-	conns   *connections // the selected note's links, under the cards
 	cards   []*NoteCard
 	shownAt map[string]*NoteCard     // the card showing each note in view
 	editor  *container.ThemeOverride // holds the board's note editor
@@ -41,7 +40,6 @@ func newBoardRenderer(b *Board) *boardRenderer {
 		bg:      &canvas.Rectangle{},
 		curtain: newCurtainStrip(func() { b.SetBackstageShown(true) }),
 		shownAt: map[string]*NoteCard{},
-		conns:   newConnections(),
 		editor:  container.NewThemeOverride(b.edit.editor, newPaperTheme(b.Theme(), bmc.Yellow, 0)),
 		paper:   bmc.Yellow,
 	}
@@ -293,7 +291,7 @@ func (r *boardRenderer) Objects() []fyne.CanvasObject {
 		for _, w := range r.blocks {
 			r.objects = append(r.objects, w)
 		}
-		r.objects = append(r.objects, r.conns.box)
+		r.objects = append(r.objects, r.board.drag.conns.box)
 		for _, c := range r.cards {
 			r.objects = append(r.objects, c)
 		}

@@ -21,8 +21,9 @@ import (
 // another note by dragging (the drag itself is board_drag.go's linkDrag).
 // links_layout.go computes where they go.
 
-// connections draws a linkLayout's lines and rings. The board's renderer
-// keeps it between the blocks and the cards.
+// connections draws a linkLayout's lines and rings. The board keeps it
+// with its drags, which hide it; its renderer draws it between the blocks
+// and the cards.
 type connections struct {
 	box   *fyne.Container
 	lines []*canvas.Line
@@ -63,6 +64,18 @@ func (cn *connections) show(l *linkLayout, th fyne.Theme, v fyne.ThemeVariant) {
 	}
 }
 
+// hide hides every line and ring.
+func (cn *connections) hide() {
+	for _, l := range cn.lines {
+		l.Hide()
+		l.Refresh()
+	}
+	for _, r := range cn.rings {
+		r.Hide()
+		r.Refresh()
+	}
+}
+
 func (cn *connections) line(i int) *canvas.Line {
 	for len(cn.lines) <= i {
 		l := &canvas.Line{}
@@ -93,7 +106,7 @@ func (r *boardRenderer) layoutLinks(g *geometry) {
 	if sel != "" && b.canvas != nil && b.edit.note != sel && b.drag.note == nil && b.drag.link == nil {
 		l = layoutLinks(g, sel, b.canvas.Neighbours(sel), b.find, len(b.canvas.LinkTargets(sel)) > 0)
 	}
-	r.conns.show(&l, r.theme, r.variant)
+	b.drag.conns.show(&l, r.theme, r.variant)
 	if l := b.drag.link; l != nil && l.note != "" {
 		return // the handle being dragged stays where it is
 	}

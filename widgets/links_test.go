@@ -11,7 +11,7 @@ import (
 
 // shownConnections counts the lines and rings drawn for the selected note.
 func shownConnections(b *Board) (lines, rings int) {
-	cn := viewOf(b).conns
+	cn := b.drag.conns
 	for _, l := range cn.lines {
 		if l.Visible() {
 			lines++
@@ -46,7 +46,7 @@ func TestBoardShowsTheSelectedNotesLinks(t *testing.T) {
 		t.Errorf("%d lines and %d rings shown, %d neighbours", l, r, want)
 	}
 	from := cardOf(t, b, "n23")
-	for i, l := range viewOf(b).conns.lines[:want] {
+	for i, l := range b.drag.conns.lines[:want] {
 		for _, id := range c.Neighbours("n23") {
 			if to := cardOf(t, b, id); inside(l.Position1, to) || inside(l.Position2, to) {
 				t.Errorf("line %d ends inside %s", i, id)
@@ -57,7 +57,7 @@ func TestBoardShowsTheSelectedNotesLinks(t *testing.T) {
 		}
 	}
 	objs := viewOf(b).Objects()
-	if slices.Index(objs, fyne.CanvasObject(viewOf(b).conns.box)) > slices.Index(objs, fyne.CanvasObject(from)) {
+	if slices.Index(objs, fyne.CanvasObject(b.drag.conns.box)) > slices.Index(objs, fyne.CanvasObject(from)) {
 		t.Error("the connections are drawn over the cards")
 	}
 	assertImage(t, "board/bakery-links.png", w.Canvas().Capture())
