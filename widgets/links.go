@@ -115,8 +115,8 @@ func (r *boardRenderer) layoutLinks(g *geometry) {
 		return
 	}
 	h.note = sel
-	h.Move(l.handle.SubtractXY(handleSize/2, handleSize/2))
-	h.Resize(fyne.NewSquareSize(handleSize))
+	h.Move(l.handle.SubtractXY(l.handleD/2, l.handleD/2))
+	h.Resize(fyne.NewSquareSize(l.handleD))
 	h.Show()
 	h.Refresh()
 }

@@ -35,9 +35,10 @@ type linkLayout struct {
 	// away lists the neighbours not in view: scrolled out of their block,
 	// or in a block not laid out (a hidden backstage). They get no line.
 	away []string
-	// handle is the centre of the link handle; hasHandle says whether
-	// there is one.
+	// handle is the centre of the link handle and handleD its diameter;
+	// hasHandle says whether there is one.
 	handle    fyne.Position
+	handleD   float32
 	hasHandle bool
 }
 
@@ -45,7 +46,7 @@ type linkLayout struct {
 // line stops at the ring around the card it reaches.
 const linkGap = 3
 
-// handleSize is the link handle's diameter.
+// handleSize is the link handle's largest diameter.
 const handleSize = 16
 
 // layoutLinks lays out the connections of note sel to its neighbours
@@ -54,12 +55,12 @@ const handleSize = 16
 // laid out when sel is not in view.
 func layoutLinks(g *geometry, sel string, neighbours []string, find func(string) (string, int, bool), handle bool) linkLayout {
 	var out linkLayout
-	from, ok := boxOf(g, sel, find)
+	from, bg, ok := placeOf(g, sel, find)
 	if !ok {
 		return out
 	}
 	for _, id := range neighbours {
-		to, ok := boxOf(g, id, find)
+		to, _, ok := placeOf(g, id, find)
 		if !ok {
 			out.away = append(out.away, id)
 			continue
@@ -70,28 +71,33 @@ func layoutLinks(g *geometry, sel string, neighbours []string, find func(string)
 		}
 	}
 	if handle {
-		out.handle = from.pos.AddXY(from.size.Width, from.size.Height/2)
+		// In the gutter right of the card, overlapping at most the
+		// cards' padding, never their text.
+		pad := cardPadEm * bg.text
+		out.handleD = min(handleSize, bg.gap+2*pad-2)
+		out.handle = from.pos.AddXY(from.size.Width+bg.gap/2, from.size.Height/2)
 		out.hasHandle = true
 	}
 	return out
 }
 
-// boxOf returns where the card of note id is, when it is in view.
-func boxOf(g *geometry, id string, find func(string) (string, int, bool)) (cardBox, bool) {
+// placeOf returns where the card of note id is, and its block, when it
+// is in view.
+func placeOf(g *geometry, id string, find func(string) (string, int, bool)) (cardBox, *blockGeom, bool) {
 	block, i, ok := find(id)
 	if !ok {
-		return cardBox{}, false
+		return cardBox{}, nil, false
 	}
 	k := g.find(block)
 	if k < 0 {
-		return cardBox{}, false
+		return cardBox{}, nil, false
 	}
 	bg := &g.blocks[k]
 	first, end := bg.visible()
 	if i < first || i >= end || i >= len(bg.cards) {
-		return cardBox{}, false
+		return cardBox{}, nil, false
 	}
-	return cardBox{bg.cardPos(i), bg.cardSize(i)}, true
+	return cardBox{bg.cardPos(i), bg.cardSize(i)}, bg, true
 }
 
 // edgeLine returns the part of the line between the centres of two cards
