@@ -94,17 +94,35 @@ func (cn *connections) ring(i int) *canvas.Rectangle {
 	return cn.rings[i]
 }
 
-// layoutLinks lays out and draws the selected note's connections, and
-// places the link handle: nothing when no note is selected or its card is
-// out of view, while it is edited, or during a drag (the handle stays
-// during its own drag). A linked note out of view gets no line or ring.
-func (r *boardRenderer) layoutLinks(g *geometry) {
+// showsLinks reports whether the selected note's connections show: a
+// note is selected, not edited, and no drag is in progress.
+func (b *Board) showsLinks() bool {
+	sel := b.sel.note
+	return sel != "" && b.canvas != nil && b.edit.note != sel && b.drag.note == nil && b.drag.link == nil
+}
+
+// linked returns the notes linked to or from the selected one, when its
+// connections show.
+func (r *boardRenderer) linked() []string {
+	if b := r.board; b.showsLinks() {
+		return b.canvas.Neighbours(b.sel.note)
+	}
+	return nil
+}
+
+// layoutLinks lays out and draws the selected note's connections to the
+// notes near, and places the link handle: nothing when no note is
+// selected or its card is out of view, while it is edited, or during a
+// drag (the handle stays during its own drag). A linked note out of view
+// gets no line or ring: its block's indicator counts it when it is
+// scrolled out; one in a hidden backstage is not shown.
+func (r *boardRenderer) layoutLinks(g *geometry, near []string) {
 	b := r.board
 	h := b.drag.overlay.handle
 	var l linkLayout
 	sel := b.sel.note
-	if sel != "" && b.canvas != nil && b.edit.note != sel && b.drag.note == nil && b.drag.link == nil {
-		l = layoutLinks(g, sel, b.canvas.Neighbours(sel), b.find, len(b.canvas.LinkTargets(sel)) > 0)
+	if b.showsLinks() {
+		l = layoutLinks(g, sel, near, b.find, len(b.canvas.LinkTargets(sel)) > 0)
 	}
 	b.drag.conns.show(&l, r.theme, r.variant)
 	if l := b.drag.link; l != nil && l.note != "" {

@@ -81,6 +81,23 @@ func layoutLinks(g *geometry, sel string, neighbours []string, find func(string)
 	return out
 }
 
+// outOfView counts the notes of ids in the block scrolled out of view,
+// above and below it; find returns a note's block and index.
+func (bg *blockGeom) outOfView(ids []string, find func(string) (string, int, bool)) (above, below int) {
+	first, end := bg.visible()
+	for _, id := range ids {
+		block, i, ok := find(id)
+		switch {
+		case !ok || block != bg.block.ID:
+		case i < first:
+			above++
+		case i >= end:
+			below++
+		}
+	}
+	return above, below
+}
+
 // placeOf returns where the card of note id is, and its block, when it
 // is in view.
 func placeOf(g *geometry, id string, find func(string) (string, int, bool)) (cardBox, *blockGeom, bool) {

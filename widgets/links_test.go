@@ -3,10 +3,13 @@ package widgets
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
 )
 
 // shownConnections counts the lines and rings drawn for the selected note.
@@ -160,5 +163,41 @@ func TestBoardLinkHandle(t *testing.T) {
 	}
 	if l, _ := shownConnections(b); l != len(c.Neighbours("n23")) {
 		t.Errorf("%d lines after linking, %d neighbours", l, len(c.Neighbours("n23")))
+	}
+}
+
+// A linked note scrolled out of its block gets no line: the block's
+// indicator counts it instead.
+func TestBoardLinkedNotesOutOfViewCounted(t *testing.T) {
+	c, _ := bmc.New("business-model-canvas")
+	seg, err := c.AddNote(bmc.SegmentBlock, -1, bmc.Note{Text: "Commuters"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last bmc.Note
+	for i := 0; i < 60; i++ {
+		if last, err = c.AddNote("channels", -1, bmc.Note{Text: "note"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last.Segments = []string{seg.ID}
+	if err := c.UpdateNote(last); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := newTestBoard(t, c, boardSize)
+	w := b.blocks["channels"]
+	b.Select(seg.ID)
+	if l, r := shownConnections(b); l+r != 0 {
+		t.Errorf("%d lines, %d rings to a note out of view", l, r)
+	}
+	if w.state.belowLinked != 1 || w.state.aboveLinked != 0 {
+		t.Errorf("linked notes out of view: %d above, %d below; want 0 and 1", w.state.aboveLinked, w.state.belowLinked)
+	}
+	if got := w.state.indicators()[0]; !strings.Contains(got, "below (1 linked)") {
+		t.Errorf("indicator %q", got)
+	}
+	b.Select("")
+	if w.state.belowLinked != 0 {
+		t.Error("the count stays after the selection is cleared")
 	}
 }
