@@ -122,7 +122,7 @@ func (r *boardRenderer) layoutLinks(g *geometry, near []string) {
 	var l linkLayout
 	sel := b.sel.note
 	if b.showsLinks() {
-		l = layoutLinks(g, sel, near, b.find, len(b.canvas.LinkTargets(sel)) > 0)
+		l = layoutLinks(g, sel, near, b.find, b.mayLink(sel))
 	}
 	b.drag.conns.show(&l, r.theme, r.variant)
 	if l := b.drag.link; l != nil && l.note != "" {
@@ -229,6 +229,24 @@ func (b *Board) dragHandle(pointer fyne.Position) {
 		b.startLink(&linkDrag{note: n.ID, origin: h.Position(), from: centre}, n.Color)
 	}
 	b.followLink(d.link.origin.Add(pointer))
+}
+
+// mayLink reports whether note id's block gives links with another
+// block's notes a meaning and that block has notes: whether the note gets
+// a link handle. Cheaper than LinkTargets, for every layout.
+func (b *Board) mayLink(id string) bool {
+	block, _, ok := b.find(id)
+	if !ok || id == pendingID {
+		return false
+	}
+	for _, r := range bmc.Relations(b.canvas.TemplateID) {
+		switch {
+		case r.From == block && len(b.canvas.Blocks[r.To]) > 0,
+			r.To == block && len(b.canvas.Blocks[r.From]) > 0:
+			return true
+		}
+	}
+	return false
 }
 
 // canLinkNotes reports whether notes a and other can be linked (their

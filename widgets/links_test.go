@@ -201,3 +201,23 @@ func TestBoardLinkedNotesOutOfViewCounted(t *testing.T) {
 		t.Error("the count stays after the selection is cleared")
 	}
 }
+
+// A connection runs between the cards' edges, or is left out when the
+// cards touch.
+func TestEdgeLine(t *testing.T) {
+	a := cardBox{fyne.NewPos(0, 0), fyne.NewSize(100, 50)}
+	b := cardBox{fyne.NewPos(200, 0), fyne.NewSize(100, 50)}
+	l, ok := edgeLine(a, b)
+	if !ok || l.from != fyne.NewPos(100+linkGap, 25) || l.to != fyne.NewPos(200-linkGap, 25) {
+		t.Errorf("side by side: %v %v", l, ok)
+	}
+	below := cardBox{fyne.NewPos(0, 52), fyne.NewSize(100, 50)}
+	if l, ok := edgeLine(a, below); ok {
+		t.Errorf("touching cards got a line %v", l)
+	}
+	diag := cardBox{fyne.NewPos(300, 300), fyne.NewSize(100, 50)}
+	l, ok = edgeLine(a, diag)
+	if !ok || l.from.Y != 50+linkGap || l.to.Y != 300-linkGap {
+		t.Errorf("diagonal: %v %v", l, ok)
+	}
+}
