@@ -152,7 +152,11 @@ type linkHandle struct {
 var (
 	_ fyne.Draggable     = (*linkHandle)(nil)
 	_ desktop.Cursorable = (*linkHandle)(nil)
+	_ desktop.Hoverable  = (*linkHandle)(nil)
 )
+
+// handleTip explains the link handle on hover.
+const handleTip = "Drag onto another note to link them"
 
 func newLinkHandle() *linkHandle {
 	h := &linkHandle{}
@@ -163,6 +167,7 @@ func newLinkHandle() *linkHandle {
 
 // Dragged follows the pointer.
 func (h *linkHandle) Dragged(e *fyne.DragEvent) {
+	HideTip(h)
 	if h.onDragged != nil {
 		h.onDragged(e.Position)
 	}
@@ -174,6 +179,16 @@ func (h *linkHandle) DragEnd() {
 		h.onDragEnd()
 	}
 }
+
+// MouseIn shows the handle's tip.
+func (h *linkHandle) MouseIn(*desktop.MouseEvent) { ShowTip(h, handleTip) }
+
+// MouseMoved does nothing: the tip stays while the pointer is on the
+// handle.
+func (h *linkHandle) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut hides the handle's tip.
+func (h *linkHandle) MouseOut() { HideTip(h) }
 
 // Cursor shows the pointing hand: the handle is a control.
 func (h *linkHandle) Cursor() desktop.Cursor { return desktop.PointerCursor }

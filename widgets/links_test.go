@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
@@ -220,4 +221,21 @@ func TestEdgeLine(t *testing.T) {
 	if !ok || l.from.Y != 50+linkGap || l.to.Y != 300-linkGap {
 		t.Errorf("diagonal: %v %v", l, ok)
 	}
+}
+
+// The link handle explains itself on hover, and the tip goes when a drag
+// starts.
+func TestLinkHandleTip(t *testing.T) {
+	b, tips := boardWithTips(t, example(t, "bakery"))
+	b.Select("n23")
+	h := b.drag.overlay.handle
+	h.MouseIn(&desktop.MouseEvent{})
+	if tips.Tip() != handleTip {
+		t.Errorf("handle tip = %q", tips.Tip())
+	}
+	h.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(-50, 0)}})
+	if tips.Tip() != "" {
+		t.Errorf("tip %q during the drag", tips.Tip())
+	}
+	h.DragEnd()
 }
