@@ -239,3 +239,19 @@ func TestLinkHandleTip(t *testing.T) {
 	}
 	h.DragEnd()
 }
+
+// Dragging the link handle draws a line from the handle to the pointer
+// and rings the note a drop would link, with the connections hidden.
+func TestBoardLinkHandleDragGolden(t *testing.T) {
+	b, w := newTestBoard(t, example(t, "bakery"), fyne.NewSize(1200, 800))
+	b.Select("n23")
+	h := b.drag.overlay.handle
+	card := cardOf(t, b, "n28")
+	at := card.Position().AddXY(card.Size().Width/2, card.Size().Height-6)
+	h.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: at.Subtract(h.Position())}})
+	if b.drag.link == nil || b.drag.link.target != "n28" {
+		t.Fatalf("drag %+v, want the target n28", b.drag.link)
+	}
+	assertImage(t, "board/bakery-link-handle.png", w.Canvas().Capture())
+	h.DragEnd()
+}
