@@ -136,6 +136,9 @@ type blockState struct {
 	// belowMatch those of them a filter found, or -1 without a filter.
 	above, below           int
 	aboveMatch, belowMatch int
+	// aboveLinked and belowLinked count those of them linked to or from
+	// the selected note, whose connections cannot reach them (links.go).
+	aboveLinked, belowLinked int
 	// total is the height of all the cards, viewTop and viewH the part
 	// in view, for the scroll thumb.
 	total, viewTop, viewH float32
@@ -158,15 +161,21 @@ func (s blockState) indicators() []string {
 		}
 		return fmt.Sprintf(" (%d)", k)
 	}
+	linked := func(k int) string {
+		if k <= 0 {
+			return ""
+		}
+		return fmt.Sprintf(" (%d linked)", k)
+	}
 	var long, medium, short []string
 	if s.above > 0 {
-		long = append(long, fmt.Sprintf("%d more above%s", s.above, found(s.aboveMatch, true)))
-		medium = append(medium, fmt.Sprintf("%d above%s", s.above, found(s.aboveMatch, false)))
+		long = append(long, fmt.Sprintf("%d more above%s%s", s.above, found(s.aboveMatch, true), linked(s.aboveLinked)))
+		medium = append(medium, fmt.Sprintf("%d above%s%s", s.above, found(s.aboveMatch, false), linked(s.aboveLinked)))
 		short = append(short, fmt.Sprintf("%d above", s.above))
 	}
 	if s.below > 0 {
-		long = append(long, fmt.Sprintf("%d more below%s", s.below, found(s.belowMatch, true)))
-		medium = append(medium, fmt.Sprintf("%d below%s", s.below, found(s.belowMatch, false)))
+		long = append(long, fmt.Sprintf("%d more below%s%s", s.below, found(s.belowMatch, true), linked(s.belowLinked)))
+		medium = append(medium, fmt.Sprintf("%d below%s%s", s.below, found(s.belowMatch, false), linked(s.belowLinked)))
 		short = append(short, fmt.Sprintf("%d below", s.below))
 	}
 	if len(long) == 0 {

@@ -29,8 +29,8 @@ const animationTime = 200 * time.Millisecond
 // The board is split along its seams: board_layout.go lays it out (a pure
 // function), board_render.go draws that layout, board_keys.go holds the
 // selection and the keyboard, board_drag.go the pointer drags,
-// board_edit.go editing a note in place and board_focus.go the focus on a
-// segment and the filter.
+// board_edit.go editing a note in place, board_focus.go the focus on a
+// segment and the filter, and links.go the selected note's links.
 type Board struct {
 	widget.BaseWidget
 
@@ -38,7 +38,8 @@ type Board struct {
 	// take an undo snapshot, apply op to the canvas, mark the document
 	// changed and call Refresh. label names the change for an Undo menu:
 	// "Move note", "Edit note", "Add note", "Delete note", "Recolour note",
-	// "Link to segment", "Hide backstage" or "Show backstage". When OnEdit
+	// "Link to segment", "Link notes", "Hide backstage" or "Show
+	// backstage". When OnEdit
 	// is nil the board applies op to its canvas itself and refreshes.
 	OnEdit func(label string, op func(*bmc.Canvas) error) error
 	// OnError, when set, is told about changes that failed.
@@ -109,6 +110,9 @@ func NewBoard(c *bmc.Canvas) *Board {
 	b.edit.editor.onCancel = b.cancelEdit
 	b.edit.editor.Hidden = true
 	b.drag.overlay = newDragOverlay()
+	b.drag.conns = newConnections()
+	b.drag.overlay.handle.onDragged = b.dragHandle
+	b.drag.overlay.handle.onDragEnd = b.endLink
 	b.sync()
 	return b
 }

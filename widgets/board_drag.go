@@ -22,8 +22,11 @@ import (
 // dragController follows the drags in progress.
 type dragController struct {
 	note    *noteDrag // a note being dragged
-	link    *linkDrag // a segment dot being dragged onto a note
+	link    *linkDrag // a segment dot or a link handle being dragged onto a note
 	overlay *dragOverlay
+	// conns draws the selected note's connections, under the cards
+	// (links.go); drags hide it.
+	conns *connections
 	// edge scrolls the block under a dragged note while the pointer rests
 	// near its top or bottom edge.
 	edge *time.Ticker
@@ -41,11 +44,14 @@ type noteDrag struct {
 	index     int           // where in the target block it would land, counted with the note in place
 }
 
-// linkDrag is a segment's dot being dragged onto a note.
+// linkDrag is a segment's dot being dragged onto a note, or the selected
+// note's link handle (links.go) onto another note: then segment is empty
+// and note set.
 type linkDrag struct {
 	segment string
-	origin  fyne.Position // the segment card's place when the drag began
-	from    fyne.Position // the dot's centre
+	note    string
+	origin  fyne.Position // the segment card's, or the handle's, place when the drag began
+	from    fyne.Position // the dot's, or the handle's, centre
 	target  string        // the note a drop links, or ""
 }
 
@@ -75,6 +81,8 @@ func (b *Board) dragNote(c *NoteCard, pointer fyne.Position) {
 		d.overlay.lift(c)
 		c.Lifted = true // the card left behind fades
 		c.Refresh()
+		d.conns.hide() // and the selected note's connections (links.go)
+		d.overlay.handle.Hide()
 	}
 	n := d.note
 	n.at = n.origin.Add(pointer)
@@ -243,31 +251,56 @@ func (b *Board) blockShown(id string) bool {
 func (b *Board) dragLink(c *NoteCard, pointer fyne.Position) {
 	d := &b.drag
 	if d.link == nil {
-		if !b.isSegment(c.Note.ID) {
+		if !b.isSegment(c.Note.ID) || d.note != nil {
 			return
 		}
-		if b.edit.note != "" {
-			b.edit.editor.commit(false)
-		}
 		centre := c.dot.Position().AddXY(c.dot.Size().Width/2, c.dot.Size().Height/2)
-		d.link = &linkDrag{segment: c.Note.ID, origin: c.Position(), from: c.Position().Add(centre)}
-		d.overlay.links.start(c.Note.Color, d.link.from)
+		b.startLink(&linkDrag{segment: c.Note.ID, origin: c.Position(), from: c.Position().Add(centre)}, c.Note.Color)
 	}
+	b.followLink(d.link.origin.Add(pointer))
+}
+
+// startLink begins a link drag: it commits an edit in progress, hides the
+// selected note's connections and shows the line from l.from, with a dot
+// of colour col.
+func (b *Board) startLink(l *linkDrag, col bmc.Color) {
+	if b.edit.note != "" {
+		b.edit.editor.commit(false)
+	}
+	b.drag.link = l
+	b.drag.overlay.links.start(col, l.from)
+	b.drag.conns.hide()
+}
+
+// followLink moves the end of the dragged link to at, on the board, and
+// rings the note a drop there would link.
+func (b *Board) followLink(at fyne.Position) {
+	d := &b.drag
 	l := d.link
-	at := l.origin.Add(pointer)
+	if l == nil {
+		return
+	}
 	l.target = ""
 	g := b.geometry()
 	var over *fyne.Position
 	var overSize fyne.Size
 	if k, i, ok := g.noteAt(at); ok {
 		bg := &g.blocks[k]
-		if id := b.canvas.Blocks[bg.block.ID][i].ID; b.canLink(id, l.segment) {
+		if id := b.canvas.Blocks[bg.block.ID][i].ID; b.linkable(l, id) {
 			l.target = id
 			p := bg.cardPos(i)
 			over, overSize = &p, bg.cardSize(i)
 		}
 	}
 	d.overlay.links.follow(at, over, overSize)
+}
+
+// linkable reports whether a drop of l on note id would link something.
+func (b *Board) linkable(l *linkDrag, id string) bool {
+	if l.note != "" {
+		return b.canLinkNotes(l.note, id)
+	}
+	return b.canLink(id, l.segment)
 }
 
 // canLink reports whether a note can be linked to a segment: it is no
@@ -278,8 +311,9 @@ func (b *Board) canLink(id, segment string) bool {
 	return ok && block != bmc.SegmentBlock && !slices.ContainsFunc(b.canvas.Blocks[block][i].Segments, func(s string) bool { return bmc.SegmentOf(s) == segment })
 }
 
-// endLink links the note under the dropped dot to the segment, through
-// OnEdit; a drop anywhere else does nothing.
+// endLink links the note under the dropped dot to the segment, or the
+// dropped handle's note to the note under it, through OnEdit; a drop
+// anywhere else does nothing.
 func (b *Board) endLink() {
 	l := b.drag.link
 	if l == nil {
@@ -287,6 +321,13 @@ func (b *Board) endLink() {
 	}
 	b.drag.link = nil
 	b.drag.overlay.links.hide()
+	b.redraw()
+	if l.note != "" {
+		if l.target != "" && b.canLinkNotes(l.note, l.target) {
+			b.linkNotes(l.note, l.target)
+		}
+		return
+	}
 	if l.target == "" || !b.isSegment(l.segment) || !b.canLink(l.target, l.segment) {
 		return
 	}
@@ -306,14 +347,15 @@ func (b *Board) endLink() {
 // where it would land, and the line from a dragged segment dot.
 type dragOverlay struct {
 	widget.BaseWidget
-	ring  *canvas.Rectangle
-	ghost *NoteCard
-	bar   *canvas.Rectangle
-	links linkIndicator
+	ring   *canvas.Rectangle
+	ghost  *NoteCard
+	bar    *canvas.Rectangle
+	links  linkIndicator
+	handle *linkHandle // on the selected note (links.go)
 }
 
 func newDragOverlay() *dragOverlay {
-	o := &dragOverlay{ring: &canvas.Rectangle{}, ghost: NewNoteCard(bmc.Note{}), bar: &canvas.Rectangle{}, links: newLinkIndicator()}
+	o := &dragOverlay{ring: &canvas.Rectangle{}, ghost: NewNoteCard(bmc.Note{}), bar: &canvas.Rectangle{}, links: newLinkIndicator(), handle: newLinkHandle()}
 	o.ExtendBaseWidget(o)
 	o.ghost.floating = true
 	o.ghost.Hide()
@@ -352,7 +394,7 @@ func (o *dragOverlay) drop() {
 // renderer.
 func (o *dragOverlay) CreateRenderer() fyne.WidgetRenderer {
 	objects := append([]fyne.CanvasObject{o.ring, o.bar}, o.links.objects()...)
-	objects = append(objects, o.ghost)
+	objects = append(objects, o.handle, o.ghost)
 	return &dragOverlayRenderer{overlay: o, objects: objects}
 }
 
@@ -371,6 +413,7 @@ func (r *dragOverlayRenderer) Refresh() {
 	o.bar.FillColor = th.Color(theme.ColorNamePrimary, v)
 	o.bar.Refresh()
 	o.links.refresh(th, v)
+	o.handle.Refresh()
 }
 
 func (r *dragOverlayRenderer) Objects() []fyne.CanvasObject { return r.objects }

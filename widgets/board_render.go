@@ -86,9 +86,11 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 	} else {
 		r.curtain.Hide()
 	}
-	r.layoutBlocks(g)
+	near := r.linked()
+	r.layoutBlocks(g, near)
 	r.layoutCards(g)
 	r.layoutRing()
+	r.layoutLinks(g, near)
 	r.placeEditor(g)
 	if n := b.drag.note; n != nil && g.find(n.target) < 0 { // the target went out of the layout
 		b.drag.overlay.bar.Hide()
@@ -97,8 +99,9 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 }
 
 // layoutBlocks places the block widgets and tells each what it shows
-// besides the cards.
-func (r *boardRenderer) layoutBlocks(g *geometry) {
+// besides the cards: near are the notes linked to or from the selected
+// one, counted when out of view.
+func (r *boardRenderer) layoutBlocks(g *geometry, near []string) {
 	b := r.board
 	placed := map[string]bool{}
 	for k := range g.blocks {
@@ -132,6 +135,7 @@ func (r *boardRenderer) layoutBlocks(g *geometry) {
 					}
 				}
 			}
+			st.aboveLinked, st.belowLinked = bg.outOfView(near, b.find)
 			last := bg.rows[len(bg.rows)-1]
 			st.total = last.top + last.h
 			st.viewTop = bg.rows[bg.first].top
@@ -290,6 +294,7 @@ func (r *boardRenderer) Objects() []fyne.CanvasObject {
 		for _, w := range r.blocks {
 			r.objects = append(r.objects, w)
 		}
+		r.objects = append(r.objects, r.board.drag.conns.box)
 		for _, c := range r.cards {
 			r.objects = append(r.objects, c)
 		}

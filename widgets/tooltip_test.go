@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,7 +23,14 @@ func boardWithTips(t *testing.T, c *bmc.Canvas) (*Board, *TipLayer) {
 	w.Resize(boardSize)
 	old := tipDelay
 	tipDelay = 0
-	t.Cleanup(func() { tipDelay = old })
+	t.Cleanup(func() {
+		tipDelay = old
+		// Fyne's test driver says every object is on the last window:
+		// forget this layer, or the next test's widgets would find it.
+		tipLayers.Lock()
+		tipLayers.all = slices.DeleteFunc(tipLayers.all, func(l *TipLayer) bool { return l == tips })
+		tipLayers.Unlock()
+	})
 	return b, tips
 }
 
