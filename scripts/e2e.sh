@@ -283,7 +283,7 @@ for _ in $(seq 50); do
 	[ "$WIDTH" -ne "$board_w" ] && break
 	sleep 0.2
 done
-[ "$WIDTH" -eq 1600 ] && [ "$HEIGHT" -eq 1000 ] || gui_fail "workshop: after F5 the window is ${WIDTH}x$HEIGHT, want the full 1600x1000 screen"
+[ "$WIDTH" -eq "$screen_w" ] && [ "$HEIGHT" -eq "$screen_h" ] || gui_fail "workshop: after F5 the window is ${WIDTH}x$HEIGHT, want the full ${screen_w}x$screen_h screen"
 prev=$(settle step1)
 [ "$prev" != "$before" ] || gui_fail "workshop: F5 changed nothing on the screen"
 for step in 2 3 4 5 6 7 8 9; do
