@@ -120,6 +120,16 @@ func TestBoardRendersSegmentsAndStatus(t *testing.T) {
 		b.SetFocusSegment("n2")
 		assertImage(t, "board/bakery-focused.png", w.Canvas().Capture())
 	})
+	t.Run("focused on a partner", func(t *testing.T) {
+		// Molino Ruiz and its chain: the activity it supplies, the
+		// propositions and segments behind it, their revenue and costs.
+		b, w := newTestBoard(t, example(t, "bakery"), fyne.NewSize(1200, 800))
+		b.SetFocusSegment("n30")
+		if b.FocusSegment() != "n30" {
+			t.Fatalf("focus = %q", b.FocusSegment())
+		}
+		assertImage(t, "board/bakery-focused-partner.png", w.Canvas().Capture())
+	})
 	t.Run("linking", func(t *testing.T) {
 		b, w := newTestBoard(t, example(t, "bakery"), fyne.NewSize(1200, 800))
 		dragDot(t, b, "n4", middle(t, b, "n29"), func() {
