@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
@@ -12,13 +13,14 @@ import (
 
 // lookState is what the cards show besides their notes.
 type lookState struct {
-	focus    string               // the customer segment in focus
-	chain    map[string]bool      // the focused segment's chain
-	filter   map[string]bool      // the notes a filter matches, or nil
-	segColor map[string]bmc.Color // each customer segment's colour
-	segName  map[string]string    // each customer segment's name, its first line
-	marksBuf []bmc.Color          // scratch space for a card's marks
-	namesBuf []string             // and their names
+	focus     string               // the customer segment in focus
+	chain     map[string]bool      // the focused segment's chain
+	filter    map[string]bool      // the notes a filter matches, or nil
+	segColor  map[string]bmc.Color // each customer segment's colour
+	segName   map[string]string    // each customer segment's name, its first line
+	marksBuf  []bmc.Color          // scratch space for a card's marks
+	namesBuf  []string             // and their names
+	servedBuf []string             // and the segments they stand for
 }
 
 // SetFocusSegment focuses the board on a note, a customer segment or any
@@ -121,14 +123,27 @@ func (b *Board) notifyFocus() {
 	}
 }
 
+// served returns the IDs of the customer segments a note serves, in link
+// order, each once: a link to a persona counts as one to its segment. The
+// marks, their names and their shapes are read from it. The slice is
+// reused by the next call.
+func (b *Board) served(n *bmc.Note) []string {
+	b.look.servedBuf = b.look.servedBuf[:0]
+	for _, s := range n.Segments {
+		seg := bmc.SegmentOf(s)
+		if _, ok := b.look.segColor[seg]; ok && !slices.Contains(b.look.servedBuf, seg) {
+			b.look.servedBuf = append(b.look.servedBuf, seg)
+		}
+	}
+	return b.look.servedBuf
+}
+
 // marks returns the colours of the segments a note serves, in link order.
 // The slice is reused by the next call.
 func (b *Board) marks(n *bmc.Note) []bmc.Color {
 	b.look.marksBuf = b.look.marksBuf[:0]
-	for i, s := range n.Segments {
-		if col, ok := b.look.segColor[bmc.SegmentOf(s)]; ok && firstOfSegment(n.Segments, i) {
-			b.look.marksBuf = append(b.look.marksBuf, col)
-		}
+	for _, seg := range b.served(n) {
+		b.look.marksBuf = append(b.look.marksBuf, b.look.segColor[seg])
 	}
 	return b.look.marksBuf
 }
@@ -143,24 +158,10 @@ func (b *Board) dimmed(id string) bool {
 // shows their colours. The slice is reused by the next call.
 func (b *Board) markNames(n *bmc.Note) []string {
 	b.look.namesBuf = b.look.namesBuf[:0]
-	for i, s := range n.Segments {
-		if _, ok := b.look.segColor[bmc.SegmentOf(s)]; ok && firstOfSegment(n.Segments, i) {
-			b.look.namesBuf = append(b.look.namesBuf, b.look.segName[bmc.SegmentOf(s)])
-		}
+	for _, seg := range b.served(n) {
+		b.look.namesBuf = append(b.look.namesBuf, b.look.segName[seg])
 	}
 	return b.look.namesBuf
-}
-
-// firstOfSegment reports whether links[i] is the first link to its
-// segment: a segment and its personas get one mark.
-func firstOfSegment(links []string, i int) bool {
-	seg := bmc.SegmentOf(links[i])
-	for _, l := range links[:i] {
-		if bmc.SegmentOf(l) == seg {
-			return false
-		}
-	}
-	return true
 }
 
 // segmentName is a segment's name for a tip: the first line of its text,

@@ -439,3 +439,31 @@ func TestBoardPersonaMarks(t *testing.T) {
 		t.Error("canLink ignores persona links")
 	}
 }
+
+// A link to a persona marks its segment once, in the segment's colour and
+// shape, like a link to the segment: colours, names and shapes agree.
+func TestPersonaLinksMarkTheirSegment(t *testing.T) {
+	c, err := bmc.Load("p.yaml", []byte(`format: bmcanvas/1
+template: business-model-canvas
+blocks:
+  customer_segments:
+    - {id: s1, text: Office workers, color: blue, personas: [Ana, Raj]}
+    - {id: s2, text: Local families, color: pink}
+  customer_relationships:
+    - {id: r1, text: Student card, segments: [s1/Raj, s2, s1/Ana]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := newTestBoard(t, c, fyne.NewSize(1200, 800))
+	n, _ := c.Note("r1")
+	if got := b.marks(&n); !slices.Equal(got, []bmc.Color{bmc.Blue, bmc.Pink}) {
+		t.Errorf("marks %v", got)
+	}
+	if got := b.markNames(&n); !slices.Equal(got, []string{"Office workers", "Local families"}) {
+		t.Errorf("names %v", got)
+	}
+	if got := b.markShapes(&n); !slices.Equal(got, []bmc.MarkShape{bmc.SegmentShape(0), bmc.SegmentShape(1)}) {
+		t.Errorf("shapes %v", got)
+	}
+}

@@ -56,10 +56,8 @@ func (b *Board) segmentShape(id string) bmc.MarkShape {
 // their colours.
 func (b *Board) markShapes(n *bmc.Note) []bmc.MarkShape {
 	var out []bmc.MarkShape
-	for _, s := range n.Segments {
-		if _, ok := b.look.segColor[s]; ok {
-			out = append(out, b.segmentShape(s))
-		}
+	for _, seg := range b.served(n) {
+		out = append(out, b.segmentShape(seg))
 	}
 	return out
 }
