@@ -85,6 +85,7 @@ func TestFocusOnAnyNoteAndDropImpact(t *testing.T) {
 		!strings.Contains(msg, "Coffee + croissant in under 2 minutes") {
 		t.Errorf("drop dialog for %d notes:\n%s", want, msg)
 	}
+	assertGolden(t, "drop-baking.png", w.Canvas().Capture())
 }
 
 func TestPersonasInTheNoteMenu(t *testing.T) {
