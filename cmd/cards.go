@@ -37,18 +37,7 @@ func runCards(e *env, args []string) int {
 		return ExitUsage
 	}
 	in := files[0]
-	if *out == "" {
-		*out = strings.TrimSuffix(in, filepath.Ext(in)) + "-cards.pdf"
-	}
-	if sameFile(in, *out) {
-		e.errorf("%s: the PDF would replace the canvas it is printed from; choose another name with -o", *out)
-		return ExitUsage
-	}
-	if err := checkPDFTarget(*out, *force); err != nil {
-		e.errorf("%v", err)
-		return ExitUsage
-	}
-	c, _, code := e.load(in, e.stderr)
+	c, code := e.loadForPDF(in, out, "-cards.pdf", *force)
 	if code != ExitOK {
 		return code
 	}

@@ -91,18 +91,7 @@ func runExport(e *env, args []string) int {
 		return ExitUsage
 	}
 	in := files[0]
-	if *out == "" {
-		*out = strings.TrimSuffix(in, filepath.Ext(in)) + ".pdf"
-	}
-	if sameFile(in, *out) {
-		e.errorf("%s: the PDF would replace the canvas it is printed from; choose another name with -o", *out)
-		return ExitUsage
-	}
-	if err := checkPDFTarget(*out, *force); err != nil {
-		e.errorf("%v", err)
-		return ExitUsage
-	}
-	c, _, code := e.load(in, e.stderr)
+	c, code := e.loadForPDF(in, out, ".pdf", *force)
 	if code != ExitOK {
 		return code
 	}
@@ -145,6 +134,26 @@ func (e *env) finishPDF(out string, pdf []byte, warnings []string, err error) in
 	}
 	fmt.Fprintf(e.stdout, "wrote %s\n", out)
 	return ExitOK
+}
+
+// loadForPDF checks where a PDF printed from the canvas file in goes (out,
+// by default in's name with suffix instead of its extension: it must not
+// be in itself, and may replace only a PDF unless force), then loads the
+// canvas. It reports any problem and returns the exit code.
+func (e *env) loadForPDF(in string, out *string, suffix string, force bool) (*bmc.Canvas, int) {
+	if *out == "" {
+		*out = strings.TrimSuffix(in, filepath.Ext(in)) + suffix
+	}
+	if sameFile(in, *out) {
+		e.errorf("%s: the PDF would replace the canvas it is printed from; choose another name with -o", *out)
+		return nil, ExitUsage
+	}
+	if err := checkPDFTarget(*out, force); err != nil {
+		e.errorf("%v", err)
+		return nil, ExitUsage
+	}
+	c, _, code := e.load(in, e.stderr)
+	return c, code
 }
 
 // checkPDFTarget refuses to write a PDF over a file that holds anything
