@@ -83,7 +83,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ldflags="-s -w -buildid= -X $module/cmd.Version=$version"
+ldflags="-s -w -buildid= -X $module/cmd.version=$version"
 
 # licences GOOS FILE: the licence texts of everything linked into the
 # binary for GOOS: Go's, every module's, and the fonts bmcanvas embeds.
