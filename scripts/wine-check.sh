@@ -69,6 +69,12 @@ if ! [ -f "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" ]; then
 		scripts/wine-bcryptprimitives.c -ladvapi32 || fail "cannot build the bcryptprimitives.dll stand-in"
 	shim=" (with a bcryptprimitives.dll stand-in, scripts/wine-bcryptprimitives.c)"
 fi
+# Posters print what Noto Sans lacks in the system's fonts: give the
+# Windows build the fonts the Linux build finds, so that both print with
+# the same fonts and their PDFs can be compared byte for byte.
+for dir in /usr/share/fonts /usr/local/share/fonts; do
+	[ -d "$dir" ] && cp -rL "$dir" "$WINEPREFIX/drive_c/windows/Fonts/$(echo "$dir" | tr / _)"
+done
 echo "wine-check: $(wine --version) prefix ready${shim:-} ($((SECONDS - start)) s)"
 
 # ---- the commands -------------------------------------------------------------------
