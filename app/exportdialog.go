@@ -162,18 +162,22 @@ func (e *Editor) ShowExport() {
 			return
 		}
 		if fm, data := f.dataFormat(); data {
-			e.askDataExportFile(fm)
+			e.askExportFile(fm.Extension(), func(path string) { e.ExportDataTo(path, fm) })
 			return
 		}
 		e.exportOptions = f.options(e.exportOptions)
-		e.askExportFile(e.exportOptions)
+		opt := e.exportOptions
+		e.askExportFile(".pdf", func(path string) { e.ExportTo(path, opt) })
 	}, e.win)
 	d.Resize(dialogSize(e.win, 560, 0))
 	e.showForm(d)
 }
 
-// askExportFile asks for the PDF's file name and writes it there.
-func (e *Editor) askExportFile(opt export.Options) {
+// askExportFile asks where to write an export whose files end in ext,
+// offering the canvas's name with ext, then calls write with the path.
+// The Save dialog's writer is closed unwritten, which leaves an existing
+// file alone: the export replaces it atomically.
+func (e *Editor) askExportFile(ext string, write func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			e.showError(fmt.Errorf("export: %w", err))
@@ -183,12 +187,12 @@ func (e *Editor) askExportFile(opt export.Options) {
 			return
 		}
 		path := w.URI().Path()
-		w.Close() // unwritten, it leaves the file alone; the PDF replaces it atomically
-		e.ExportTo(path, opt)
+		w.Close()
+		write(path)
 	}, e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	name := e.doc.FileName()
-	d.SetFileName(name[:len(name)-len(filepath.Ext(name))] + ".pdf")
+	d.SetFileName(strings.TrimSuffix(name, filepath.Ext(name)) + ext)
 	e.setDialogFolder(d)
 	d.Resize(dialogSize(e.win, 900, 640))
 	d.Show()

@@ -3,11 +3,8 @@ package app
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
@@ -52,29 +49,6 @@ func (f *exportForm) dataFormat() (formats.Format, bool) {
 		}
 	}
 	return "", false
-}
-
-// askDataExportFile asks where to write the canvas as Markdown or JSON and
-// writes it there.
-func (e *Editor) askDataExportFile(fm formats.Format) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			e.showError(fmt.Errorf("export: %w", err))
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close() // unwritten, it leaves the file alone; the export replaces it atomically
-		e.ExportDataTo(path, fm)
-	}, e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{fm.Extension()}))
-	name := e.doc.FileName()
-	d.SetFileName(strings.TrimSuffix(name, filepath.Ext(name)) + fm.Extension())
-	e.setDialogFolder(d)
-	d.Resize(dialogSize(e.win, 900, 640))
-	d.Show()
 }
 
 // ExportDataTo writes the canvas as Markdown or JSON to path, then says
