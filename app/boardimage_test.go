@@ -3,6 +3,7 @@ package app
 import (
 	"flag"
 	"fmt"
+	"github.com/bmcanvas/bmcanvas/internal/imagetest"
 	"image"
 	"image/draw"
 	"image/png"
@@ -95,14 +96,14 @@ func assertGolden(t *testing.T, name string, img image.Image) {
 	small := halfSize(img)
 	path := filepath.Join("testdata", name)
 	if *update {
-		if err := writeImage(path, small); err != nil {
+		if err := imagetest.WritePNG(path, small); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		writeImage(filepath.Join("testdata", "failed", name), img)
+		imagetest.WritePNG(filepath.Join("testdata", "failed", name), img)
 		t.Fatalf("%v (run with -update to create it)", err)
 	}
 	defer f.Close()
@@ -110,9 +111,9 @@ func assertGolden(t *testing.T, name string, img image.Image) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if msg := pixelDiff(want, small); msg != "" {
+	if msg := imagetest.Diff(want, small); msg != "" {
 		failed := filepath.Join("testdata", "failed", name)
-		writeImage(failed, img)
+		imagetest.WritePNG(failed, img)
 		t.Errorf("%s: %s; see %s", path, msg, failed)
 	}
 }
@@ -136,46 +137,4 @@ func halfSize(img image.Image) *image.NRGBA {
 		}
 	}
 	return out
-}
-
-// pixelDiff says how two images differ, or "" when they match: same size,
-// and at most 0.1% of pixels differing by more than 16 in a channel.
-func pixelDiff(want, got image.Image) string {
-	wb, gb := want.Bounds(), got.Bounds()
-	if wb.Size() != gb.Size() {
-		return fmt.Sprintf("size %v, want %v", gb.Size(), wb.Size())
-	}
-	bad := 0
-	for y := 0; y < wb.Dy(); y++ {
-		for x := 0; x < wb.Dx(); x++ {
-			r1, g1, b1, a1 := want.At(wb.Min.X+x, wb.Min.Y+y).RGBA()
-			r2, g2, b2, a2 := got.At(gb.Min.X+x, gb.Min.Y+y).RGBA()
-			for _, d := range []int{int(r1) - int(r2), int(g1) - int(g2), int(b1) - int(b2), int(a1) - int(a2)} {
-				if d > 16<<8 || d < -16<<8 {
-					bad++
-					break
-				}
-			}
-		}
-	}
-	if bad*1000 > wb.Dx()*wb.Dy() {
-		return fmt.Sprintf("%d of %d pixels differ", bad, wb.Dx()*wb.Dy())
-	}
-	return ""
-}
-
-func writeImage(path string, img image.Image) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
-	if err := enc.Encode(f, img); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }

@@ -2,7 +2,7 @@ package widgets
 
 import (
 	"flag"
-	"fmt"
+	"github.com/bmcanvas/bmcanvas/internal/imagetest"
 	"image"
 	"image/color"
 	"image/png"
@@ -69,14 +69,14 @@ func assertImage(t *testing.T, name string, img image.Image) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
 	if *update {
-		if err := writePNG(path, img); err != nil {
+		if err := imagetest.WritePNG(path, img); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		writePNG(filepath.Join("testdata", "failed", name), img)
+		imagetest.WritePNG(filepath.Join("testdata", "failed", name), img)
 		t.Fatalf("%v (run with -update to create it)", err)
 	}
 	defer f.Close()
@@ -84,50 +84,9 @@ func assertImage(t *testing.T, name string, img image.Image) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if msg := imageDiff(want, img); msg != "" {
+	if msg := imagetest.Diff(want, img); msg != "" {
 		failed := filepath.Join("testdata", "failed", name)
-		writePNG(failed, img)
+		imagetest.WritePNG(failed, img)
 		t.Errorf("%s: %s; see %s", path, msg, failed)
 	}
-}
-
-// imageDiff says how two images differ, or "" when they match: same size,
-// and at most 0.1% of pixels differing by more than 16 in a channel.
-func imageDiff(want, got image.Image) string {
-	wb, gb := want.Bounds(), got.Bounds()
-	if wb.Size() != gb.Size() {
-		return fmt.Sprintf("size %v, want %v", gb.Size(), wb.Size())
-	}
-	bad := 0
-	for y := 0; y < wb.Dy(); y++ {
-		for x := 0; x < wb.Dx(); x++ {
-			r1, g1, b1, a1 := want.At(wb.Min.X+x, wb.Min.Y+y).RGBA()
-			r2, g2, b2, a2 := got.At(gb.Min.X+x, gb.Min.Y+y).RGBA()
-			for _, d := range []int{int(r1) - int(r2), int(g1) - int(g2), int(b1) - int(b2), int(a1) - int(a2)} {
-				if d > 16<<8 || d < -16<<8 {
-					bad++
-					break
-				}
-			}
-		}
-	}
-	if bad*1000 > wb.Dx()*wb.Dy() {
-		return fmt.Sprintf("%d of %d pixels differ", bad, wb.Dx()*wb.Dy())
-	}
-	return ""
-}
-
-func writePNG(path string, img image.Image) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := png.Encode(f, img); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
