@@ -255,19 +255,19 @@ func (d *drawer) change(nb *noteBox) {
 	outline := box{nb.x - 0.15*em, nb.y - 0.15*em, nb.w + 0.3*em - 0.12*em, nb.h + 0.3*em - 0.18*em}
 	switch {
 	case cb.change.added:
-		d.pdf.SetDrawColor(rgbInts(addedInk))
-		d.pdf.SetLineWidth(0.16 * em)
-		d.pdf.Rect(outline.x, outline.y, outline.w, outline.h, "D")
+		d.pen.SetDrawColor(rgbInts(addedInk))
+		d.pen.SetLineWidth(0.16 * em)
+		d.pen.Rect(outline.x, outline.y, outline.w, outline.h, "D")
 	case cb.change.ghost:
-		d.pdf.SetDrawColor(rgbInts(removedInk))
-		d.pdf.SetLineWidth(0.08 * em)
-		d.pdf.SetDashPattern([]float64{0.5 * em, 0.35 * em}, 0)
-		d.pdf.Rect(outline.x, outline.y, outline.w, outline.h, "D")
-		d.pdf.SetDashPattern([]float64{}, 0)
+		d.pen.SetDrawColor(rgbInts(removedInk))
+		d.pen.SetLineWidth(0.08 * em)
+		d.pen.SetDashPattern([]float64{0.5 * em, 0.35 * em}, 0)
+		d.pen.Rect(outline.x, outline.y, outline.w, outline.h, "D")
+		d.pen.SetDashPattern([]float64{}, 0)
 	default:
-		d.pdf.SetDrawColor(rgbInts(changedInk))
-		d.pdf.SetLineWidth(0.08 * em)
-		d.pdf.Rect(outline.x, outline.y, outline.w, outline.h, "D")
+		d.pen.SetDrawColor(rgbInts(changedInk))
+		d.pen.SetLineWidth(0.08 * em)
+		d.pen.Rect(outline.x, outline.y, outline.w, outline.h, "D")
 	}
 	y := nb.amount.y + nb.amount.height() + changeGapEm*em
 	label, old := cb.label, cb.old

@@ -39,11 +39,13 @@ type glyphKey struct {
 	gid  font.GID
 }
 
-// glyphArt is how a glyph is drawn: nothing (a space), an outline
-// template, or a colour image.
+// glyphArt is how a glyph is drawn: nothing (a space), an outline, or a
+// colour image.
 type glyphArt struct {
-	// path draws an outline glyph in its template, "" for none.
-	path string
+	// outline is an outline glyph's path in font units (y up), upem the
+	// font's units per em; nil for none.
+	outline []font.Segment
+	upem    float64
 	// box is the template's box in ems: left, bottom (y up), width and
 	// height.
 	box [4]float64
@@ -99,8 +101,7 @@ func (d *drawer) art(face *font.Face, gid font.GID) *glyphArt {
 	return a
 }
 
-// outlineArt makes the template of an outline glyph: its path in font
-// units, scaled so that the template measures one millimetre per em.
+// outlineArt keeps an outline glyph's path and box.
 func (d *drawer) outlineArt(a *glyphArt, g font.GlyphOutline, upem float64) {
 	if len(g.Segments) == 0 {
 		return
@@ -115,6 +116,15 @@ func (d *drawer) outlineArt(a *glyphArt, g font.GlyphOutline, upem float64) {
 	}
 	left, bottom := xMin/upem-glyphMargin, yMin/upem-glyphMargin
 	w, h := (xMax-xMin)/upem+2*glyphMargin, (yMax-yMin)/upem+2*glyphMargin
+	a.outline, a.upem = g.Segments, upem
+	a.box = [4]float64{left, bottom, w, h}
+}
+
+// pdfPath returns the PDF drawing of an outline glyph for its template:
+// its path in font units, scaled so that the template measures one
+// millimetre per em.
+func (a *glyphArt) pdfPath() string {
+	left, bottom, upem := a.box[0], a.box[1], a.upem
 	k := 72 / 25.4 // points per millimetre
 	var b []byte
 	b = append(b, "q "...)
@@ -127,7 +137,7 @@ func (d *drawer) outlineArt(a *glyphArt, g font.GlyphOutline, upem float64) {
 	b = appendNum(b, -bottom*k, 4)
 	b = append(b, " cm\n"...)
 	var cur font.SegmentPoint
-	for _, s := range g.Segments {
+	for _, s := range a.outline {
 		switch s.Op {
 		case ot.SegmentOpMoveTo:
 			cur = s.Args[0]
@@ -147,9 +157,7 @@ func (d *drawer) outlineArt(a *glyphArt, g font.GlyphOutline, upem float64) {
 		}
 	}
 	b = append(b, "f Q"...)
-	a.path = string(b)
-	a.box = [4]float64{left, bottom, w, h}
-	a.tpls = map[rgb]gofpdf.Template{}
+	return string(b)
 }
 
 // template returns the glyph's template in colour c.
@@ -157,9 +165,13 @@ func (d *drawer) template(a *glyphArt, c rgb) gofpdf.Template {
 	if t, ok := a.tpls[c]; ok {
 		return t
 	}
+	if a.tpls == nil {
+		a.tpls = map[rgb]gofpdf.Template{}
+	}
+	path := a.pdfPath()
 	d.pdf.SetFillColor(rgbInts(c))
 	t := idOnce(d.pdf.CreateTemplateCustom(gofpdf.PointType{}, gofpdf.SizeType{Wd: a.box[2], Ht: a.box[3]}, func(t *gofpdf.Tpl) {
-		t.RawWriteStr(a.path)
+		t.RawWriteStr(path)
 	}))
 	a.tpls[c] = t
 	return t
@@ -252,6 +264,10 @@ const colourDPI = 300
 // drawColour places a colour glyph with its pen position at (x, y) (the
 // baseline) at em millimetres per em.
 func (d *drawer) drawColour(cg *colourGlyph, x, y, em float64) {
+	if pp, ok := d.pen.(*pathPen); ok {
+		pp.picture(cg, x, y, em, d.ink == InkMono)
+		return
+	}
 	wmm := cg.w * em
 	px := 32
 	for px < 1024 && float64(px) < wmm/25.4*colourDPI {
@@ -347,7 +363,7 @@ func simpleText(tf *typeface, s string) bool {
 // end at x and its baseline at y; rtl is the direction of its paragraph.
 func (d *drawer) drawLine(base *face, line string, rtl bool, x, y, size float64) {
 	tf := d.fonts.typeface(base)
-	if !rtl && simpleText(tf, line) {
+	if d.pdf != nil && !rtl && simpleText(tf, line) {
 		d.pdf.SetFont(base.family, base.style, size)
 		d.pdf.Text(x, y, line)
 		return
@@ -356,6 +372,10 @@ func (d *drawer) drawLine(base *face, line string, rtl bool, x, y, size float64)
 	sl := d.fonts.shaper().layoutLine(tf, line, rtl)
 	for _, run := range sl.runs {
 		rx := x + run.x*em
+		if d.pdf == nil {
+			d.drawGlyphs(run, rx, y, em)
+			continue
+		}
 		if pf := d.fonts.pdfFace(run.face.Font); pf != nil && simpleRun(run) {
 			d.pdf.SetFont(pf.family, pf.style, size)
 			d.pdf.Text(rx, y, string(run.text[run.start:run.end]))
@@ -378,10 +398,22 @@ func (d *drawer) drawGlyphs(run glyphRun, x, y, em float64) {
 		switch {
 		case a.colour != nil:
 			d.drawColour(a.colour, gx, gy, em)
-		case a.path != "":
-			d.pdf.UseTemplateScaled(d.template(a, d.textColour), gofpdf.PointType{X: gx + a.box[0]*em, Y: gy - (a.box[1]+a.box[3])*em},
-				gofpdf.SizeType{Wd: a.box[2] * em, Ht: a.box[3] * em})
+		case a.outline != nil:
+			d.glyphOn(d.pen, a, gx, gy, em, d.textColour)
 		}
+	}
+}
+
+// glyphOn fills an outline glyph on p in colour c, its pen position at
+// (x, y) on the baseline, at em millimetres per em: on a PDF page or
+// template, by placing the glyph's template.
+func (d *drawer) glyphOn(p pen, a *glyphArt, x, y, em float64, c rgb) {
+	switch p := p.(type) {
+	case *pathPen:
+		p.glyph(a, x, y, em, c)
+	case *gofpdf.Fpdf:
+		p.UseTemplateScaled(d.template(a, c), gofpdf.PointType{X: x + a.box[0]*em, Y: y - (a.box[1]+a.box[3])*em},
+			gofpdf.SizeType{Wd: a.box[2] * em, Ht: a.box[3] * em})
 	}
 }
 

@@ -123,8 +123,11 @@ func addUserFont(pdf *gofpdf.Fpdf, f *face) (err error) {
 	return nil
 }
 
-// drawer draws laid-out pages on a gofpdf document.
+// drawer draws laid-out pages on a pen: a gofpdf document, or a pathPen
+// for pictures and SVG.
 type drawer struct {
+	// pen draws; pdf is the same pen when it is a PDF document, else nil.
+	pen   pen
 	pdf   *gofpdf.Fpdf
 	fonts *fonts
 	s     float64 // the poster's scale
@@ -145,10 +148,10 @@ func (d *drawer) page(pg *page) {
 	for _, t := range pg.header {
 		d.text(t)
 	}
-	d.pdf.SetDrawColor(rgbInts(inked(d.ink, frameColor)))
-	d.pdf.SetLineWidth(0.2 * d.s)
+	d.pen.SetDrawColor(rgbInts(inked(d.ink, frameColor)))
+	d.pen.SetLineWidth(0.2 * d.s)
 	for _, f := range pg.fields {
-		d.pdf.Line(f.x, f.bottom(), f.right(), f.bottom())
+		d.pen.Line(f.x, f.bottom(), f.right(), f.bottom())
 	}
 	for i := range pg.blocks {
 		d.block(&pg.blocks[i])
@@ -159,8 +162,8 @@ func (d *drawer) page(pg *page) {
 }
 
 func (d *drawer) block(bb *blockBox) {
-	d.pdf.SetDrawColor(rgbInts(inked(d.ink, frameColor)))
-	d.pdf.SetLineWidth(0.3 * d.s)
+	d.pen.SetDrawColor(rgbInts(inked(d.ink, frameColor)))
+	d.pen.SetLineWidth(0.3 * d.s)
 	d.roundedRect(bb.frame, 1.6*d.s, "D")
 	d.text(bb.title)
 	d.icon(bb.block.Icon, bb.icon)
@@ -174,19 +177,19 @@ func (d *drawer) block(bb *blockBox) {
 
 // icon draws a block's line drawing in b.
 func (d *drawer) icon(ic bmc.Icon, b box) {
-	d.pdf.SetDrawColor(rgbInts(inked(d.ink, labelColor)))
-	d.pdf.SetLineWidth(0.28 * d.s)
-	d.pdf.SetLineCapStyle("round")
-	d.pdf.SetLineJoinStyle("round")
+	d.pen.SetDrawColor(rgbInts(inked(d.ink, labelColor)))
+	d.pen.SetLineWidth(0.28 * d.s)
+	d.pen.SetLineCapStyle("round")
+	d.pen.SetLineJoinStyle("round")
 	for _, sh := range ic.Shapes {
 		if sh.Circle {
-			d.pdf.Circle(b.x+sh.X1*b.w, b.y+sh.Y1*b.h, sh.R*b.w, "D")
+			d.pen.Circle(b.x+sh.X1*b.w, b.y+sh.Y1*b.h, sh.R*b.w, "D")
 		} else {
-			d.pdf.Line(b.x+sh.X1*b.w, b.y+sh.Y1*b.h, b.x+sh.X2*b.w, b.y+sh.Y2*b.h)
+			d.pen.Line(b.x+sh.X1*b.w, b.y+sh.Y1*b.h, b.x+sh.X2*b.w, b.y+sh.Y2*b.h)
 		}
 	}
-	d.pdf.SetLineCapStyle("butt")
-	d.pdf.SetLineJoinStyle("miter")
+	d.pen.SetLineCapStyle("butt")
+	d.pen.SetLineJoinStyle("miter")
 }
 
 // note draws a sticky note: square like the paper ones, with a soft
@@ -194,7 +197,7 @@ func (d *drawer) icon(ic bmc.Icon, b box) {
 // ink) or a grey edge (mono); then the text, the amount, and in its
 // newDrawer returns a drawer on pdf with the fonts, at scale s.
 func newDrawer(pdf *gofpdf.Fpdf, fs *fonts, s float64) *drawer {
-	return &drawer{pdf: pdf, fonts: fs, s: s, glyphs: map[glyphKey]*glyphArt{}, stamps: map[stampKey]gofpdf.Template{}, imageWidths: map[int]bool{}}
+	return &drawer{pen: pdf, pdf: pdf, fonts: fs, s: s, glyphs: map[glyphKey]*glyphArt{}, stamps: map[stampKey]gofpdf.Template{}, imageWidths: map[int]bool{}}
 }
 
 // lower right corner a mark per segment served and a status badge.
@@ -221,19 +224,19 @@ func (d *drawer) note(nb *noteBox) {
 			// edges, not only by their colour
 			edge, width = inked(d.ink, darken(edge)), 0.22*em
 		}
-		d.pdf.SetFillColor(255, 255, 255)
-		d.pdf.SetDrawColor(rgbInts(inked(d.ink, edge)))
-		d.pdf.SetLineWidth(width)
-		d.pdf.Rect(card.x+width/2, card.y+width/2, card.w-width, card.h-width, "FD")
+		d.pen.SetFillColor(255, 255, 255)
+		d.pen.SetDrawColor(rgbInts(inked(d.ink, edge)))
+		d.pen.SetLineWidth(width)
+		d.pen.Rect(card.x+width/2, card.y+width/2, card.w-width, card.h-width, "FD")
 	default:
 		fill, shadow := colorRGB(nb.note.Color), rgb{0xd4, 0xd8, 0xdb}
 		if faded {
 			fill, shadow = fade(fill), fade(shadow)
 		}
-		d.pdf.SetFillColor(rgbInts(shadow))
-		d.pdf.Rect(nb.x+0.12*em, nb.y+0.18*em, nb.w-0.12*em, nb.h-0.18*em, "F")
-		d.pdf.SetFillColor(rgbInts(fill))
-		d.pdf.Rect(card.x, card.y, card.w, card.h, "F")
+		d.pen.SetFillColor(rgbInts(shadow))
+		d.pen.Rect(nb.x+0.12*em, nb.y+0.18*em, nb.w-0.12*em, nb.h-0.18*em, "F")
+		d.pen.SetFillColor(rgbInts(fill))
+		d.pen.Rect(card.x, card.y, card.w, card.h, "F")
 	}
 	d.text(text)
 	if nb.note.Status == bmc.StatusInvalidated {
@@ -259,7 +262,7 @@ func (d *drawer) roundedRect(b box, r float64, style string) {
 	const k = 0.5523 // places Bézier control points to approximate a quarter circle
 	r = min(r, b.w/2, b.h/2)
 	x0, y0, x1, y1 := b.x, b.y, b.right(), b.bottom()
-	p := d.pdf
+	p := d.pen
 	p.MoveTo(x0+r, y0)
 	p.LineTo(x1-r, y0)
 	p.CurveBezierCubicTo(x1-r+k*r, y0, x1, y0+r-k*r, x1, y0+r)
@@ -280,11 +283,19 @@ func (d *drawer) text(t textBox) {
 		base = d.fonts.bold
 	}
 	d.textColour = inked(d.ink, t.color)
-	d.pdf.SetTextColor(rgbInts(d.textColour))
+	if d.pdf != nil {
+		d.pdf.SetTextColor(rgbInts(d.textColour))
+	}
 	for i, line := range t.lines {
 		x := t.x
-		if t.right {
-			x = t.x + t.w - d.fonts.drawnWidth(base, line, t.size)
+		if t.right || d.pdf == nil {
+			w := d.fonts.drawnWidth(base, line, t.size)
+			if t.right {
+				x = t.x + t.w - w
+			}
+			if pp, ok := d.pen.(*pathPen); ok {
+				pp.text(line, x, t.baseline(i), w, t.size*ptMM)
+			}
 		}
 		d.drawLine(base, line, rightToLeft(line), x, t.baseline(i), t.size)
 	}
@@ -293,12 +304,12 @@ func (d *drawer) text(t textBox) {
 // strike draws a line through each line of t, as an invalidated note is
 // shown on screen.
 func (d *drawer) strike(t textBox) {
-	d.pdf.SetDrawColor(rgbInts(inked(d.ink, t.color)))
-	d.pdf.SetLineWidth(0.06 * t.size * ptMM)
+	d.pen.SetDrawColor(rgbInts(inked(d.ink, t.color)))
+	d.pen.SetLineWidth(0.06 * t.size * ptMM)
 	for i, line := range t.lines {
 		w := d.fonts.drawnWidth(d.fonts.regular, line, t.size)
 		y := t.baseline(i) - 0.3*t.size*ptMM
-		d.pdf.Line(t.x, y, t.x+w, y)
+		d.pen.Line(t.x, y, t.x+w, y)
 	}
 }
 

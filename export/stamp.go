@@ -26,11 +26,16 @@ type stampKey struct {
 
 // stamp places the stamp k centred on (x, y) at radius r, drawing it first
 // with draw (centred on (c, c) at radius 1) if this poster has not yet.
-func (d *drawer) stamp(k stampKey, x, y, r float64, draw func(t *gofpdf.Tpl, c float64)) {
+// On a pathPen, the stamp is drawn in place.
+func (d *drawer) stamp(k stampKey, x, y, r float64, draw func(p pen, c float64)) {
+	if pp, ok := d.pen.(*pathPen); ok {
+		draw(pp.at(x-stampReach*r, y-stampReach*r, r), stampReach)
+		return
+	}
 	t, ok := d.stamps[k]
 	if !ok {
 		c := stampReach
-		t = idOnce(d.pdf.CreateTemplateCustom(gofpdf.PointType{}, gofpdf.SizeType{Wd: 2 * c, Ht: 2 * c}, func(t *gofpdf.Tpl) { draw(t, c) }))
+		t = idOnce(d.pdf.CreateTemplateCustom(gofpdf.PointType{}, gofpdf.SizeType{Wd: 2 * c, Ht: 2 * c}, func(t *gofpdf.Tpl) { draw(&t.Fpdf, c) }))
 		d.stamps[k] = t
 	}
 	d.pdf.UseTemplateScaled(t, gofpdf.PointType{X: x - stampReach*r, Y: y - stampReach*r},
@@ -52,21 +57,21 @@ func (d *drawer) mark(m segMark, x, y, r, em float64, faded bool) {
 	}
 	fill, edge = inked(d.ink, fill), inked(d.ink, edge)
 	em1 := em / r // ems at radius 1
-	d.stamp(stampKey{shape: m.shape.Name, fill: fill, edge: edge}, x, y, r, func(t *gofpdf.Tpl, c float64) {
+	d.stamp(stampKey{shape: m.shape.Name, fill: fill, edge: edge}, x, y, r, func(t pen, c float64) {
 		t.SetLineJoinStyle("round")
 		t.SetFillColor(255, 255, 255)
 		t.SetDrawColor(255, 255, 255)
 		t.SetLineWidth(0.2 * em1)
-		shape(&t.Fpdf, m.shape, c, c, 1, "FD")
+		shape(t, m.shape, c, c, 1, "FD")
 		t.SetFillColor(rgbInts(fill))
 		t.SetDrawColor(rgbInts(edge))
 		t.SetLineWidth(0.06 * em1)
-		shape(&t.Fpdf, m.shape, c, c, 1, "FD")
+		shape(t, m.shape, c, c, 1, "FD")
 	})
 }
 
 // shape draws a mark's shape centred on (x, y) for a circle of radius r.
-func shape(pdf *gofpdf.Fpdf, s bmc.MarkShape, x, y, r float64, style string) {
+func shape(pdf pen, s bmc.MarkShape, x, y, r float64, style string) {
 	corners := s.Corners(x, y, r)
 	if len(corners) == 0 {
 		pdf.Circle(x, y, r, style)
@@ -105,19 +110,21 @@ func (d *drawer) badge(st bmc.Status, x, y, r float64, faded bool) {
 		disc, edge, symbol = fade(disc), fade(edge), fade(symbol)
 	}
 	disc, edge, symbol = inked(d.ink, disc), inked(d.ink, edge), inked(d.ink, symbol)
-	var question gofpdf.Template
-	var qbox [4]float64
+	var question *glyphArt
 	if st != bmc.StatusValidated && st != bmc.StatusInvalidated {
 		// the question mark is drawn, not written: it is a sign, not text
 		tf := d.fonts.typeface(d.fonts.bold)
 		face := tf.ResolveFace('?')
 		if gid, ok := face.NominalGlyph('?'); ok {
-			if a := d.art(face, gid); a.path != "" {
-				question, qbox = d.template(a, symbol), a.box
+			if a := d.art(face, gid); a.outline != nil {
+				question = a
+				if d.pdf != nil {
+					d.template(a, symbol) // made outside the stamp's template
+				}
 			}
 		}
 	}
-	d.stamp(stampKey{status: st, fill: disc, edge: edge, symbol: symbol}, x, y, r, func(t *gofpdf.Tpl, c float64) {
+	d.stamp(stampKey{status: st, fill: disc, edge: edge, symbol: symbol}, x, y, r, func(t pen, c float64) {
 		t.SetFillColor(rgbInts(disc))
 		t.SetDrawColor(rgbInts(edge))
 		t.SetLineWidth(0.18)
@@ -135,11 +142,9 @@ func (d *drawer) badge(st bmc.Status, x, y, r float64, faded bool) {
 			line(0.68, 0.32, 0.32, 0.68)
 		case question != nil:
 			em := 2 * 0.78 // the question mark's size, in mm per em at radius 1
-			w := qbox[2] - 2*glyphMargin
+			w := question.box[2] - 2*glyphMargin
 			left := c - w*em/2 - glyphMargin*em
-			base := c + 0.36*em
-			t.UseTemplateScaled(question, gofpdf.PointType{X: left, Y: base - (qbox[1]+qbox[3])*em},
-				gofpdf.SizeType{Wd: qbox[2] * em, Ht: qbox[3] * em})
+			d.glyphOn(t, question, left-question.box[0]*em, c+0.36*em, em, symbol)
 		}
 	})
 }

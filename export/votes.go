@@ -19,10 +19,10 @@ func (d *drawer) votes(nb *noteBox) {
 	if nb.faded {
 		fill = fade(fill)
 	}
-	d.pdf.SetFillColor(255, 255, 255)
-	d.pdf.Circle(cx, cy, r+0.08*em, "F")
-	d.pdf.SetFillColor(rgbInts(fill))
-	d.pdf.Circle(cx, cy, r, "F")
+	d.pen.SetFillColor(255, 255, 255)
+	d.pen.Circle(cx, cy, r+0.08*em, "F")
+	d.pen.SetFillColor(rgbInts(fill))
+	d.pen.Circle(cx, cy, r, "F")
 	label := strconv.Itoa(nb.note.Votes)
 	size := nb.text.size * 0.62
 	if len(label) > 2 {
