@@ -81,13 +81,9 @@ func Poster(w io.Writer, t *bmc.Template, opt Options) ([]string, error) {
 	return write(w, t, &bmc.Canvas{TemplateID: t.ID, Blocks: map[string][]bmc.Note{}}, opt)
 }
 
-// write lays out and draws a poster. Its errors do not start with
-// "export": the caller says what failed (the command, the dialog).
+// write lays out and draws a poster as a PDF. Its errors do not start
+// with "export": the caller says what failed (the command, the dialog).
 func write(w io.Writer, t *bmc.Template, c *bmc.Canvas, opt Options) ([]string, error) {
-	paper, err := ParsePaper(opt.Paper)
-	if err != nil {
-		return nil, err
-	}
 	var tile *Paper
 	if opt.Tile != "" {
 		tp, err := ParsePaper(opt.Tile)
@@ -97,37 +93,54 @@ func write(w io.Writer, t *bmc.Template, c *bmc.Canvas, opt Options) ([]string, 
 		tile = &tp
 		// Refuse a tiling that needs too many sheets before any work; the
 		// count with continuation pages is checked again when drawing.
+		paper, err := ParsePaper(opt.Paper)
+		if err != nil {
+			return nil, err
+		}
 		pw, ph := paper.Size(opt.Portrait)
 		if _, err := planSheets(pw, ph, tp, 1); err != nil {
 			return nil, err
 		}
 	}
-	ink, err := ParseInk(string(opt.Ink))
-	if err != nil {
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	fs, err := loadFonts(opt.FontFile)
+	in, p, warnings, err := preparePoster(t, c, opt)
 	if err != nil {
 		return nil, err
 	}
-	defer fs.release()
+	defer in.fonts.release()
+	if err := render(w, in, p, tile); err != nil {
+		return warnings, err
+	}
+	return warnings, nil
+}
+
+// preparePoster lays out a poster for any back end; the caller releases
+// in.fonts.
+func preparePoster(t *bmc.Template, c *bmc.Canvas, opt Options) (in layoutInput, p *poster, warnings []string, err error) {
+	paper, err := ParsePaper(opt.Paper)
+	if err != nil {
+		return in, nil, nil, err
+	}
+	ink, err := ParseInk(string(opt.Ink))
+	if err != nil {
+		return in, nil, nil, fmt.Errorf("export: %w", err)
+	}
+	fs, err := loadFonts(opt.FontFile)
+	if err != nil {
+		return in, nil, nil, err
+	}
 	san := newSanitizer(fs)
-	in := layoutInput{t: t, c: sanitizeCanvas(t, c, san), opt: opt, paper: paper, fonts: fs, ink: ink,
+	in = layoutInput{t: t, c: sanitizeCanvas(t, c, san), opt: opt, paper: paper, fonts: fs, ink: ink,
 		fileName: san.clean(opt.FileName, "the file name")}
 	in.changes = markChanges(in.c, opt.Compare, opt, san)
-	warnings := append(san.warnings(), in.changes.warnings...)
+	warnings = append(san.warnings(), in.changes.warnings...)
 	if opt.Focus != "" {
 		if in.chain = in.c.Chain(opt.Focus); len(in.chain) == 0 {
 			warnings = append(warnings, fmt.Sprintf("focus %q is no note on the canvas; nothing is faded", opt.Focus))
 			in.opt.Focus = ""
 		}
 	}
-	p := layout(in)
-	warnings = append(warnings, p.warnings...)
-	if err := render(w, in, p, tile); err != nil {
-		return warnings, err
-	}
-	return warnings, nil
+	p = layout(in)
+	return in, p, append(warnings, p.warnings...), nil
 }
 
 // sanitizeCanvas returns a copy of c whose texts hold only characters the

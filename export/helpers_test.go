@@ -188,11 +188,15 @@ func squeeze(s string) string {
 // installs them).
 func needTool(t testing.TB, name string) {
 	t.Helper()
+	pkg := "poppler-utils"
+	if name == "rsvg-convert" {
+		pkg = "librsvg2-bin"
+	}
 	if _, err := exec.LookPath(name); err != nil {
 		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed: make deps installs poppler-utils, and CI must not skip these checks", name)
+			t.Fatalf("%s is not installed: make deps installs %s, and CI must not skip these checks", name, pkg)
 		}
-		t.Skipf("%s is not installed (make deps installs poppler-utils)", name)
+		t.Skipf("%s is not installed (make deps installs %s)", name, pkg)
 	}
 }
 

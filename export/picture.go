@@ -1,0 +1,136 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"math"
+	"strings"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
+)
+
+// PictureFormat is a kind of picture a poster can be drawn as, for slides
+// and web pages: the same layout as the PDF, drawn by another back end.
+type PictureFormat string
+
+// The picture formats.
+const (
+	PNG PictureFormat = "png"
+	SVG PictureFormat = "svg"
+)
+
+// DefaultDPI is the resolution of a PNG poster when none is chosen: the
+// screen's, so that an A1 poster is about 3,200 pixels wide.
+const DefaultDPI = 96
+
+// MaxDPI is the highest resolution a PNG poster may be drawn at.
+const MaxDPI = 1200
+
+// MaxPixels bounds the pixels of one PNG page (four bytes each while it
+// is drawn): an A1 poster fits at 300 dpi, an A0 at 200.
+const MaxPixels = 70_000_000
+
+// pixelSize returns the size of a w × h mm page in pixels at dpi.
+func pixelSize(w, h, dpi float64) (int, int) {
+	return max(1, int(math.Round(w/25.4*dpi))), max(1, int(math.Round(h/25.4*dpi)))
+}
+
+// CheckPicture reports, before any work, why a poster with opt cannot be
+// drawn as f at dpi (ignored for SVG): a wrong paper, a tiling (for
+// printing only), a resolution out of range or a page of too many
+// pixels, naming the highest resolution that fits.
+func CheckPicture(opt Options, f PictureFormat, dpi float64) error {
+	if f != PNG && f != SVG {
+		return fmt.Errorf("unknown picture format %q; choose png or svg", f)
+	}
+	paper, err := ParsePaper(opt.Paper)
+	if err != nil {
+		return err
+	}
+	if opt.Tile != "" {
+		article := "a"
+		if f == SVG {
+			article = "an"
+		}
+		return fmt.Errorf("tiling splits a poster across printed sheets; %s %s picture is one page, so leave out the tile", article, strings.ToUpper(string(f)))
+	}
+	if f == SVG {
+		return nil
+	}
+	if !(dpi >= 10 && dpi <= MaxDPI) {
+		return fmt.Errorf("a resolution of %g dpi is out of range; choose from 10 to %d", dpi, MaxDPI)
+	}
+	w, h := paper.Size(opt.Portrait)
+	pw, ph := pixelSize(w, h, dpi)
+	if pw*ph > MaxPixels {
+		most := math.Floor(dpi * math.Sqrt(float64(MaxPixels)/float64(pw*ph)))
+		return fmt.Errorf("%s at %g dpi would be %s × %s pixels, more than the %s million a picture may have; choose %g dpi or less, or a smaller paper",
+			paperLabel(paper, opt.Portrait), dpi, thousands(pw), thousands(ph), thousands(MaxPixels/1_000_000), most)
+	}
+	return nil
+}
+
+// paperLabel names a paper and its orientation in a message.
+func paperLabel(p Paper, portrait bool) string {
+	side := "landscape"
+	if portrait {
+		side = "portrait"
+	}
+	return sheetLabel(p) + " " + side
+}
+
+// Pictures draws the canvas as a poster in pictures, one per page (a page
+// more for each continuation page a long block needs): PNG at dpi dots
+// per inch, or SVG. The layout is the PDF's: paper, orientation,
+// frontstage, focus, ink and change marks apply. Warnings are as PDF's.
+func Pictures(c *bmc.Canvas, opt Options, f PictureFormat, dpi float64) (pages [][]byte, warnings []string, err error) {
+	if c == nil {
+		return nil, nil, fmt.Errorf("no canvas to draw")
+	}
+	t, ok := bmc.TemplateByID(c.TemplateID)
+	if !ok {
+		return nil, nil, fmt.Errorf("unknown template %q", c.TemplateID)
+	}
+	if err := CheckPicture(opt, f, dpi); err != nil {
+		return nil, nil, err
+	}
+	in, p, warnings, err := preparePoster(t, c, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer in.fonts.release()
+	title := c.Title
+	if title == "" {
+		title = t.Name
+	}
+	for _, pg := range p.pages {
+		var page []byte
+		switch f {
+		case PNG:
+			pw, ph := pixelSize(p.w, p.h, dpi)
+			out := newRasterSink(pw, ph)
+			drawPage(in, p, pg, newPathPen(out, float64(pw)/p.w))
+			var buf bytes.Buffer
+			enc := png.Encoder{CompressionLevel: png.BestSpeed}
+			if err := enc.Encode(&buf, out.img); err != nil {
+				return nil, warnings, fmt.Errorf("write PNG: %w", err)
+			}
+			page = buf.Bytes()
+		case SVG:
+			out := newSVGSink()
+			drawPage(in, p, pg, newPathPen(out, 1))
+			page = out.document(p.w, p.h, title)
+		}
+		pages = append(pages, page)
+	}
+	return pages, warnings, nil
+}
+
+// drawPage draws one laid-out page with a pen that is not a PDF.
+func drawPage(in layoutInput, p *poster, pg *page, pp *pathPen) {
+	d := newDrawer(nil, in.fonts, p.scale)
+	d.pen = pp
+	d.ink, d.focus = in.ink, in.opt.Focus != ""
+	d.page(pg)
+}
