@@ -14,7 +14,7 @@ FUZZTIME ?= 3s
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
 	xvfb xauth xdotool poppler-utils imagemagick fonts-droid-fallback \
-	fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji
+	fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji librsvg2-bin
 
 # make install needs only these (and shared-mime-info, there on any desktop).
 BUILD_DEB_PACKAGES := $(DEB_PACKAGES)

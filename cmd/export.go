@@ -19,8 +19,8 @@ import (
 
 func init() {
 	register(&command{name: "export",
-		usage:   "FILE [-o OUT.pdf] [--force] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--ink color|light|mono] [--font F.ttf] [--focus NOTE_ID] [--compare OLD] | FILE --format md|json [-o OUT] [--force]",
-		summary: "print a canvas as a PDF poster, or write it as Markdown or JSON (next to FILE unless -o says where)",
+		usage:   "FILE [-o OUT.pdf] [--force] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--ink color|light|mono] [--font F.ttf] [--focus NOTE_ID] [--compare OLD] | FILE --format png|svg [--dpi 96] [poster options but --tile] | FILE --format md|json [-o OUT] [--force]",
+		summary: "print a canvas as a PDF poster, draw that poster as PNG or SVG, or write the canvas as Markdown or JSON (next to FILE unless -o says where)",
 		details: pdfTargetHelp,
 		run:     runExport})
 }
@@ -70,9 +70,10 @@ func runExport(e *env, args []string) int {
 	fs.BoolVar(&opt.Blank, "blank", false, "a blank workshop poster with the canvas's header and each block's questions")
 	fs.StringVar(&opt.Focus, "focus", "", "the id of any note: fade every note outside its chain (what it relies on, what relies on it, the costs that come from them)")
 	compare := fs.String("compare", "", "an older version of FILE (a file, or git's REV:PATH): mark what changed since, a change poster")
-	out := fs.String("o", "", "the file to write (default: FILE with .pdf, .md or .json)")
-	format := fs.String("format", "", "pdf, md or json (default: -o's extension, else pdf)")
-	force := forceFlag(fs, "an existing file that is not a PDF (for md and json: not an earlier export)")
+	out := fs.String("o", "", "the file to write (default: FILE with .pdf, .png, .svg, .md or .json)")
+	format := fs.String("format", "", "pdf, png, svg, md or json (default: -o's extension, else pdf)")
+	dpi := fs.Float64("dpi", export.DefaultDPI, fmt.Sprintf("the resolution of a PNG, in dots per inch (10 to %d)", export.MaxDPI))
+	force := forceFlag(fs, "an existing file that is not a PDF (for the other formats: not an earlier export of theirs)")
 	files, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -82,9 +83,22 @@ func runExport(e *env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	if f, ok := e.exportFormat(*format, *out); !ok {
+	f, ok := e.exportFormat(*format, *out)
+	if !ok {
 		return ExitUsage
-	} else if f != "pdf" {
+	}
+	if f != "png" && flagSet(fs, "dpi") {
+		e.errorf("--dpi sets the resolution of a PNG; %s export takes none", withArticle(strings.ToUpper(f)))
+		return ExitUsage
+	}
+	switch f {
+	case "pdf":
+	case "png", "svg":
+		if !e.checkPaper(opt) {
+			return ExitUsage
+		}
+		return e.exportPictures(files[0], *out, export.PictureFormat(f), opt, *dpi, *compare, *force)
+	default:
 		return e.exportData(fs, files[0], *out, f, *force)
 	}
 	if !e.checkPaper(opt) {
@@ -95,16 +109,7 @@ func runExport(e *env, args []string) int {
 	if code != ExitOK {
 		return code
 	}
-	if opt.Focus != "" && len(c.Chain(opt.Focus)) == 0 {
-		var ids []string
-		for _, s := range c.Segments() {
-			ids = append(ids, fmt.Sprintf("%s (%s)", s.ID, firstLine(s.Text)))
-		}
-		hint := "it has no notes"
-		if len(ids) > 0 {
-			hint = "give a note's id, such as one of its segments: " + strings.Join(ids, ", ")
-		}
-		e.errorf("%s: --focus %q is no note on the canvas; %s", in, opt.Focus, hint)
+	if opt.Focus != "" && !e.checkFocus(in, opt.Focus, c) {
 		return ExitUsage
 	}
 	if code, ok := e.compareWith(opt, *compare, c); !ok {
@@ -115,6 +120,39 @@ func runExport(e *env, args []string) int {
 	var buf bytes.Buffer
 	warnings, err := export.PDF(&buf, c, *opt)
 	return e.finishPDF(*out, buf.Bytes(), warnings, err)
+}
+
+// checkFocus reports a --focus that names no note of c, listing the
+// segments as examples.
+func (e *env) checkFocus(in, focus string, c *bmc.Canvas) bool {
+	if len(c.Chain(focus)) > 0 {
+		return true
+	}
+	var ids []string
+	for _, s := range c.Segments() {
+		ids = append(ids, fmt.Sprintf("%s (%s)", s.ID, firstLine(s.Text)))
+	}
+	hint := "it has no notes"
+	if len(ids) > 0 {
+		hint = "give a note's id, such as one of its segments: " + strings.Join(ids, ", ")
+	}
+	e.errorf("%s: --focus %q is no note on the canvas; %s", in, focus, hint)
+	return false
+}
+
+// withArticle puts "a" or "an" before an abbreviation: "a PDF", "an SVG".
+func withArticle(abbr string) string {
+	if strings.ContainsRune("AEFHILMNORSX", rune(abbr[0])) {
+		return "an " + abbr
+	}
+	return "a " + abbr
+}
+
+// flagSet reports whether the flag name was given.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // finishPDF prints the warnings and writes the PDF atomically, so that a

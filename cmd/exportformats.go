@@ -9,20 +9,25 @@ import (
 
 	"github.com/bmcanvas/bmcanvas/bmc"
 	"github.com/bmcanvas/bmcanvas/bmc/formats"
+	"github.com/bmcanvas/bmcanvas/export"
 )
 
-// This file holds the exports that are data rather than paper: Markdown
-// and JSON. runExport (export.go) asks exportFormat which format an export
-// writes and hands the data formats to exportData.
+// This file holds the exports besides the PDF poster: the poster as PNG
+// or SVG pictures, and the canvas as data, Markdown or JSON. runExport
+// (export.go) asks exportFormat which format an export writes and hands
+// the pictures to exportPictures and the data formats to exportData.
 
 // exportFormat returns the format an export writes: --format when given,
-// else the one -o's extension names (.md, .markdown, .json), else "pdf".
+// else the one -o's extension names (.png, .svg, .md, .markdown, .json),
+// else "pdf".
 func (e *env) exportFormat(flagValue, out string) (string, bool) {
 	fromName := "pdf"
 	switch ext := strings.ToLower(filepath.Ext(out)); ext {
 	case ".md", ".markdown", ".json":
 		f, _ := formats.ParseFormat(ext)
 		fromName = string(f)
+	case ".png", ".svg":
+		fromName = ext[1:]
 	}
 	if flagValue == "" {
 		return fromName, true
@@ -30,8 +35,8 @@ func (e *env) exportFormat(flagValue, out string) (string, bool) {
 	format := strings.ToLower(flagValue)
 	if f, ok := formats.ParseFormat(format); ok && f != formats.BMML {
 		format = string(f)
-	} else if format != "pdf" {
-		e.errorf("unknown --format %q; export writes pdf, md or json", flagValue)
+	} else if format != "pdf" && format != "png" && format != "svg" {
+		e.errorf("unknown --format %q; export writes pdf, png, svg, md or json", flagValue)
 		return "", false
 	}
 	if ext := strings.ToLower(filepath.Ext(out)); format != fromName && (fromName != "pdf" || ext == ".pdf") {
@@ -42,7 +47,97 @@ func (e *env) exportFormat(flagValue, out string) (string, bool) {
 }
 
 // pdfFlags are the export flags that shape paper.
-var pdfFlags = []string{"paper", "portrait", "frontstage", "blank", "tile", "font", "focus", "compare"}
+var pdfFlags = []string{"paper", "portrait", "frontstage", "blank", "tile", "font", "focus", "compare", "ink", "dpi"}
+
+// exportPictures draws the poster as PNG or SVG pictures, one per page:
+// out (FILE with the format's extension when empty) for the first, and
+// the same name with -2, -3 … for the pages after it.
+// compare names an older version for a change poster, as --compare.
+func (e *env) exportPictures(in, out string, f export.PictureFormat, opt *export.Options, dpi float64, compare string, force bool) int {
+	if err := export.CheckPicture(*opt, f, dpi); err != nil {
+		e.errorf("%v", err)
+		return ExitUsage
+	}
+	ext := "." + string(f)
+	c, code := e.loadForPicture(in, &out, ext, force)
+	if code != ExitOK {
+		return code
+	}
+	if opt.Focus != "" && !e.checkFocus(in, opt.Focus, c) {
+		return ExitUsage
+	}
+	if code, ok := e.compareWith(opt, compare, c); !ok {
+		return code
+	}
+	opt.FileName = filepath.Base(in)
+	defer pauseGC()()
+	pages, warnings, err := export.Pictures(c, *opt, f, dpi)
+	for _, w := range warnings {
+		e.errorf("warning: %s", w)
+	}
+	if err != nil {
+		e.errorf("%v", err)
+		return ExitUsage
+	}
+	names := pageNames(out, len(pages))
+	for i, page := range pages {
+		if i > 0 {
+			if err := checkPictureTarget(names[i], f, force); err != nil {
+				e.errorf("%v", err)
+				return ExitUsage
+			}
+		}
+		if err := bmc.WriteFileAtomic(names[i], page); err != nil {
+			e.errorf("%v", err)
+			return ExitUsage
+		}
+		fmt.Fprintf(e.stdout, "wrote %s\n", names[i])
+	}
+	if len(pages) > 1 {
+		e.errorf("warning: the poster has %d pages, one picture each: %s", len(pages), strings.Join(names, ", "))
+	}
+	return ExitOK
+}
+
+// pageNames names the pictures of a poster of n pages: out for the first,
+// then out with -2, -3 … before its extension.
+func pageNames(out string, n int) []string {
+	ext := filepath.Ext(out)
+	base := strings.TrimSuffix(out, ext)
+	names := []string{out}
+	for i := 2; i <= n; i++ {
+		names = append(names, fmt.Sprintf("%s-%d%s", base, i, ext))
+	}
+	return names
+}
+
+// loadForPicture is loadForPDF for a picture: it checks where the
+// picture goes (out, by default in's name with ext), then loads the
+// canvas.
+func (e *env) loadForPicture(in string, out *string, ext string, force bool) (*bmc.Canvas, int) {
+	if *out == "" {
+		*out = strings.TrimSuffix(in, filepath.Ext(in)) + ext
+	}
+	if sameFile(in, *out) {
+		e.errorf("%s: the picture would replace the canvas it is drawn from; choose another name with -o", *out)
+		return nil, ExitUsage
+	}
+	if err := checkPictureTarget(*out, export.PictureFormat(ext[1:]), force); err != nil {
+		e.errorf("%v", err)
+		return nil, ExitUsage
+	}
+	c, _, code := e.load(in, e.stderr)
+	return c, code
+}
+
+// checkPictureTarget refuses to write a picture over a file that holds
+// anything else: see checkTarget.
+func checkPictureTarget(path string, f export.PictureFormat, force bool) error {
+	if f == export.PNG {
+		return checkTarget(path, force, "a PNG picture", func(head []byte) bool { return bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")) })
+	}
+	return checkTarget(path, force, "an SVG picture", func(head []byte) bool { return bytes.Contains(head, []byte("<svg")) })
+}
 
 // exportData writes the canvas in as Markdown or JSON to out (FILE with
 // the format's extension when empty, standard output for "-").

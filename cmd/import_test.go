@@ -116,7 +116,7 @@ func TestExportDataFormats(t *testing.T) {
 		err  string
 	}{
 		{[]string{"export", in, "--format", "md", "--paper", "A3"}, "--paper shape a PDF; a md export takes none of them"},
-		{[]string{"export", in, "--format", "bmml"}, `unknown --format "bmml"; export writes pdf, md or json`},
+		{[]string{"export", in, "--format", "bmml"}, `unknown --format "bmml"; export writes pdf, png, svg, md or json`},
 		{[]string{"export", in, "--format", "md", "-o", base + ".json"}, "--format md, but -o " + base + ".json names a json file"},
 		{[]string{"export", in, "--format", "json", "-o", base + ".pdf"}, "names a pdf file"},
 		{[]string{"export", in, "--format", "json", "-o", base + "-copy.yaml"}, "names a canvas file, which the JSON must not replace; choose a name ending in .json"},
