@@ -35,12 +35,15 @@ func defaultExportOptions() export.Options {
 
 // exportForm is the Export PDF dialog's fields.
 type exportForm struct {
-	format                      *widget.Select // PDF, Markdown or JSON: exportformats.go
+	format                      *widget.Select // PDF, PNG, SVG, Markdown or JSON: exportformats.go
+	resolution                  *widget.Select // a PNG's
 	paper, tile, focus          *widget.Select
 	ink                         *widget.RadioGroup
 	portrait, frontstage, blank *widget.Check
 	// segments maps the focus choices to customer-segment note IDs.
 	segments map[string]string
+	// hasBackstage is true when the template has a backstage to hide.
+	hasBackstage bool
 }
 
 // newExportForm returns the form filled from opt, for canvas c (front
@@ -50,6 +53,7 @@ func newExportForm(opt export.Options, c *bmc.Canvas) *exportForm {
 	t := c.Template()
 	f := &exportForm{
 		format:     newFormatSelect(),
+		resolution: newDPISelect(),
 		segments:   map[string]string{},
 		paper:      widget.NewSelect(export.Papers(), nil),
 		tile:       widget.NewSelect(append([]string{noTiling}, export.Papers()...), nil),
@@ -107,6 +111,8 @@ func newExportForm(opt export.Options, c *bmc.Canvas) *exportForm {
 		f.frontstage.Disable()
 	}
 	f.blank.SetChecked(opt.Blank)
+	f.hasBackstage = t.HasBackstage()
+	f.format.OnChanged = func(string) { f.formatChanged() }
 	return f
 }
 
@@ -117,8 +123,11 @@ func (f *exportForm) items() []*widget.FormItem {
 	focus.HintText = "Fades the notes that do not serve this customer segment"
 	ink := widget.NewFormItem("Ink", f.ink)
 	ink.HintText = "Light prints white notes with a coloured edge; black and white uses no colour (segments keep their shapes)"
+	resolution := widget.NewFormItem("Resolution", f.resolution)
+	resolution.HintText = "For PNG: 96 dpi makes an A1 poster about 3,200 pixels wide"
 	return []*widget.FormItem{
 		f.formatItem(),
+		resolution,
 		widget.NewFormItem("Paper", f.paper),
 		ink,
 		widget.NewFormItem("Orientation", f.portrait),
@@ -167,6 +176,16 @@ func (e *Editor) ShowExport() {
 		}
 		e.exportOptions = f.options(e.exportOptions)
 		opt := e.exportOptions
+		if pf, ok := f.pictureFormat(); ok {
+			opt.Tile = ""
+			dpi := f.dpi()
+			if err := export.CheckPicture(opt, pf, dpi); err != nil {
+				e.showErrorTitled("Export refused", err)
+				return
+			}
+			e.askExportFile("."+string(pf), func(path string) { e.ExportPicturesTo(path, opt, pf, dpi) })
+			return
+		}
 		e.askExportFile(".pdf", func(path string) { e.ExportTo(path, opt) })
 	}, e.win)
 	d.Resize(dialogSize(e.win, 560, 0))
@@ -222,6 +241,48 @@ func (e *Editor) ExportTo(path string, opt export.Options) {
 	}()
 }
 
+// ExportPicturesTo draws the poster as PNG or SVG pictures, one per page,
+// in the background: path for the first page (".png" or ".svg" added
+// when it has no extension), path-2 … for the rest; then reports the
+// result as ExportTo does.
+func (e *Editor) ExportPicturesTo(path string, opt export.Options, f export.PictureFormat, dpi float64) {
+	path, err := exportTarget(path, e.doc.Path, "."+string(f), f.Name())
+	if err != nil {
+		e.showErrorTitled("Export refused", err)
+		return
+	}
+	opt.FileName = e.doc.Name()
+	c := e.doc.Canvas().Clone()
+	progress := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), widget.NewProgressBarInfinite(), e.win)
+	progress.Show()
+	go func() {
+		names, warnings, err := writePictures(path, c, opt, f, dpi)
+		fyne.Do(func() {
+			progress.Hide()
+			if err == nil && len(names) > 1 {
+				warnings = append(warnings, fmt.Sprintf("The poster has %d pages, one picture each: %s", len(names), strings.Join(names, ", ")))
+			}
+			e.exportDone(path, warnings, err)
+		})
+	}()
+}
+
+// writePictures draws c as pictures and writes each page atomically,
+// returning the files written.
+func writePictures(path string, c *bmc.Canvas, opt export.Options, f export.PictureFormat, dpi float64) ([]string, []string, error) {
+	pages, warnings, err := export.Pictures(c, opt, f, dpi)
+	if err != nil {
+		return nil, warnings, fmt.Errorf("export %s: %w", filepath.Base(path), err)
+	}
+	names := export.PageNames(path, len(pages))
+	for i, page := range pages {
+		if err := bmc.WriteFileAtomic(names[i], page); err != nil {
+			return names[:i], warnings, fmt.Errorf("export: %w", err)
+		}
+	}
+	return names, warnings, nil
+}
+
 // exportDone tells how an export went.
 func (e *Editor) exportDone(path string, warnings []string, err error) {
 	switch {
@@ -239,18 +300,24 @@ func (e *Editor) exportDone(path string, warnings []string, err error) {
 // extension) and the open canvas's own file canvasPath (by os.SameFile, so
 // a link to it is refused too): exporting must never replace a canvas.
 func pdfTarget(path, canvasPath string) (string, error) {
+	return exportTarget(path, canvasPath, ".pdf", "a PDF")
+}
+
+// exportTarget is pdfTarget for an export whose files end in ext, what
+// naming it in messages ("a PNG picture").
+func exportTarget(path, canvasPath, ext, what string) (string, error) {
 	if filepath.Ext(filepath.Base(path)) == "" {
-		path += ".pdf"
+		path += ext
 	}
 	name := filepath.Base(path)
 	if isCanvasFile(path) {
-		return "", fmt.Errorf("%s is a canvas file; a PDF cannot replace it. Choose a name ending in .pdf", name)
+		return "", fmt.Errorf("%s is a canvas file; %s cannot replace it. Choose a name ending in %s", name, what, ext)
 	}
 	if canvasPath != "" {
 		if same, err := sameFile(path, canvasPath); err != nil {
 			return "", fmt.Errorf("export %s: %w", name, err)
 		} else if same {
-			return "", fmt.Errorf("%s is the canvas being edited; a PDF cannot replace it. Choose another name", name)
+			return "", fmt.Errorf("%s is the canvas being edited; %s cannot replace it. Choose another name", name, what)
 		}
 	}
 	return path, nil

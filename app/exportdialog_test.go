@@ -78,3 +78,60 @@ func TestExportFormInk(t *testing.T) {
 		t.Errorf("choosing black and white gives ink %q", got)
 	}
 }
+
+// The Export dialog offers the poster as PNG and SVG: PNG asks a
+// resolution; tiling is for the PDF only; data formats take none of the
+// poster's choices.
+func TestExportFormPictures(t *testing.T) {
+	e, _ := newTestEditor(t)
+	openBakeryFile(t, e)
+	f := newExportForm(defaultExportOptions(), e.doc.Canvas())
+	if !f.resolution.Disabled() || f.tile.Disabled() {
+		t.Errorf("PDF: resolution disabled %v, tile disabled %v", f.resolution.Disabled(), f.tile.Disabled())
+	}
+	for _, c := range pictureFormatChoices {
+		f.format.SetSelected(c.label)
+		got, ok := f.pictureFormat()
+		if !ok || got != c.format {
+			t.Fatalf("%q gives %q", c.label, got)
+		}
+		if f.resolution.Disabled() != (c.format != export.PNG) || !f.tile.Disabled() || f.paper.Disabled() || f.ink.Disabled() {
+			t.Errorf("%s: resolution disabled %v, tile disabled %v, paper disabled %v", c.format, f.resolution.Disabled(), f.tile.Disabled(), f.paper.Disabled())
+		}
+	}
+	f.format.SetSelected(pictureFormatChoices[0].label)
+	f.resolution.SetSelected("300 dpi (print)")
+	if f.dpi() != 300 {
+		t.Errorf("dpi %g, want 300", f.dpi())
+	}
+	f.format.SetSelected(dataFormatChoices[0].label)
+	if !f.paper.Disabled() || !f.resolution.Disabled() || !f.focus.Disabled() {
+		t.Error("Markdown: the poster's choices stay enabled")
+	}
+	f.format.SetSelected(formatPDF)
+	if f.paper.Disabled() || f.tile.Disabled() {
+		t.Error("back to PDF: paper or tile disabled")
+	}
+}
+
+// writePictures writes one picture per page of the poster, as the command
+// line does, and the editor refuses a picture over the canvas.
+func TestExportPictures(t *testing.T) {
+	e, w := newTestEditor(t)
+	path, before := openBakeryFile(t, e)
+	out := filepath.Join(t.TempDir(), "slide.png")
+	names, _, err := writePictures(out, e.doc.Canvas(), export.Options{Paper: "A4"}, export.PNG, 30)
+	if err != nil || len(names) != 1 || names[0] != out {
+		t.Fatalf("wrote %v: %v", names, err)
+	}
+	if data, err := os.ReadFile(out); err != nil || !bytes.HasPrefix(data, []byte("\x89PNG")) {
+		t.Fatalf("slide.png: %v", err)
+	}
+	e.ExportPicturesTo(path, export.Options{}, export.SVG, 0)
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Fatal("an SVG export replaced the canvas")
+	}
+	if msg := overlayText(w); !strings.Contains(msg, "Export refused") || !strings.Contains(msg, "an SVG picture cannot replace it") {
+		t.Errorf("dialog:\n%s", msg)
+	}
+}

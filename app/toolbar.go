@@ -134,7 +134,8 @@ func (t *toolbar) refresh(e *Editor) {
 	}
 }
 
-func setEnabled(b *tipButton, on bool) {
+// setEnabled enables or disables a widget.
+func setEnabled(b fyne.Disableable, on bool) {
 	if on {
 		b.Enable()
 	} else {

@@ -79,7 +79,7 @@ func (e *env) exportPictures(in, out string, f export.PictureFormat, opt *export
 		e.errorf("%v", err)
 		return ExitUsage
 	}
-	names := pageNames(out, len(pages))
+	names := export.PageNames(out, len(pages))
 	for i, page := range pages {
 		if i > 0 {
 			if err := checkPictureTarget(names[i], f, force); err != nil {
@@ -97,18 +97,6 @@ func (e *env) exportPictures(in, out string, f export.PictureFormat, opt *export
 		e.errorf("warning: the poster has %d pages, one picture each: %s", len(pages), strings.Join(names, ", "))
 	}
 	return ExitOK
-}
-
-// pageNames names the pictures of a poster of n pages: out for the first,
-// then out with -2, -3 … before its extension.
-func pageNames(out string, n int) []string {
-	ext := filepath.Ext(out)
-	base := strings.TrimSuffix(out, ext)
-	names := []string{out}
-	for i := 2; i <= n; i++ {
-		names = append(names, fmt.Sprintf("%s-%d%s", base, i, ext))
-	}
-	return names
 }
 
 // loadForPicture is loadForPDF for a picture: it checks where the
@@ -134,9 +122,9 @@ func (e *env) loadForPicture(in string, out *string, ext string, force bool) (*b
 // anything else: see checkTarget.
 func checkPictureTarget(path string, f export.PictureFormat, force bool) error {
 	if f == export.PNG {
-		return checkTarget(path, force, "a PNG picture", func(head []byte) bool { return bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")) })
+		return checkTarget(path, force, f.Name(), func(head []byte) bool { return bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")) })
 	}
-	return checkTarget(path, force, "an SVG picture", func(head []byte) bool { return bytes.Contains(head, []byte("<svg")) })
+	return checkTarget(path, force, f.Name(), func(head []byte) bool { return bytes.Contains(head, []byte("<svg")) })
 }
 
 // exportData writes the canvas in as Markdown or JSON to out (FILE with

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/png"
 	"math"
+	"path/filepath"
 	"strings"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
@@ -19,6 +20,14 @@ const (
 	PNG PictureFormat = "png"
 	SVG PictureFormat = "svg"
 )
+
+// Name names the format in a message: "a PNG picture", "an SVG picture".
+func (f PictureFormat) Name() string {
+	if f == SVG {
+		return "an SVG picture"
+	}
+	return "a " + strings.ToUpper(string(f)) + " picture"
+}
 
 // DefaultDPI is the resolution of a PNG poster when none is chosen: the
 // screen's, so that an A1 poster is about 3,200 pixels wide.
@@ -49,11 +58,7 @@ func CheckPicture(opt Options, f PictureFormat, dpi float64) error {
 		return err
 	}
 	if opt.Tile != "" {
-		article := "a"
-		if f == SVG {
-			article = "an"
-		}
-		return fmt.Errorf("tiling splits a poster across printed sheets; %s %s picture is one page, so leave out the tile", article, strings.ToUpper(string(f)))
+		return fmt.Errorf("tiling splits a poster across printed sheets; %s is one page, so leave out the tile", f.Name())
 	}
 	if f == SVG {
 		return nil
@@ -125,6 +130,18 @@ func Pictures(c *bmc.Canvas, opt Options, f PictureFormat, dpi float64) (pages [
 		pages = append(pages, page)
 	}
 	return pages, warnings, nil
+}
+
+// PageNames names the pictures of a poster of n pages written to out:
+// out for the first, then out with -2, -3 … before its extension.
+func PageNames(out string, n int) []string {
+	ext := filepath.Ext(out)
+	base := strings.TrimSuffix(out, ext)
+	names := []string{out}
+	for i := 2; i <= n; i++ {
+		names = append(names, fmt.Sprintf("%s-%d%s", base, i, ext))
+	}
+	return names
 }
 
 // drawPage draws one laid-out page with a pen that is not a PDF.
