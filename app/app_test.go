@@ -186,7 +186,7 @@ func TestEditorShortcuts(t *testing.T) {
 // bar of the driver does.
 func TestMenuShortcutsRegistered(t *testing.T) {
 	e, w := newTestEditor(t)
-	want := map[string]bool{"New…": true, "Open…": true, "Save": true, "Save As…": true, "Export PDF…": true,
+	want := map[string]bool{"New…": true, "Open…": true, "Save": true, "Save As…": true, "Export…": true,
 		"Quit": true, "Undo": true, "Redo": true, "Show Backstage": true, "Find…": true, "Test Plan": true,
 		"Check Canvas": true}
 	for _, m := range e.menu.main.Items {

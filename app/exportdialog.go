@@ -33,7 +33,7 @@ func defaultExportOptions() export.Options {
 	return export.Options{Paper: export.DefaultPaper}
 }
 
-// exportForm is the Export PDF dialog's fields.
+// exportForm is the Export dialog's fields.
 type exportForm struct {
 	format                      *widget.Select // PDF, PNG, SVG, Markdown or JSON: exportformats.go
 	resolution                  *widget.Select // a PNG's
@@ -160,7 +160,7 @@ func (f *exportForm) options(base export.Options) export.Options {
 	return opt
 }
 
-// ShowExport shows the Export PDF dialog, then asks where to write the PDF.
+// ShowExport shows the Export dialog, then asks where to write the export.
 // Its focus is the board's: the poster shows what the screen shows.
 func (e *Editor) ShowExport() {
 	e.board.CommitEdit()

@@ -69,7 +69,7 @@ func (e *Editor) newMainMenu() *mainMenu {
 		m.save,
 		menuItem("Save As…", ctrlShift(fyne.KeyS), e.SaveAs),
 		sep(),
-		menuItem("Export PDF…", ctrl(fyne.KeyE), e.ShowExport),
+		menuItem("Export…", ctrl(fyne.KeyE), e.ShowExport),
 		sep(),
 		quit,
 	)

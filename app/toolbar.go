@@ -93,7 +93,7 @@ func (e *Editor) newToolbar() *toolbar {
 		toolbarSeparator(),
 		t.backstage,
 		newTipButton("Details", theme.DocumentIcon(), "Canvas details: title, who it is for, date, version", e.ShowDetails),
-		newTipButton("Export PDF", theme.DocumentPrintIcon(), "Print the canvas as a PDF poster (Ctrl+E)", e.ShowExport),
+		newTipButton("Export", theme.DocumentPrintIcon(), "Export the canvas: a PDF poster, a PNG or SVG picture of it, Markdown or JSON (Ctrl+E)", e.ShowExport),
 		newTipButton("Fit", theme.ZoomFitIcon(), "Zoom to show every note (Ctrl+0); Ctrl+= and Ctrl+- zoom in and out",
 			func() { e.SetZoom(widgets.Zoom{Fit: true}) }),
 	}
