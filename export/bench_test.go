@@ -132,3 +132,23 @@ func BenchmarkExportScripts(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPictures draws the A1 poster of a realistic 1,000-note canvas
+// as a PNG at 96 dpi and as an SVG.
+func BenchmarkPictures(b *testing.B) {
+	c := realisticCanvas(b, 1000)
+	for _, f := range []PictureFormat{PNG, SVG} {
+		b.Run(string(f), func(b *testing.B) {
+			b.ReportAllocs()
+			var size int
+			for b.Loop() {
+				pages, _, err := Pictures(c, Options{}, f, DefaultDPI)
+				if err != nil {
+					b.Fatal(err)
+				}
+				size = len(pages[0])
+			}
+			b.ReportMetric(float64(size)/1024, "KiB/page")
+		})
+	}
+}

@@ -2,13 +2,17 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image/png"
 	"math"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"golang.org/x/image/vector"
 )
 
 // PictureFormat is a kind of picture a poster can be drawn as, for slides
@@ -109,25 +113,39 @@ func Pictures(c *bmc.Canvas, opt Options, f PictureFormat, dpi float64) (pages [
 	if title == "" {
 		title = t.Name
 	}
-	for _, pg := range p.pages {
-		var page []byte
-		switch f {
-		case PNG:
-			pw, ph := pixelSize(p.w, p.h, dpi)
-			out := newRasterSink(pw, ph)
-			drawPage(in, p, pg, newPathPen(out, float64(pw)/p.w))
-			var buf bytes.Buffer
-			enc := png.Encoder{CompressionLevel: png.BestSpeed}
-			if err := enc.Encode(&buf, out.img); err != nil {
-				return nil, warnings, fmt.Errorf("write PNG: %w", err)
-			}
-			page = buf.Bytes()
-		case SVG:
+	pages = make([][]byte, len(p.pages))
+	if f == SVG {
+		for i, pg := range p.pages {
 			out := newSVGSink()
 			drawPage(in, p, pg, newPathPen(out, 1))
-			page = out.document(p.w, p.h, title)
+			pages[i] = out.document(p.w, p.h, title)
 		}
-		pages = append(pages, page)
+		return pages, warnings, nil
+	}
+	// Pages are drawn one after another (the drawer's caches are not safe
+	// for concurrent use) and encoded, which takes as long, on the other
+	// cores meanwhile; at most as many pictures as cores wait in memory.
+	pw, ph := pixelSize(p.w, p.h, dpi)
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	errs := make([]error, len(p.pages))
+	var wg sync.WaitGroup
+	var r vector.Rasterizer
+	for i, pg := range p.pages {
+		slots <- struct{}{}
+		out := newRasterSink(pw, ph, &r)
+		drawPage(in, p, pg, newPathPen(out, float64(pw)/p.w))
+		wg.Add(1)
+		go func() {
+			defer func() { <-slots; wg.Done() }()
+			var buf bytes.Buffer
+			enc := png.Encoder{CompressionLevel: png.BestSpeed}
+			errs[i] = enc.Encode(&buf, out.img)
+			pages[i] = buf.Bytes()
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, warnings, fmt.Errorf("write PNG: %w", err)
 	}
 	return pages, warnings, nil
 }

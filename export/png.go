@@ -20,7 +20,7 @@ import (
 // which turns a stroke, its caps, joins and dashes into a shape to fill.
 type rasterSink struct {
 	img    *image.RGBA
-	r      vector.Rasterizer
+	r      *vector.Rasterizer // shared by the pages of a poster: its buffers grow once
 	dasher *rasterx.Dasher
 	// shape collects the outline rasterx makes of a stroke.
 	shape strokeShape
@@ -34,8 +34,8 @@ type picKey struct {
 	mono bool
 }
 
-func newRasterSink(w, h int) *rasterSink {
-	s := &rasterSink{img: image.NewRGBA(image.Rect(0, 0, w, h)), pics: map[picKey]*image.RGBA{}}
+func newRasterSink(w, h int, r *vector.Rasterizer) *rasterSink {
+	s := &rasterSink{img: image.NewRGBA(image.Rect(0, 0, w, h)), r: r, pics: map[picKey]*image.RGBA{}}
 	draw.Draw(s.img, s.img.Bounds(), image.White, image.Point{}, draw.Src)
 	s.shape.sink = s
 	s.dasher = rasterx.NewDasher(w, h, &s.shape)
