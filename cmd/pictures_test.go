@@ -117,3 +117,34 @@ func TestExportPicturesRefuses(t *testing.T) {
 		t.Errorf("--force: exit %d: %s", code, errs)
 	}
 }
+
+// BMML's own pair of versions (a photo-sharing app before and after its
+// pivot), imported, make a real diff and change poster, as a PDF and as
+// a PNG for slides.
+func TestBMMLPivotChangePoster(t *testing.T) {
+	dir := t.TempDir()
+	v1, pivot := filepath.Join(dir, "v1.yaml"), filepath.Join(dir, "pivot.yaml")
+	for _, tc := range [][2]string{{"photo-sharing-v1", v1}, {"photo-sharing-pivot", pivot}} {
+		if code, _, errs := run(t, "import", bmmlExamples+tc[0]+".bmml", "-o", tc[1]); code != ExitOK {
+			t.Fatalf("import %s: exit %d: %s", tc[0], code, errs)
+		}
+	}
+	code, out, errs := run(t, "diff", v1, pivot)
+	if code != 1 || !strings.Contains(out, "removed") || !strings.Contains(out, "added") {
+		t.Fatalf("diff: exit %d\n%s%s", code, out, errs)
+	}
+	for _, ext := range []string{".pdf", ".png"} {
+		poster := filepath.Join(dir, "pivot"+ext)
+		args := []string{"export", pivot, "--compare", v1, "-o", poster}
+		if ext == ".png" {
+			args = append(args, "--dpi", "30")
+		}
+		code, stdout, errs := run(t, args...)
+		if code != ExitOK || !strings.Contains(stdout, "wrote "+poster) {
+			t.Fatalf("change poster %s: exit %d\n%s%s", ext, code, stdout, errs)
+		}
+	}
+	if w, _ := pngSize(t, filepath.Join(dir, "pivot.png")); w != 993 {
+		t.Errorf("the A1 change poster at 30 dpi is %d pixels wide, want 993", w)
+	}
+}
