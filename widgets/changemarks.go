@@ -30,6 +30,12 @@ var (
 // card shows at half strength, plainly gone yet readable.
 const ghostVeil = 0x80
 
+// ghostVeilColor is the veil over a ghost: white in every theme, so that
+// the ghost fades like paper in the sun, as on the poster, rather than
+// darkening into the dark theme's board, where its ink and label would
+// be lost.
+var ghostVeilColor = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: ghostVeil}
+
 // ghostTip is the tip of a removed note's ghost.
 const ghostTip = "Removed since the version compared with; shown until View › Clear Comparison"
 

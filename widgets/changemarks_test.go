@@ -359,3 +359,17 @@ func TestBoardChangesFollowEdits(t *testing.T) {
 		t.Errorf("the edited note's card did not grow for its old text: %v → %v", before, after)
 	}
 }
+
+// In the dark theme the ghosts fade towards white paper, not into the
+// dark board, so that their text and label stay readable.
+func TestBoardShowsChangesDark(t *testing.T) {
+	_, new, marks := bakeryCompared(t)
+	b, w := newTestBoard(t, new, fyne.NewSize(1366, 768))
+	fyne.CurrentApp().Settings().SetTheme(darkTheme{theme.DefaultTheme()})
+	b.SetChanges(marks)
+	r := test.WidgetRenderer(cardOf(t, b, ghostPrefix+"n24")).(*noteCardRenderer)
+	if r.fade.FillColor != ghostVeilColor {
+		t.Errorf("ghost veil %v in the dark theme", r.fade.FillColor)
+	}
+	assertImage(t, "board/bakery-compared-dark.png", w.Canvas().Capture())
+}

@@ -467,7 +467,7 @@ func (r *noteCardRenderer) Refresh() {
 	case c.Lifted:
 		veil.A = 0xb0
 	case c.ghost():
-		veil.A = ghostVeil
+		veil = ghostVeilColor
 	case c.Dimmed:
 		veil.A = dimVeil
 	default:
