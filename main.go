@@ -11,5 +11,5 @@ import (
 )
 
 func main() {
-	os.Exit(cmd.Main(os.Args[1:], os.Stdout, os.Stderr, cmd.Window{Editor: app.Run, BoardImage: app.BoardImage}))
+	os.Exit(cmd.Main(os.Args[1:], os.Stdout, os.Stderr, cmd.Window{Editor: app.Run, EditorComparing: app.RunComparing, BoardImage: app.BoardImage}))
 }

@@ -19,8 +19,11 @@ import (
 
 // comparison is View › Compare with…: a side panel that lists what changed
 // between an older version of the canvas, picked as a file, and the
-// canvas as it is now, note by note, kept up to date while you edit until
-// it is cleared. Tapping a note's row selects the note on the board.
+// canvas as it is now, note by note, and the same marks on the board's
+// notes as the change poster prints (new, removed, moved, edited), kept up
+// to date while you edit until it is cleared. Tapping a note's row selects
+// the note on the board. The ghosts of removed notes are the board's
+// alone: the document never holds them.
 type comparison struct {
 	panel  *fyne.Container
 	header *widget.Label
@@ -100,9 +103,10 @@ func (e *Editor) CompareWithFile(path string) error {
 	return nil
 }
 
-// ClearComparison hides the list of changes.
+// ClearComparison hides the list of changes and the marks on the board.
 func (e *Editor) ClearComparison() {
 	e.cmp.old = nil
+	e.board.SetChanges(nil)
 	e.cmp.clear.Disabled = true
 	e.setShown(e.cmp.panel, false)
 	e.refreshActions()
@@ -117,14 +121,16 @@ func (e *Editor) Comparison() *bmc.Diff {
 	return bmc.Compare(e.cmp.old, e.doc.Canvas())
 }
 
-// refreshComparison lists the changes again. It runs after every edit,
-// undo and open while a comparison is shown.
+// refreshComparison lists the changes again and marks them on the
+// board. It runs after every edit, undo and open while a comparison is
+// shown.
 func (e *Editor) refreshComparison() {
 	p := e.cmp
 	d := e.Comparison()
 	if d == nil {
 		return
 	}
+	e.board.SetChanges(bmc.NoteMarks(d))
 	p.header.SetText(fmt.Sprintf("Changes since %s · %s", p.name, d.Summary()))
 	var objects []fyne.CanvasObject
 	p.rows = p.rows[:0]

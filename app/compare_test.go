@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -111,5 +112,85 @@ func TestCompareWithBadFile(t *testing.T) {
 	}
 	if !strings.Contains(overlayText(w), "template") {
 		t.Errorf("no error shown: %q", overlayText(w))
+	}
+}
+
+func TestCompareMarksTheBoard(t *testing.T) {
+	e, _ := openBakery(t)
+	path := e.doc.Path
+	// The older version had a note the canvas lacks, one text that is
+	// different now, and lacked a note the canvas has.
+	old := e.doc.Canvas().Clone()
+	noErr := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	noErr(old.SetText("n9", "Pâtisserie"))
+	noErr(old.DeleteNote("n38"))
+	_, err := old.AddNote("channels", -1, bmc.Note{ID: "n90", Text: "Flyers"})
+	noErr(err)
+	oldPath := filepath.Join(t.TempDir(), "v2.yaml")
+	noErr(bmc.SaveFile(oldPath, old))
+	saved, err := os.ReadFile(path)
+	noErr(err)
+
+	noErr(e.CompareWithFile(oldPath))
+	marks := e.board.Changes()
+	if marks == nil {
+		t.Fatal("the board has no marks")
+	}
+	for id, want := range map[string]string{"n38": "new", "n90": "removed", "n9": ""} {
+		m := marks.Of(id)
+		if m == nil || m.Label() != want {
+			t.Errorf("%s: %+v, want the label %q", id, m, want)
+		}
+	}
+	if m := marks.Of("n9"); m == nil || m.OldText != "Pâtisserie" {
+		t.Errorf("n9: %+v", m)
+	}
+	if g := marks.GhostsIn("channels"); len(g) != 1 || g[0].Note.ID != "n90" {
+		t.Errorf("ghosts in channels: %+v", g)
+	}
+
+	// The marks follow the edits and undo; the ghosts stay out of the
+	// document, its undo and the file saved.
+	e.board.Select("n1")
+	noErr(e.edit("Recolour note", func(c *bmc.Canvas) error { return c.SetColor("n1", bmc.Green) }))
+	if m := e.board.Changes().Of("n1"); m == nil || m.Label() != "changed colour (was blue)" {
+		t.Errorf("after recolouring n1: %+v", m)
+	}
+	if _, ok := e.doc.Canvas().Note("n90"); ok {
+		t.Error("the ghost went into the document")
+	}
+	e.Undo()
+	if e.board.Changes().Of("n1") != nil {
+		t.Error("undo is not followed on the board")
+	}
+	if _, ok := e.doc.Canvas().Note("n90"); ok {
+		t.Error("undo brought the ghost into the document")
+	}
+	noErr(e.edit("Recolour note", func(c *bmc.Canvas) error { return c.SetColor("n1", bmc.Green) }))
+	e.Save()
+	now, err := os.ReadFile(path)
+	noErr(err)
+	if strings.Contains(string(now), "Flyers") || strings.Contains(string(now), "n90") {
+		t.Error("the ghost was saved")
+	}
+	if back, err := bmc.Load(path, now); err != nil || back.NoteCount() != e.doc.Canvas().NoteCount() {
+		t.Errorf("saved %d notes, the document has %d (%v)", back.NoteCount(), e.doc.Canvas().NoteCount(), err)
+	}
+	if string(now) == string(saved) {
+		t.Error("nothing was saved")
+	}
+
+	e.ClearComparison()
+	if e.board.Changes() != nil {
+		t.Error("the marks stayed after Clear Comparison")
+	}
+	noErr(e.edit("Recolour note", func(c *bmc.Canvas) error { return c.SetColor("n1", bmc.Blue) }))
+	if e.board.Changes() != nil {
+		t.Error("an edit after Clear Comparison marked the board again")
 	}
 }

@@ -14,7 +14,11 @@ import (
 // that canvas file (a file that does not exist is an error, returned before
 // any window opens); without one it offers the template chooser. The
 // window follows the system's light or dark theme.
-func Run(path string) (err error) {
+func Run(path string) error { return RunComparing(path, "") }
+
+// RunComparing is Run with the canvas compared with the older version in
+// the file old, as View › Compare with… does, when old is not "".
+func RunComparing(path, old string) (err error) {
 	if err := checkDisplay(runtime.GOOS, os.Getenv); err != nil {
 		return err
 	}
@@ -64,6 +68,9 @@ func Run(path string) (err error) {
 	w.Show()
 	e.refresh()
 	e.Start(path)
+	if old != "" {
+		e.CompareWithFile(old) // a file that cannot be loaded is reported in the window
+	}
 	stop := e.watchDisk(DiskPollInterval)
 	a.Run()
 	stop()

@@ -42,6 +42,21 @@ func FormatAmount(a float64, p Period, currency string) string {
 	}
 }
 
+// AmountWords writes an amount with its currency and its period in
+// words, the way a poster prints it: "€2,400 a month", "€18,000 a year",
+// "€18,000 once". An empty period counts as a year.
+func AmountWords(a float64, p Period, currency string) string {
+	money := FormatMoney(a, currency)
+	switch p {
+	case PeriodMonth:
+		return money + " a month"
+	case PeriodOnce:
+		return money + " once"
+	default:
+		return money + " a year"
+	}
+}
+
 // groupThousands writes v ≥ 0 with commas between thousands, and cents
 // when it has them.
 func groupThousands(v float64) string {

@@ -50,6 +50,10 @@ type Window struct {
 	// Editor opens the editor on a canvas file, or on the template
 	// chooser when path is empty.
 	Editor func(path string) error
+	// EditorComparing opens the editor on a canvas file compared with
+	// the older version in the file old, as View › Compare with… does:
+	// "bmcanvas FILE --compare OLD".
+	EditorComparing func(path, old string) error
 	// BoardImage draws a canvas as the editor shows it in a window whose
 	// inside is width×height pixels, and returns the ids of the notes not
 	// shown whole.
@@ -114,6 +118,9 @@ func Main(args []string, stdout, stderr io.Writer, win Window) int {
 	if isCanvasPath(name) && len(args) == 1 && editor != nil {
 		return e.openEditor(name)
 	}
+	if old, ok := compareArg(args[1:]); ok && isCanvasPath(name) && win.EditorComparing != nil {
+		return e.openComparing(name, old)
+	}
 	e.errorf("unknown command %q%s; run \"bmcanvas help\" for the list", name, closest(name))
 	return ExitUsage
 }
@@ -130,6 +137,36 @@ func isCanvasPath(arg string) bool {
 
 func (e *env) openEditor(path string) int {
 	if err := e.editor(path); err != nil {
+		e.errorf("%v", err)
+		return ExitUsage
+	}
+	return ExitOK
+}
+
+// compareArg returns OLD from the arguments after a file name when they
+// are "--compare OLD" (or "-compare OLD", "--compare=OLD").
+func compareArg(args []string) (string, bool) {
+	switch {
+	case len(args) == 2 && (args[0] == "--compare" || args[0] == "-compare"):
+		return args[1], args[1] != ""
+	case len(args) == 1:
+		for _, p := range []string{"--compare=", "-compare="} {
+			if old, ok := strings.CutPrefix(args[0], p); ok {
+				return old, old != ""
+			}
+		}
+	}
+	return "", false
+}
+
+// openComparing opens the editor on path compared with the file old,
+// which must be there.
+func (e *env) openComparing(path, old string) int {
+	if _, err := os.Stat(old); err != nil {
+		e.errorf("--compare: %s: cannot open: %v", old, errors.Unwrap(err))
+		return ExitUsage
+	}
+	if err := e.window.EditorComparing(path, old); err != nil {
 		e.errorf("%v", err)
 		return ExitUsage
 	}
@@ -153,6 +190,8 @@ print them as posters.
 Usage:
   bmcanvas                 open the editor
   bmcanvas FILE.yaml       open a canvas in the editor
+  bmcanvas FILE.yaml --compare OLD.yaml
+                           open it with its changes since OLD marked
   bmcanvas COMMAND [-h] [arguments]
 
 Commands:

@@ -72,6 +72,39 @@ func TestMainDispatch(t *testing.T) {
 	}
 }
 
+func TestEditorComparing(t *testing.T) {
+	var opened []string
+	win := Window{
+		Editor:          func(path string) error { opened = append(opened, path); return nil },
+		EditorComparing: func(path, old string) error { opened = append(opened, path+" < "+old); return nil },
+	}
+	path, old := write(t, "x.yaml", ""), write(t, "old.yaml", "")
+	for _, args := range [][]string{{path, "--compare", old}, {path, "-compare", old}, {path, "--compare=" + old}} {
+		if code, _, errs := runWin(t, win, args...); code != ExitOK || errs != "" {
+			t.Errorf("%q: exit %d, %q", args, code, errs)
+		}
+	}
+	if want := strings.Repeat(","+path+" < "+old, 3)[1:]; strings.Join(opened, ",") != want {
+		t.Errorf("opened %q, want %q", opened, want)
+	}
+	opened = nil
+	missing := filepath.Join(t.TempDir(), "nope.yaml")
+	if code, _, errs := runWin(t, win, path, "--compare", missing); code != ExitUsage || !strings.Contains(errs, "--compare: "+missing+": cannot open") {
+		t.Errorf("a missing old version: exit %d, %q", code, errs)
+	}
+	for _, args := range [][]string{{path, "--compare"}, {path, "--compare="}, {path, "--compar", old}} {
+		if code, _, _ := runWin(t, win, args...); code != ExitUsage {
+			t.Errorf("%q: exit %d", args, code)
+		}
+	}
+	if len(opened) > 0 {
+		t.Errorf("opened %q", opened)
+	}
+	if _, out, _ := runWin(t, win, "help"); !strings.Contains(out, "--compare OLD.yaml") {
+		t.Errorf("the usage does not name --compare:\n%s", out)
+	}
+}
+
 func TestEditorHook(t *testing.T) {
 	var opened []string
 	editor := func(path string) error { opened = append(opened, path); return nil }

@@ -32,20 +32,16 @@ const (
 )
 
 // noteChange is how a note on a change poster differs from the old
-// version.
+// version: its bmc.NoteMark, sanitized.
 type noteChange struct {
 	added bool
 	// ghost marks a removed note, drawn faded where it was.
 	ghost bool
-	// from is the title of the block a moved note came from.
-	from string
-	// oldText is an edited note's old text, sanitized.
+	// label names the change, such as "new" or "from Key Partners"
+	// (bmc.NoteMark.Label).
+	label string
+	// oldText is an edited note's old text.
 	oldText string
-	// oldStatus is the status before, when it changed.
-	oldStatus bmc.Status
-	// other names the other fields that changed, with their old values
-	// where short: "colour (was orange)", "tags".
-	other []string
 }
 
 // ghostSuffix is added to a removed note's ID on the poster, so that it
@@ -77,7 +73,8 @@ func (in layoutInput) blockNotes(block string) []bmc.Note {
 
 // markChanges works out the marks of a change poster from d, for the
 // sanitized new version c; texts from the old version are sanitized by
-// san. A nil d marks nothing.
+// san. Which note gets which mark is bmc.NoteMarks's decision, shared
+// with the editor's board. A nil d marks nothing.
 func markChanges(c *bmc.Canvas, d *bmc.Diff, opt Options, san *sanitizer) changeMarks {
 	var m changeMarks
 	if d == nil {
@@ -87,105 +84,38 @@ func markChanges(c *bmc.Canvas, d *bmc.Diff, opt Options, san *sanitizer) change
 		m.warnings = append(m.warnings, "a blank poster shows no changes; --compare is ignored")
 		return m
 	}
+	marks := bmc.NoteMarks(d)
 	m.notes = map[string]*noteChange{}
-	of := func(id string) *noteChange {
-		if m.notes[id] == nil {
-			m.notes[id] = &noteChange{}
+	for _, nm := range marks.Notes {
+		id := nm.Note
+		if nm.Kind == bmc.MarkRemoved {
+			id += ghostSuffix
 		}
-		return m.notes[id]
-	}
-	oldTemplate := d.Old.Template()
-	title := func(block string) string {
-		if b, ok := oldTemplate.Block(block); ok {
-			return b.Title
+		nm.From = san.clean(nm.From, "the old block of note "+nm.Note)
+		nm.OldText = san.clean(nm.OldText, "the old text of note "+nm.Note)
+		nm.Other = append([]string(nil), nm.Other...)
+		for i := range nm.Other {
+			nm.Other[i] = san.clean(nm.Other[i], "the old amount of note "+nm.Note)
 		}
-		return block
+		m.notes[id] = &noteChange{added: nm.Kind == bmc.MarkAdded, ghost: nm.Kind == bmc.MarkRemoved,
+			label: nm.Label(), oldText: nm.OldText}
 	}
-	ghosts := map[string]bool{}
-	for _, ch := range d.Changes {
-		switch ch.Kind {
-		case bmc.ChangeAdded:
-			of(ch.Note).added = true
-		case bmc.ChangeRemoved:
-			ghosts[ch.Note] = true
-			of(ch.Note + ghostSuffix).ghost = true
-		case bmc.ChangeMoved:
-			of(ch.Note).from = san.clean(title(ch.Old), "the old block of note "+ch.Note)
-		case bmc.ChangeText:
-			of(ch.Note).oldText = san.clean(ch.Old, "the old text of note "+ch.Note)
-		case bmc.ChangeStatus:
-			of(ch.Note).oldStatus = bmc.Status(ch.Old)
-		case bmc.ChangeColor:
-			of(ch.Note).other = append(of(ch.Note).other, "colour (was "+ch.Old+")")
-		case bmc.ChangeAmount:
-			was := "none"
-			if n, ok := d.Old.Note(ch.Note); ok && n.Amount != nil {
-				was = formatAmount(*n.Amount, n.Period, d.Old.Currency)
-			}
-			of(ch.Note).other = append(of(ch.Note).other, "amount (was "+san.clean(was, "the old amount of note "+ch.Note)+")")
-		case bmc.ChangeEvidence, bmc.ChangeTags:
-			of(ch.Note).other = append(of(ch.Note).other, string(ch.Kind))
-		case bmc.ChangeSegments, bmc.ChangePersonas, bmc.ChangeLinks:
-			of(ch.Note).other = append(of(ch.Note).other, string(ch.Kind))
-		}
+	ghosts := map[string][]bmc.Ghost{}
+	for _, g := range marks.Ghosts {
+		g.Note.Text = san.clean(g.Note.Text, "removed note "+g.Note.ID)
+		g.Note.ID += ghostSuffix
+		ghosts[g.Block] = append(ghosts[g.Block], g)
 	}
-	var lost int
-	m.blocks, lost = withGhosts(c, d.Old, ghosts, san)
-	if lost > 0 {
+	m.blocks = map[string][]bmc.Note{}
+	for b, gs := range ghosts {
+		m.blocks[b] = bmc.InsertGhosts(c.Blocks[b], gs)
+	}
+	if marks.Lost > 0 {
 		m.warnings = append(m.warnings, fmt.Sprintf("%s of blocks the %s lacks cannot be shown where they were",
-			plural(lost, "1 removed note", "%d removed notes"), c.Template().Name))
+			plural(marks.Lost, "1 removed note", "%d removed notes"), c.Template().Name))
 	}
 	m.kicker = san.clean(compareLine(d), "the header")
 	return m
-}
-
-// withGhosts returns, for each block of c that lost notes, its notes with
-// the removed notes of old (by ID in ghosts) put back, each after the
-// nearest note before it that is still in the block; and how many removed
-// notes had no block to go to.
-func withGhosts(c *bmc.Canvas, old *bmc.Canvas, ghosts map[string]bool, san *sanitizer) (map[string][]bmc.Note, int) {
-	out := map[string][]bmc.Note{}
-	lost := 0
-	t := c.Template()
-	for _, b := range old.Template().BlockIDs() {
-		notes := old.Blocks[b]
-		if _, ok := t.Block(b); !ok {
-			for _, n := range notes {
-				if ghosts[n.ID] {
-					lost++
-				}
-			}
-			continue
-		}
-		after := map[string][]bmc.Note{} // the ghosts to put after each note ("" first)
-		prev := ""
-		here := map[string]bool{}
-		for _, n := range c.Blocks[b] {
-			here[n.ID] = true
-		}
-		for _, n := range notes {
-			switch {
-			case here[n.ID]:
-				prev = n.ID
-			case ghosts[n.ID]:
-				g := n.Clone()
-				g.ID += ghostSuffix
-				g.Text = san.clean(g.Text, "removed note "+n.ID)
-				g.Segments = nil // they may be gone too
-				after[prev] = append(after[prev], g)
-			}
-		}
-		if len(after) == 0 {
-			continue
-		}
-		list := append([]bmc.Note(nil), after[""]...)
-		for _, n := range c.Blocks[b] {
-			list = append(list, n)
-			list = append(list, after[n.ID]...)
-		}
-		out[b] = list
-	}
-	return out, lost
 }
 
 // changeBox is the change marks of one note, below its text and amount.
@@ -216,26 +146,16 @@ func measureChange(in layoutInput, n *bmc.Note, size, tw float64) changeBox {
 		return changeBox{}
 	}
 	cb := changeBox{change: ch}
-	var words []string
 	ink := changedInk
 	switch {
 	case ch.added:
-		words, ink = append(words, "new"), addedInk
+		ink = addedInk
 	case ch.ghost:
-		words, ink = append(words, "removed"), removedInk
+		ink = removedInk
 	}
-	if ch.from != "" {
-		words = append(words, "from "+ch.from)
-	}
-	if ch.oldStatus != "" {
-		words = append(words, "was "+string(ch.oldStatus))
-	}
-	if len(ch.other) > 0 {
-		words = append(words, "changed "+strings.Join(ch.other, ", "))
-	}
-	if len(words) > 0 {
+	if ch.label != "" {
 		cb.label = textBox{w: tw, size: size * changeLabelEm, bold: true, color: ink}
-		cb.label.lines = in.fonts.wrap(in.fonts.bold, strings.Join(words, " · "), cb.label.size, tw)
+		cb.label.lines = in.fonts.wrap(in.fonts.bold, ch.label, cb.label.size, tw)
 	}
 	if ch.oldText != "" {
 		cb.old = textBox{w: tw, size: size * oldTextEm, color: oldTextInk}

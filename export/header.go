@@ -184,13 +184,5 @@ func promptsFor(in layoutInput, b *bmc.Block, area box, s float64, warn *[]strin
 // formatAmount writes an amount with its currency and period, such as
 // "€1,200 a month" or "1,200 CHF once".
 func formatAmount(a float64, p bmc.Period, currency string) string {
-	num := bmc.FormatMoney(a, currency)
-	switch p {
-	case bmc.PeriodMonth:
-		return num + " a month"
-	case bmc.PeriodOnce:
-		return num + " once"
-	default:
-		return num + " a year"
-	}
+	return bmc.AmountWords(a, p, currency)
 }

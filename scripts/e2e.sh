@@ -313,3 +313,29 @@ wait "$app_pid" || fail "workshop: the editor exited with status $?: $(cat "$tmp
 app_pid=""
 echo "e2e: workshop ok (F5, nine blocks with the Right arrow, Escape; $((SECONDS - start)) s)"
 # ---- End of workshop mode (issue 13) --------------------------------------
+# ---- The compare view (issue 11) ------------------------------------------
+# Open an edited copy of the bakery with --compare on the example: the
+# board marks the edited note with a label in the change poster's blue
+# (#1565c0, drawn nowhere else), the comparison leaves the document unchanged (its title
+# has no "•" and Ctrl+Q quits at once), and the file is not rewritten.
+start=$SECONDS
+sed '/text: Pâtisserie like in Lyon, at neighbourhood prices/{s//text: Pâtisserie like in Lyon/;n;s/color: orange/color: blue/}' assets/examples/bakery.yaml >"$tmp/edited.yaml"
+cmp -s assets/examples/bakery.yaml "$tmp/edited.yaml" && fail "compare: the sed did not edit the copy"
+cp "$tmp/edited.yaml" "$tmp/edited-before.yaml"
+"$bin" "$tmp/edited.yaml" --compare assets/examples/bakery.yaml >"$tmp/app.log" 2>&1 &
+app_pid=$!
+wid=$(timeout 60 xdotool search --sync --onlyvisible --pid "$app_pid" 2>/dev/null | head -n1) || true
+[ -n "$wid" ] || gui_fail "compare: no editor window appeared: $(cat "$tmp/app.log")"
+wait_title "edited.yaml — bmcanvas" || gui_fail "compare: the title is \"$(xdotool getwindowname "$wid")\""
+marked=0
+for _ in $(seq 100); do
+	marked=$(import -window root png:- 2>/dev/null | convert - -alpha off -fill black +opaque '#1565c0' -fill white -opaque '#1565c0' -format '%[fx:int(mean*w*h)]' info: 2>/dev/null) || marked=0
+	[ "${marked:-0}" -ge 10 ] && break
+	sleep 0.2
+done
+[ -n "${E2E_SHOTS:-}" ] && mkdir -p "$E2E_SHOTS" && import -window root "$E2E_SHOTS/compare.png"
+[ "${marked:-0}" -ge 10 ] || gui_fail "compare: no note is marked in the changed ink ($marked pixels)"
+quit_editor
+cmp -s "$tmp/edited.yaml" "$tmp/edited-before.yaml" || fail "compare: the comparison rewrote the file"
+echo "e2e: compare ok (the edited note marked, the document unchanged; $((SECONDS - start)) s)"
+# ---- End of the compare view (issue 11) -----------------------------------

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -76,6 +77,8 @@ type Board struct {
 	order  []*blockWidget          // in template order
 	// blocksFor is the template the block widgets were made for.
 	blocksFor string
+	// changes are the marks of a comparison, nil when there is none.
+	changes *bmc.Marks
 }
 
 // layoutCache is the board's last layout and what it was made from.
@@ -126,6 +129,51 @@ func (b *Board) Canvas() *bmc.Canvas { return b.canvas }
 func (b *Board) SetCanvas(c *bmc.Canvas) {
 	b.canvas = c
 	b.Refresh()
+}
+
+// SetChanges marks the notes with how they changed since another version
+// of the canvas, as the change poster does: new notes outlined in green,
+// changed ones in blue with a label (and an edited note's old text struck
+// through), and the removed notes as faded, read-only ghosts at the end
+// of the block they were in. The ghosts are not part of the canvas. Call
+// it again after every change of the canvas; nil clears the marks.
+func (b *Board) SetChanges(m *bmc.Marks) {
+	b.changes = m
+	b.cache.dirty = true
+	b.cache.version++
+	b.redraw()
+}
+
+// Changes returns the marks set with SetChanges.
+func (b *Board) Changes() *bmc.Marks { return b.changes }
+
+// ghosts returns the removed notes of the comparison that were in block,
+// as the board shows them: their IDs cannot be a canvas note's.
+func (b *Board) ghosts(block string) []bmc.Note {
+	gs := b.changes.GhostsIn(block)
+	if len(gs) == 0 {
+		return nil
+	}
+	out := make([]bmc.Note, len(gs))
+	for i, g := range gs {
+		out[i] = g.Note
+		out[i].ID = ghostPrefix + g.Note.ID
+		out[i].Links = nil
+	}
+	return out
+}
+
+// ghostPrefix starts the ID of a removed note's ghost on the board: no
+// canvas note has it, as IDs in files are letters, digits, "-" and "_".
+const ghostPrefix = "\x00removed:"
+
+// isGhost reports whether id is a ghost's.
+func isGhost(id string) bool { return strings.HasPrefix(id, ghostPrefix) }
+
+// changeMark returns the mark of the note with the given ID, a ghost's
+// too, or nil.
+func (b *Board) changeMark(id string) *bmc.NoteMark {
+	return b.changes.Of(strings.TrimPrefix(id, ghostPrefix))
 }
 
 // Zoom returns the board's zoom.
@@ -546,9 +594,12 @@ func (b *Board) geometry() *geometry {
 	}
 	c.geom = layoutBoard(boardInput{
 		size: size, tmpl: t, places: places, curtain: curtain, base: base, zoom: b.zoom,
-		notes: b.notes,
+		notes:  b.notes,
+		ghosts: b.ghosts,
 		card: func(n *bmc.Note, block string) cardContent {
-			return contentOf(n, b.prepared(n.Text), len(b.marks(n)), block == bmc.SegmentBlock, b.canvas.Currency)
+			c := contentOf(n, b.prepared(n.Text), len(b.marks(n)), block == bmc.SegmentBlock && !isGhost(n.ID), b.canvas.Currency)
+			c.change = changeOf(b.changeMark(n.ID))
+			return c
 		},
 		ms:      screenMeasures(b.Theme()),
 		scroll:  b.scroll,

@@ -366,9 +366,10 @@ func (b *Board) arrow(d direction) {
 		}
 		return
 	}
-	if b.sel.note == "" && g.blocks[k].count > 0 {
+	if b.sel.note == "" && g.blocks[k].real() > 0 {
 		// A block with notes has the focus: go to its first note in view.
 		from, _ := g.blocks[k].visible()
+		from = min(from, g.blocks[k].real()-1) // not a ghost
 		b.goTo(stop{block: g.blocks[k].block.ID, note: b.canvas.Blocks[g.blocks[k].block.ID][from].ID})
 		return
 	}

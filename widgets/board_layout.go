@@ -161,11 +161,13 @@ type boardInput struct {
 	curtain float32 // the share of the curtain strip shown, 0 to 1
 	base    baseSizes
 	zoom    Zoom
-	// notes returns a block's notes; card returns what a note's card
+	// notes returns a block's notes; ghosts, when set, the removed notes
+	// of a comparison shown after them; card returns what a note's card
 	// shows.
-	notes func(block string) []bmc.Note
-	card  func(n *bmc.Note, block string) cardContent
-	ms    measures
+	notes  func(block string) []bmc.Note
+	ghosts func(block string) []bmc.Note
+	card   func(n *bmc.Note, block string) cardContent
+	ms     measures
 	// scroll is the first row in view per block.
 	scroll map[string]int
 	// cards, when not nil, remembers card layouts by what they show, their
@@ -194,11 +196,13 @@ type cardKey struct {
 	amount, tags   string
 	badge, segment bool
 	marks, votes   int
+	change         cardChange
 }
 
 // keyOf returns the key of a card showing c at width w and text size ts.
 func keyOf(c *cardContent, w, ts float32) cardKey {
-	k := cardKey{text: c.text, w: w, size: ts, amount: c.amount, badge: c.badge, segment: c.segment, marks: c.marks, votes: c.votes}
+	k := cardKey{text: c.text, w: w, size: ts, amount: c.amount, badge: c.badge, segment: c.segment, marks: c.marks, votes: c.votes,
+		change: c.change}
 	switch len(c.tags) {
 	case 0:
 	case 1:
@@ -230,7 +234,8 @@ type blockGeom struct {
 	cols    int
 	cardW   float32
 	gap     float32
-	count   int
+	count   int          // cards: the notes, then the ghosts
+	ghosts  int          // the ghosts of removed notes at the end, which take no part in moves
 	cards   []cardLayout // one per note, in order
 	rows    []cardRow
 	first   int  // the first row in view
@@ -306,6 +311,12 @@ func layoutAt(in boardInput, zoom float32, trial bool) *geometry {
 		b.content = b.pos.AddXY(inset, m.titleH)
 		b.view = fyne.NewSize(max(b.size.Width-2*inset, 0), max(b.size.Height-m.titleH-inset, 0))
 		notes := in.notes(p.block.ID)
+		if in.ghosts != nil {
+			if g := in.ghosts(p.block.ID); len(g) > 0 {
+				notes = append(notes[:len(notes):len(notes)], g...)
+				b.ghosts = len(g)
+			}
+		}
 		b.count = len(notes)
 		if !p.leaving || !trial {
 			b.flow(in, m, notes, trial)
@@ -469,6 +480,9 @@ func (b *blockGeom) maxFirst() int {
 	return max(first, 0)
 }
 
+// real returns the number of notes, the ghosts left out.
+func (b *blockGeom) real() int { return b.count - b.ghosts }
+
 // rowOf returns the row of note i.
 func (b *blockGeom) rowOf(i int) int { return i / b.cols }
 
@@ -554,7 +568,7 @@ func (b *blockGeom) colAt(x float32) int {
 // a single column.
 func (b *blockGeom) dropAt(p fyne.Position) (index int, barPos fyne.Position, barSize fyne.Size) {
 	const bar = 3
-	if b.count == 0 || len(b.rows) == 0 {
+	if b.real() == 0 || len(b.rows) == 0 {
 		return 0, b.content.AddXY(0, -bar), fyne.NewSize(b.cardW, bar)
 	}
 	row := b.rowAt(p.Y)
@@ -565,15 +579,20 @@ func (b *blockGeom) dropAt(p fyne.Position) (index int, barPos fyne.Position, ba
 		if p.Y > top+h/2 {
 			index++
 		}
-		index = min(index, b.count)
+		index = min(index, b.real())
 		y := b.cardPos(index).Y - b.gap/2 - bar/2
 		return index, fyne.NewPos(b.content.X, y), fyne.NewSize(b.cardW, bar)
 	}
 	col := int(math.Floor(float64((p.X-b.content.X)/(b.cardW+b.gap)) + 0.5))
 	col = clampInt(col, 0, b.cols)
-	index = min(row*b.cols+col, b.count)
+	index = min(row*b.cols+col, b.real())
 	if row == len(b.rows)-1 && p.Y > top+h {
-		index = b.count // in the space below the last card: the end
+		index = b.real() // in the space below the last card: the end
+	}
+	if index == b.real() && b.ghosts > 0 {
+		// Among or below the ghosts of removed notes: after the last note.
+		row = (index - 1) / b.cols
+		top, h = b.cardPos(row*b.cols).Y, b.rows[row].h
 	}
 	col = index - row*b.cols
 	x := b.content.X + float32(col)*(b.cardW+b.gap) - b.gap/2 - bar/2
@@ -628,7 +647,7 @@ func (g *geometry) noteAt(p fyne.Position) (block, note int, ok bool) {
 	}
 	b := &g.blocks[k]
 	from, to := b.visible()
-	for i := from; i < to; i++ {
+	for i := from; i < min(to, b.real()); i++ {
 		pos, size := b.cardPos(i), b.cardSize(i)
 		if p.X >= pos.X && p.Y >= pos.Y && p.X < pos.X+size.Width && p.Y < pos.Y+size.Height {
 			return k, i, true
@@ -695,7 +714,7 @@ func (g *geometry) neighbour(from int, d direction, at fyne.Position) int {
 // the one nearest to at on the side it is entered from, or -1 when the
 // block is empty.
 func (b *blockGeom) entry(d direction, at fyne.Position) int {
-	if b.count == 0 || len(b.rows) == 0 {
+	if b.real() == 0 || len(b.rows) == 0 {
 		return -1
 	}
 	var row, col int
@@ -710,32 +729,33 @@ func (b *blockGeom) entry(d direction, at fyne.Position) int {
 	case dirUp:
 		row, col = b.end-1, b.colAt(at.X)
 	}
-	return min(row*b.cols+col, b.count-1)
+	return min(row*b.cols+col, b.real()-1)
 }
 
 // step returns the note next to note i in direction d within the block, or
 // -1 when the move leaves the block.
 func (b *blockGeom) step(i int, d direction) int {
 	row, col := i/b.cols, i%b.cols
-	rows := (b.count + b.cols - 1) / b.cols
+	count := b.real()
+	rows := (count + b.cols - 1) / b.cols
 	switch d {
 	case dirUp:
 		if row > 0 {
 			return i - b.cols
 		}
 	case dirDown:
-		if i+b.cols < b.count {
+		if i+b.cols < count {
 			return i + b.cols
 		}
 		if row < rows-1 {
-			return b.count - 1
+			return count - 1
 		}
 	case dirLeft:
 		if col > 0 {
 			return i - 1
 		}
 	case dirRight:
-		if col < b.cols-1 && i+1 < b.count {
+		if col < b.cols-1 && i+1 < count {
 			return i + 1
 		}
 	}

@@ -165,15 +165,19 @@ func (r *boardRenderer) layoutCards(g *geometry) {
 			continue
 		}
 		notes := b.notes(bg.block.ID)
+		if bg.ghosts > 0 {
+			notes = append(notes[:len(notes):len(notes)], b.ghosts(bg.block.ID)...)
+		}
 		from, to := bg.visible()
 		for i := from; i < min(to, len(notes), len(bg.cards)); i++ {
 			c := r.card(n)
 			n++
 			note := &notes[i]
 			changed := c.setNote(*note)
-			changed = c.setLook(b.marks(note), b.markNames(note), bg.block.ID == bmc.SegmentBlock, note.ID == b.look.focus && b.look.focus != "",
+			changed = c.setLook(b.marks(note), b.markNames(note), bg.block.ID == bmc.SegmentBlock && !isGhost(note.ID), note.ID == b.look.focus && b.look.focus != "",
 				b.dimmed(note.ID), b.canvas.Currency) || changed
 			changed = c.setShapes(b.markShapes(note), b.segmentShape(note.ID)) || changed
+			changed = c.setChange(b.changeMark(note.ID)) || changed
 			lifted := b.drag.dragging() == note.ID
 			if l := &bg.cards[i]; c.layout == nil || !c.layout.same(l) || c.Lifted != lifted {
 				changed = true

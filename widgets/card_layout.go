@@ -53,6 +53,26 @@ type cardContent struct {
 	marks   int  // segment marks
 	segment bool // the note is a customer segment, with its own dot
 	votes   int  // dots the note got in the last closed vote
+	change  cardChange
+}
+
+// cardChange is what a card shows of its note's change since the version
+// the board is compared with (bmc.NoteMark): an outline in the ink of its
+// kind, a label and an edited note's old text. The zero value marks
+// nothing.
+type cardChange struct {
+	marked bool
+	kind   bmc.MarkKind
+	label  string // bmc.NoteMark.Label
+	old    string // the old text, struck through
+}
+
+// changeOf returns what a card shows of mark m, which may be nil.
+func changeOf(m *bmc.NoteMark) cardChange {
+	if m == nil {
+		return cardChange{}
+	}
+	return cardChange{marked: true, kind: m.Kind, label: m.Label(), old: m.OldText}
 }
 
 // contentOf returns what a card shows of note n.
@@ -100,6 +120,12 @@ type cardLayout struct {
 	clusterY, clusterW float32
 	// textBottom is where the text ends and the rest begins.
 	textBottom float32
+	// label and old are the lines of a change's label, in bold, from
+	// labelY, and of an edited note's old text, struck through, from
+	// oldY: at the card's bottom, below everything else, in the chip's
+	// size.
+	label, old   []string
+	labelY, oldY float32
 }
 
 // same reports whether o is l: the same layout, or a copy of it from the
@@ -111,11 +137,52 @@ func (l *cardLayout) same(o *cardLayout) bool {
 	return l.size == o.size && l.style == o.style && len(l.lines) == len(o.lines) &&
 		(len(l.lines) == 0 || &l.lines[0] == &o.lines[0]) && len(l.chips) == len(o.chips) &&
 		(len(l.chips) == 0 || &l.chips[0] == &o.chips[0]) && len(l.amount) == len(o.amount) &&
-		(len(l.amount) == 0 || &l.amount[0] == &o.amount[0]) && l.clusterY == o.clusterY && l.clusterW == o.clusterW
+		(len(l.amount) == 0 || &l.amount[0] == &o.amount[0]) && l.clusterY == o.clusterY && l.clusterW == o.clusterW &&
+		sameLines(l.label, o.label) && sameLines(l.old, o.old) && l.labelY == o.labelY && l.oldY == o.oldY
+}
+
+// sameLines reports whether two lists of lines are the same list.
+func sameLines(a, b []string) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // layoutCard lays out a card of width w with text at size ts.
 func layoutCard(c cardContent, w, ts float32, ms measures) cardLayout {
+	l := layoutBody(c, w, ts, ms)
+	if c.change.marked {
+		l.layoutChange(c.change, w, ms)
+	}
+	return l
+}
+
+// changeLineH is the line height of a change's label and old text.
+func (s cardStyle) changeLineH() float32 { return s.chip * textlayout.LineHeight }
+
+// layoutChange puts a change's label and old text at the bottom of the
+// card, making it taller.
+func (l *cardLayout) layoutChange(ch cardChange, w float32, ms measures) {
+	s := l.style
+	tw := float64(max(w-2*s.pad, 1))
+	size := float64(s.chip)
+	if ch.label != "" {
+		l.label = textlayout.Prepare(ch.label).Wrap(tw, size, ms.bold).Lines
+	}
+	if ch.old != "" {
+		l.old = textlayout.Prepare(ch.old).Wrap(tw, size, ms.regular).Lines
+	}
+	if len(l.label)+len(l.old) == 0 {
+		return
+	}
+	y := l.size.Height - s.pad + s.gap
+	l.labelY = y
+	y += float32(len(l.label)) * s.changeLineH()
+	l.oldY = y
+	y += float32(len(l.old)) * s.changeLineH()
+	l.size.Height = y + s.pad
+}
+
+// layoutBody lays out a card without its change marks.
+func layoutBody(c cardContent, w, ts float32, ms measures) cardLayout {
 	s := newCardStyle(ts)
 	l := cardLayout{style: s}
 	tw := max(w-2*s.pad, 1)

@@ -64,6 +64,12 @@ type NoteCard struct {
 	Dimmed bool
 	// Currency is written with the note's amount, such as "€" or "CHF".
 	Currency string
+	// Change marks how the note changed since the version compared with,
+	// when not nil: an outline in the ink of its kind and a label, as on
+	// the change poster, and an edited note's old text struck through. A
+	// removed note's card is its ghost: faded, with a dashed red outline,
+	// and it takes no taps or drags.
+	Change *bmc.NoteMark
 
 	// OnPressed is called as soon as the primary mouse button goes down on
 	// the card, before a tap, double tap or drag is told apart.
@@ -148,7 +154,7 @@ func sameAmount(a, b *float64) bool {
 
 // MouseDown records where a drag may start and calls OnPressed.
 func (c *NoteCard) MouseDown(e *desktop.MouseEvent) {
-	if e.Button != desktop.MouseButtonPrimary {
+	if e.Button != desktop.MouseButtonPrimary || c.ghost() {
 		return
 	}
 	c.drag.press(e.Position)
@@ -191,21 +197,21 @@ func (c *NoteCard) MouseOut() {
 
 // Tapped calls OnTapped.
 func (c *NoteCard) Tapped(*fyne.PointEvent) {
-	if c.OnTapped != nil {
+	if c.OnTapped != nil && !c.ghost() {
 		c.OnTapped()
 	}
 }
 
 // DoubleTapped calls OnDoubleTapped.
 func (c *NoteCard) DoubleTapped(*fyne.PointEvent) {
-	if c.OnDoubleTapped != nil {
+	if c.OnDoubleTapped != nil && !c.ghost() {
 		c.OnDoubleTapped()
 	}
 }
 
 // TappedSecondary calls OnSecondaryTapped.
 func (c *NoteCard) TappedSecondary(e *fyne.PointEvent) {
-	if c.OnSecondaryTapped != nil {
+	if c.OnSecondaryTapped != nil && !c.ghost() {
 		c.OnSecondaryTapped(e)
 	}
 }
@@ -214,6 +220,9 @@ func (c *NoteCard) TappedSecondary(e *fyne.PointEvent) {
 // hold (the mouse press, or for synthetic drags such as test.Drag the
 // first event's position) plus every move since.
 func (c *NoteCard) Dragged(e *fyne.DragEvent) {
+	if c.ghost() {
+		return
+	}
 	p := c.drag.move(e)
 	c.grab = c.drag.grab
 	if c.OnDragged != nil {
@@ -279,6 +288,7 @@ func (c *NoteCard) CreateRenderer() fyne.WidgetRenderer {
 		badge:  newStatusBadge(),
 		votes:  newVoteCount(),
 		fade:   &canvas.Rectangle{},
+		change: changeObjects{outline: &canvas.Rectangle{}},
 	}
 	r.Refresh()
 	return r
@@ -295,6 +305,7 @@ type noteCardRenderer struct {
 	votes         *voteCount
 	marks         []*canvas.Polygon
 	fade          *canvas.Rectangle // over everything, for the dimmed and lifted looks
+	change        changeObjects
 	objects       []fyne.CanvasObject
 
 	// own is the layout of a card not on a board, and what it was made
@@ -311,6 +322,7 @@ type ownKey struct {
 	marks, votes int
 	segment      bool
 	width, size  float32
+	change       cardChange
 }
 
 // cardLayout returns the layout the card draws: the board's, or its own.
@@ -321,8 +333,10 @@ func (r *noteCardRenderer) cardLayout(width float32) *cardLayout {
 	}
 	th := c.Theme()
 	content := contentOf(&c.Note, nil, len(c.Marks), c.Segment, c.Currency)
+	content.change = changeOf(c.Change)
 	k := ownKey{text: c.Note.Text, amount: content.amount, tags: strings.Join(c.Note.Tags, "\x00"), badge: content.badge,
-		marks: content.marks, votes: content.votes, segment: content.segment, width: width, size: cardTextSize(th)}
+		marks: content.marks, votes: content.votes, segment: content.segment, width: width, size: cardTextSize(th),
+		change: content.change}
 	if k != r.ownFor || r.own.lines == nil {
 		content.text = textlayout.Prepare(c.Note.Text)
 		r.own, r.ownFor = layoutCard(content, width, k.size, screenMeasures(th)), k
@@ -374,6 +388,7 @@ func (r *noteCardRenderer) Layout(size fyne.Size) {
 	r.layoutAmount(l, dy, size.Width)
 	r.layoutChips(l, dy)
 	r.layoutCluster(l, dy, size.Width)
+	r.layoutChange(l, dy, size)
 }
 
 // layoutAmount shows the amount's lines in bold.
@@ -451,6 +466,8 @@ func (r *noteCardRenderer) Refresh() {
 	switch {
 	case c.Lifted:
 		veil.A = 0xb0
+	case c.ghost():
+		veil = ghostVeilColor
 	case c.Dimmed:
 		veil.A = dimVeil
 	default:
@@ -493,7 +510,10 @@ func (r *noteCardRenderer) Objects() []fyne.CanvasObject {
 		for _, m := range r.marks {
 			r.objects = append(r.objects, m)
 		}
+		under, over := r.change.objects()
+		r.objects = append(r.objects, under...)
 		r.objects = append(r.objects, r.card.dot, r.fade)
+		r.objects = append(r.objects, over...)
 	}
 	return r.objects
 }
