@@ -57,8 +57,10 @@ type changeMarks struct {
 	// ghosts put back where they were. The canvas itself stays the new
 	// version, so that sums and links are the new version's.
 	blocks map[string][]bmc.Note
-	// kicker names the old version and counts the changes, sanitized.
-	kicker   string
+	// kicker returns the line that names the old version and counts the
+	// changes, sanitized, its old title cut to so many characters (see
+	// compareLine); nil when there are no changes to mark.
+	kicker   func(titleRunes int) string
 	warnings []string
 }
 
@@ -114,7 +116,7 @@ func markChanges(c *bmc.Canvas, d *bmc.Diff, opt Options, san *sanitizer) change
 		m.warnings = append(m.warnings, fmt.Sprintf("%s of blocks the %s lacks cannot be shown where they were",
 			plural(marks.Lost, "1 removed note", "%d removed notes"), c.Template().Name))
 	}
-	m.kicker = san.clean(compareLine(d), "the header")
+	m.kicker = func(titleRunes int) string { return san.clean(compareLine(d, titleRunes), "the header") }
 	return m
 }
 
@@ -200,11 +202,16 @@ func (d *drawer) change(nb *noteBox) {
 
 // compareLine is the line above the title of a change poster: the old
 // version it is compared with, and the changes counted, such as "CHANGES
-// SINCE VERSION 3, 2026-11-24: 2 NEW, 1 REMOVED, 3 CHANGED".
-func compareLine(d *bmc.Diff) string {
+// SINCE VERSION 3, 2026-11-24: 2 NEW, 1 REMOVED, 3 CHANGED". The old
+// title, when it differs, is cut to titleRunes characters (all when
+// negative; none when 0), so that the line fits and the counts show.
+func compareLine(d *bmc.Diff, titleRunes int) string {
 	var since []string
-	if d.Old.Title != d.New.Title && d.Old.Title != "" {
-		since = append(since, "“"+d.Old.Title+"”")
+	if title := []rune(d.Old.Title); d.Old.Title != d.New.Title && len(title) > 0 && titleRunes != 0 {
+		if titleRunes > 0 && titleRunes < len(title) {
+			title = append([]rune(strings.TrimSpace(string(title[:titleRunes]))), '…')
+		}
+		since = append(since, "“"+string(title)+"”")
 	}
 	if d.Old.Version != "" {
 		since = append(since, "version "+d.Old.Version)

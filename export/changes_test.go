@@ -169,3 +169,24 @@ func TestChangePosterOddCases(t *testing.T) {
 		t.Errorf("unchanged:\n%.300s", text)
 	}
 }
+
+// The line above a change poster's title always shows the counts: a long
+// old title gives way, cut with an ellipsis.
+func TestChangePosterKickerKeepsCounts(t *testing.T) {
+	old, new := bakeryChanged(t)
+	m := old.Meta
+	m.Title = "Burbn — location-based check-in app with photo sharing, badges and plans with friends"
+	if err := old.SetMeta(m); err != nil {
+		t.Fatal(err)
+	}
+	for _, paper := range []string{"A4", "A1"} {
+		p, _ := changeLayout(t, old, new, Options{Paper: paper})
+		kicker := p.pages[0].header[0].lines
+		if len(kicker) != 1 || !strings.HasSuffix(kicker[0], ": 1 NEW, 1 REMOVED, 1 MOVED, 5 CHANGED") || !strings.HasPrefix(kicker[0], "CHANGES SINCE “BURB") {
+			t.Errorf("%s: kicker %q", paper, kicker)
+		}
+		if !strings.Contains(kicker[0], "…”") {
+			t.Errorf("%s: the long old title is not cut: %q", paper, kicker)
+		}
+	}
+}

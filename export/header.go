@@ -60,8 +60,13 @@ func header(in layoutInput, w, s float64, warn *[]string) ([]textBox, []box) {
 		first, _, _ := strings.Cut(strings.TrimSpace(seg.Text), "\n")
 		kicker = strings.TrimPrefix(kicker+" · FOCUSED ON "+strings.ToUpper(first), " · ")
 	}
-	if in.changes.kicker != "" {
-		kicker = in.changes.kicker
+	if in.changes.kicker != nil {
+		// the old title gives way, so that the counts always show
+		kicker = in.changes.kicker(-1)
+		for n := len([]rune(kicker)); n > 0 && len(in.fonts.wrap(in.fonts.bold, kicker, kickerPt*s, titleW)) > 1; {
+			n -= max(1, n/8)
+			kicker = in.changes.kicker(n)
+		}
 	}
 	if kicker != "" {
 		kick := textBox{x: hb.x, y: top, w: titleW, size: kickerPt * s, bold: true, color: labelColor,

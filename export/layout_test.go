@@ -181,6 +181,13 @@ func TestHugeNoteIsSplit(t *testing.T) {
 		t.Errorf("a %d-character note took %d pages, the first extra one in %d columns; want it to flow through the columns of at most two pages",
 			len(long), len(p.pages), len(p.pages[1].blocks[0].notes))
 	}
+	// The block on the first page holds the note's start: no block stands
+	// empty while its notes wait on a later page.
+	for _, bb := range p.pages[0].blocks {
+		if bb.block.ID == "problem" && (len(bb.notes) != 1 || !strings.HasPrefix(long, bb.notes[0].note.Text[:40])) {
+			t.Errorf("the first page's Problem block holds %d notes, want the start of the huge one", len(bb.notes))
+		}
+	}
 }
 
 // With a note in focus, notes outside its chain fade: for a segment, the

@@ -81,8 +81,15 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 		bb.notes = broken
 		return nil
 	}
-	if len(best) == 0 && bb.continued {
+	// A note too tall for the block's whole area is split: on an extra
+	// page into pieces that each fill the area, on the first page into
+	// what fills it and the rest, which the extra pages take; so no block
+	// stands empty while its notes wait on a later page.
+	if len(best) == 0 {
 		if chunks := splitNote(in, &notes[0], bb.area, minPt); len(chunks) > 1 {
+			if !bb.continued {
+				chunks = joinPieces(notes[0].Text, chunks)
+			}
 			return flowNotes(in, bb, append(chunks, notes[1:]...), minPt, minPt)
 		}
 	}
@@ -329,6 +336,36 @@ func splitNote(in layoutInput, n *bmc.Note, area box, minPt float64) []bmc.Note 
 		out = append(out, piece)
 	}
 	return out
+}
+
+// joinPieces returns the first piece of a note split from text and the
+// others joined back into one, the rest of text as written (so that it
+// wraps anew wherever it goes), the note's amount and links kept on it.
+func joinPieces(text string, pieces []bmc.Note) []bmc.Note {
+	if len(pieces) <= 2 {
+		return pieces
+	}
+	rest := pieces[len(pieces)-1].Clone()
+	// find where the first piece's lines end in the text
+	at := 0
+	for _, line := range strings.Split(pieces[0].Text, "\n") {
+		i := strings.Index(text[at:], line)
+		if i < 0 {
+			at = -1
+			break
+		}
+		at += i + len(line)
+	}
+	if at >= 0 {
+		rest.Text = strings.TrimLeft(text[at:], " \n")
+	} else { // the lines are not the text's own: keep them as they are
+		var texts []string
+		for _, p := range pieces[1:] {
+			texts = append(texts, p.Text)
+		}
+		rest.Text = strings.Join(texts, "\n")
+	}
+	return []bmc.Note{pieces[0], rest}
 }
 
 // faded reports whether a note is drawn faded because a note is in focus
