@@ -170,23 +170,33 @@ func TestChangePosterOddCases(t *testing.T) {
 	}
 }
 
-// The line above a change poster's title always shows the counts: a long
-// old title gives way, cut with an ellipsis.
+// The line above a change poster's title always shows the counts, on at
+// most two lines: a long old title gives way, cut with an ellipsis.
 func TestChangePosterKickerKeepsCounts(t *testing.T) {
 	old, new := bakeryChanged(t)
 	m := old.Meta
-	m.Title = "Burbn — location-based check-in app with photo sharing, badges and plans with friends"
-	if err := old.SetMeta(m); err != nil {
-		t.Fatal(err)
-	}
-	for _, paper := range []string{"A4", "A1"} {
-		p, _ := changeLayout(t, old, new, Options{Paper: paper})
-		kicker := p.pages[0].header[0].lines
-		if len(kicker) != 1 || !strings.HasSuffix(kicker[0], ": 1 NEW, 1 REMOVED, 1 MOVED, 5 CHANGED") || !strings.HasPrefix(kicker[0], "CHANGES SINCE “BURB") {
-			t.Errorf("%s: kicker %q", paper, kicker)
+	m.Version = "explore, discovery"
+	for _, tc := range []struct{ title, cut string }{
+		{"Burbn — location-based check-in app", ""},
+		{"Burbn — location-based check-in app with photo sharing, badges, plans with friends and everything else we ever thought of", "…”"},
+	} {
+		m.Title = tc.title
+		if err := old.SetMeta(m); err != nil {
+			t.Fatal(err)
 		}
-		if !strings.Contains(kicker[0], "…”") {
-			t.Errorf("%s: the long old title is not cut: %q", paper, kicker)
+		for _, paper := range []string{"A4", "A1"} {
+			p, _ := changeLayout(t, old, new, Options{Paper: paper})
+			kicker := strings.Join(p.pages[0].header[0].lines, " ")
+			if n := len(p.pages[0].header[0].lines); n > 2 || !strings.HasSuffix(kicker, ": 1 NEW, 1 REMOVED, 1 MOVED, 5 CHANGED") || !strings.HasPrefix(kicker, "CHANGES SINCE “BURB") {
+				t.Errorf("%s: kicker in %d lines %q", paper, n, kicker)
+			}
+			if tc.cut != "" && !strings.Contains(kicker, tc.cut) || tc.cut == "" && !strings.Contains(kicker, strings.ToUpper(tc.title)) {
+				t.Errorf("%s: kicker %q, want the title %s", paper, kicker, map[bool]string{true: "cut", false: "whole"}[tc.cut != ""])
+			}
+			title := p.pages[0].header[1]
+			if title.y < p.pages[0].header[0].y+p.pages[0].header[0].height()-1e-6 {
+				t.Errorf("%s: the title overlaps the kicker", paper)
+			}
 		}
 	}
 }

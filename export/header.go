@@ -60,18 +60,21 @@ func header(in layoutInput, w, s float64, warn *[]string) ([]textBox, []box) {
 		first, _, _ := strings.Cut(strings.TrimSpace(seg.Text), "\n")
 		kicker = strings.TrimPrefix(kicker+" · FOCUSED ON "+strings.ToUpper(first), " · ")
 	}
+	kickerLines := 1
 	if in.changes.kicker != nil {
-		// the old title gives way, so that the counts always show
+		// A change poster's line may take two lines, and the old title
+		// gives way, so that the counts always show.
+		kickerLines = 2
 		kicker = in.changes.kicker(-1)
-		for n := len([]rune(kicker)); n > 0 && len(in.fonts.wrap(in.fonts.bold, kicker, kickerPt*s, titleW)) > 1; {
+		for n := len([]rune(kicker)); n > 0 && len(in.fonts.wrap(in.fonts.bold, kicker, kickerPt*s, titleW)) > kickerLines; {
 			n -= max(1, n/8)
 			kicker = in.changes.kicker(n)
 		}
 	}
 	if kicker != "" {
-		kick := textBox{x: hb.x, y: top, w: titleW, size: kickerPt * s, bold: true, color: labelColor,
-			lines: []string{kicker}}
-		kick.lines = in.fonts.wrap(in.fonts.bold, kick.lines[0], kick.size, titleW)[:1]
+		kick := textBox{x: hb.x, y: top, w: titleW, size: kickerPt * s, bold: true, color: labelColor}
+		kick.lines = in.fonts.wrap(in.fonts.bold, kicker, kick.size, titleW)
+		kick.lines = kick.lines[:min(len(kick.lines), kickerLines)]
 		out = append(out, kick)
 		top += kick.height()
 	}
