@@ -228,12 +228,21 @@ func (e *Editor) ExportTo(path string, opt export.Options) {
 		e.showErrorTitled("Export refused", err)
 		return
 	}
+	e.exportInBackground(path, opt, func(c *bmc.Canvas, opt export.Options) ([]string, error) {
+		return writePDF(path, c, opt)
+	})
+}
+
+// exportInBackground runs write on a copy of the canvas as it is now, on
+// another goroutine behind a progress dialog, then reports how the export
+// to path went.
+func (e *Editor) exportInBackground(path string, opt export.Options, write func(c *bmc.Canvas, opt export.Options) ([]string, error)) {
 	opt.FileName = e.doc.Name()
 	c := e.doc.Canvas().Clone()
 	progress := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), widget.NewProgressBarInfinite(), e.win)
 	progress.Show()
 	go func() {
-		warnings, err := writePDF(path, c, opt)
+		warnings, err := write(c, opt)
 		fyne.Do(func() {
 			progress.Hide()
 			e.exportDone(path, warnings, err)
@@ -251,20 +260,13 @@ func (e *Editor) ExportPicturesTo(path string, opt export.Options, f export.Pict
 		e.showErrorTitled("Export refused", err)
 		return
 	}
-	opt.FileName = e.doc.Name()
-	c := e.doc.Canvas().Clone()
-	progress := dialog.NewCustomWithoutButtons("Exporting "+filepath.Base(path), widget.NewProgressBarInfinite(), e.win)
-	progress.Show()
-	go func() {
+	e.exportInBackground(path, opt, func(c *bmc.Canvas, opt export.Options) ([]string, error) {
 		names, warnings, err := writePictures(path, c, opt, f, dpi)
-		fyne.Do(func() {
-			progress.Hide()
-			if err == nil && len(names) > 1 {
-				warnings = append(warnings, fmt.Sprintf("The poster has %d pages, one picture each: %s", len(names), strings.Join(names, ", ")))
-			}
-			e.exportDone(path, warnings, err)
-		})
-	}()
+		if err == nil && len(names) > 1 {
+			warnings = append(warnings, fmt.Sprintf("The poster has %d pages, one picture each: %s", len(names), strings.Join(names, ", ")))
+		}
+		return warnings, err
+	})
 }
 
 // writePictures draws c as pictures and writes each page atomically,

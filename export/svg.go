@@ -117,13 +117,9 @@ func (s *svgSink) glyph(a *glyphArt, x, y, em float64, c rgb) {
 	if g := s.group; g == nil || g.em != em || g.colour != c {
 		s.closeGroup()
 		s.group = &glyphGroup{x: x, y: y, em: em, colour: c}
-		s.body.WriteString(`<g fill="` + hexColour(c) + `" transform="translate(`)
-		num(&s.body, x, 3)
-		s.body.WriteByte(' ')
-		num(&s.body, y, 3)
-		s.body.WriteString(`) scale(`)
-		num(&s.body, em, 4)
-		s.body.WriteString(`)">` + "\n")
+		s.body.WriteString(`<g fill="` + hexColour(c) + `"`)
+		s.placed(x, y, em)
+		s.body.WriteString(">\n")
 	}
 	g := s.group
 	fmt.Fprintf(&s.body, `<use xlink:href="#g%d"`, id)
@@ -211,13 +207,21 @@ func (s *svgSink) picture(cg *colourGlyph, x, y, em float64, mono bool) {
 		s.defs.WriteString(base64.StdEncoding.EncodeToString(data.Bytes()))
 		s.defs.WriteString("\"/>\n")
 	}
-	fmt.Fprintf(&s.body, `<use xlink:href="#p%d" transform="translate(`, id)
+	fmt.Fprintf(&s.body, `<use xlink:href="#p%d"`, id)
+	s.placed(x, y, em)
+	s.body.WriteString("/>\n")
+}
+
+// placed writes the transform attribute that puts what is drawn in ems
+// with its origin at (x, y).
+func (s *svgSink) placed(x, y, em float64) {
+	s.body.WriteString(` transform="translate(`)
 	num(&s.body, x, 3)
 	s.body.WriteByte(' ')
 	num(&s.body, y, 3)
 	s.body.WriteString(`) scale(`)
 	num(&s.body, em, 4)
-	s.body.WriteString(`)"/>` + "\n")
+	s.body.WriteString(`)"`)
 }
 
 // text writes a line as invisible text stretched over where its glyphs
