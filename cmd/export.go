@@ -21,11 +21,17 @@ func init() {
 	register(&command{name: "export",
 		usage:   "FILE [-o OUT.pdf] [--force] [--paper A1] [--portrait] [--frontstage] [--blank] [--tile A4] [--ink color|light|mono] [--font F.ttf] [--focus NOTE_ID] [--compare OLD] | FILE --format png|svg [--dpi 96] [poster options but --tile] | FILE --format md|json [-o OUT] [--force]",
 		summary: "print a canvas as a PDF poster, draw that poster as PNG or SVG, or write the canvas as Markdown or JSON (next to FILE unless -o says where)",
-		details: pdfTargetHelp,
+		details: exportTargetHelp,
 		run:     runExport})
 }
 
-// pdfTargetHelp says which files export and poster replace.
+// exportTargetHelp says which files export replaces.
+const exportTargetHelp = "An existing file of the kind written (a PDF, a PNG, an SVG, an earlier Markdown or JSON export)\n" +
+	"or an empty file is replaced; any other file, such as a canvas, only with --force.\n" +
+	"The canvas being exported is never replaced. A poster too long for one page gives one\n" +
+	"picture per page: OUT.png, OUT-2.png and so on."
+
+// pdfTargetHelp says which files poster replaces.
 const pdfTargetHelp = "An existing PDF (or empty file) at the output is replaced; any other file, such as a canvas,\n" +
 	"only with --force. The canvas being printed is never replaced."
 
