@@ -33,7 +33,7 @@ var (
 // messages, usually the file's path. Every problem found is reported as an
 // *Error with its line and column, gathered in an Errors value.
 func Load(name string, data []byte) (*Canvas, error) {
-	c, _, err := Decode(name, data)
+	c, _, err := decode(name, data, false)
 	return c, err
 }
 
@@ -42,6 +42,12 @@ func Load(name string, data []byte) (*Canvas, error) {
 // decoder reads the file, then the rules of rules.go check the canvas and
 // each problem is located in the file.
 func Decode(name string, data []byte) (c *Canvas, src *Source, err error) {
+	return decode(name, data, true)
+}
+
+// decode is Decode; it leaves src nil unless withSource is set (Load
+// has no use for the positions of a thousand notes).
+func decode(name string, data []byte, withSource bool) (c *Canvas, src *Source, err error) {
 	defer func() {
 		if r := recover(); r != nil { // the YAML parser is not ours: never let it crash the app
 			c, src, err = nil, nil, Errors{{File: name, Msg: fmt.Sprintf("cannot parse the file: %v", r)}}
@@ -64,7 +70,10 @@ func Decode(name string, data []byte) (c *Canvas, src *Source, err error) {
 	if c == nil || len(d.errs) > 0 {
 		return nil, nil, d.result()
 	}
-	return c, d.source(c), nil
+	if withSource {
+		src = d.source(c)
+	}
+	return c, src, nil
 }
 
 // decoder walks a parsed YAML tree and builds a canvas, gathering errors.
@@ -168,7 +177,10 @@ func (d *decoder) result() Errors {
 func (d *decoder) scan(data []byte) {
 	line, col, yline := 1, 1, 1
 	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
+		r, size := rune(data[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(data[i:])
+		}
 		switch {
 		case r == utf8.RuneError && size <= 1:
 			d.errorAt(Position{line, col}, "byte 0x%02X is not valid UTF-8: save the file as UTF-8 text", data[i])
