@@ -90,6 +90,10 @@ func runExport(e *env, args []string) int {
 	if !e.checkPaper(opt) {
 		return ExitUsage
 	}
+	// The fonts are parsed while the canvas is read, and the garbage
+	// collector waits until the PDF is written (see pauseGC).
+	export.Prepare()
+	defer pauseGC()()
 	in := files[0]
 	c, code := e.loadForPDF(in, out, ".pdf", *force)
 	if code != ExitOK {
@@ -111,7 +115,6 @@ func runExport(e *env, args []string) int {
 		return code
 	}
 	opt.FileName = filepath.Base(in)
-	defer pauseGC()()
 	var buf bytes.Buffer
 	warnings, err := export.PDF(&buf, c, *opt)
 	return e.finishPDF(*out, buf.Bytes(), warnings, err)

@@ -43,6 +43,19 @@ var (
 	emojiFont = builtinFont(func() []byte { return theme.DefaultEmojiFont().Content() })
 )
 
+// Prepare starts parsing the built-in fonts on goroutines of their own,
+// so that a poster printed soon after waits less for them: a command that
+// is about to read a canvas and print it calls Prepare first. It returns
+// at once; calling it again does nothing.
+func Prepare() {
+	prepareOnce.Do(func() {
+		go notoRegular()
+		go notoBold()
+	})
+}
+
+var prepareOnce sync.Once
+
 // systemFonts finds installed fonts with go-text's fontscan, as the
 // editor does. The index of installed fonts is built on first use (and
 // cached on disk by fontscan, shared with the editor), so posters whose
