@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -331,19 +332,21 @@ func truncate(s string, n int) string {
 // pairs returns the value node of each key of a mapping, reporting unknown
 // and duplicate keys. where names the mapping in messages.
 func (d *decoder) pairs(m *yaml.Node, known []string, where string) map[string]*yaml.Node {
-	out := map[string]*yaml.Node{}
-	keys := map[string]*yaml.Node{}
+	out := make(map[string]*yaml.Node, len(m.Content)/2)
+	// keys are the keys seen: a mapping has a dozen at most (of a note,
+	// of the canvas), so a list is quicker than another map per note.
+	keys := make([]*yaml.Node, 0, len(m.Content)/2)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.errorf(k, "%s: keys must be plain names, found %s", where, kindName(k))
 			continue
 		}
-		if prev, dup := keys[k.Value]; dup {
-			d.errorf(k, "%s: key %q appears twice (first on line %d)", where, k.Value, d.nodePosition(prev).Line)
+		if j := slices.IndexFunc(keys, func(prev *yaml.Node) bool { return prev.Value == k.Value }); j >= 0 {
+			d.errorf(k, "%s: key %q appears twice (first on line %d)", where, k.Value, d.nodePosition(keys[j]).Line)
 			continue
 		}
-		keys[k.Value] = k
+		keys = append(keys, k)
 		if !contains(known, k.Value) {
 			d.errorf(k, "%s: unknown key %q%s", where, k.Value, suggestion(k.Value, known))
 			continue
