@@ -127,7 +127,10 @@ func (in layoutInput) prepared(text string) preparedNote {
 	if p, ok := in.memo[text]; ok {
 		return p
 	}
-	t := prepare(text)
+	t, ok := in.texts[text]
+	if !ok {
+		t = prepare(text)
+	}
 	p := preparedNote{t, t.Widths(1/ptMM, in.fonts.measure(in.fonts.regular))}
 	if in.memo != nil {
 		in.memo[text] = p
