@@ -119,22 +119,25 @@ func compressStreams(pdf []byte) ([]byte, error) {
 		next <- i
 	}
 	close(next)
-	var wg sync.WaitGroup
-	// A compressor is a megabyte to set up: a poster gets another one per
-	// parallelStreamBytes of plain streams.
-	for range max(1, min(runtime.GOMAXPROCS(0), len(work), plain/parallelStreamBytes)) {
-		wg.Go(func() {
-			zw := compressors.Get().(*zlib.Writer)
-			defer compressors.Put(zw)
-			for i := range next {
-				buf := bytes.NewBuffer(make([]byte, 0, len(objs[i].data)/4+64))
-				zw.Reset(buf)
-				zw.Write(objs[i].data)
-				zw.Close()
-				packed[i] = buf.Bytes()
-			}
-		})
+	compress := func() {
+		zw := compressors.Get().(*zlib.Writer)
+		defer compressors.Put(zw)
+		for i := range next {
+			buf := bytes.NewBuffer(make([]byte, 0, len(objs[i].data)/4+64))
+			zw.Reset(buf)
+			zw.Write(objs[i].data)
+			zw.Close()
+			packed[i] = buf.Bytes()
+		}
 	}
+	// A compressor is a megabyte to set up: a poster gets another one per
+	// parallelStreamBytes of plain streams; a small one is compressed on
+	// this goroutine.
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(work), plain/parallelStreamBytes) - 1 {
+		wg.Go(compress)
+	}
+	compress()
 	wg.Wait()
 
 	out := bytes.NewBuffer(make([]byte, 0, len(pdf)/3))
