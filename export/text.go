@@ -49,17 +49,19 @@ func prepareAll(texts []string) map[string]*textlayout.Text {
 	}
 	close(todo)
 	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range max(1, min(runtime.GOMAXPROCS(0), len(out)/minPrepareBatch)) {
-		wg.Go(func() {
-			for text := range todo {
-				t := prepare(text)
-				mu.Lock()
-				out[text] = t
-				mu.Unlock()
-			}
-		})
+	work := func() {
+		for text := range todo {
+			t := prepare(text)
+			mu.Lock()
+			out[text] = t
+			mu.Unlock()
+		}
 	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(out)/minPrepareBatch) - 1 {
+		wg.Go(work)
+	}
+	work() // and on this goroutine: a few texts only here
 	wg.Wait()
 	return out
 }
