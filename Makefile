@@ -35,7 +35,7 @@ PREFIX ?= $(HOME)/.local
 
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all deps deps-wine build run test lint vet unit fuzz-smoke e2e bench fuzz clean \
+.PHONY: all deps deps-wine build run test lint vet unit fuzz-smoke e2e bench bench-cli fuzz clean \
 	install uninstall dist install-check dist-check wine-check
 
 all: build
@@ -93,6 +93,12 @@ deps-wine:
 ## bench: run the benchmarks the issues name
 bench:
 	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+## bench-cli: time whole bmcanvas processes, start to exit (--version, export
+## of the bakery, diff and merge of 1,000-note canvases): median wall and CPU
+## time of 21 runs each, with the load average
+bench-cli: build
+	scripts/bench-cli.sh ./$(BIN)
 
 ## fuzz: run every fuzz target for longer (FUZZTIME=2m make fuzz)
 fuzz:

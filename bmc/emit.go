@@ -105,8 +105,22 @@ type writer struct{ bytes.Buffer }
 
 // line writes "key: value" at the given indentation, value on one line.
 func (w *writer) line(indent int, key, value string) {
-	w.WriteString(strings.Repeat(" ", indent) + key + ": ")
+	w.key(indent, key)
 	w.scalar(indent, value)
+}
+
+// indent writes n spaces.
+func (w *writer) indent(n int) {
+	for range n {
+		w.WriteByte(' ')
+	}
+}
+
+// key writes "key: " indented.
+func (w *writer) key(indent int, key string) {
+	w.indent(indent)
+	w.WriteString(key)
+	w.WriteString(": ")
 }
 
 func (w *writer) optional(indent int, key, value string) {
@@ -133,16 +147,20 @@ func (w *writer) text(indent int, key, s string) {
 		return
 	}
 	trailing := len(s) - len(strings.TrimRight(s, "\n"))
-	chomp := map[int]string{0: "|-", 1: "|"}[min(trailing, 2)]
-	if trailing >= 2 {
-		chomp = "|+"
+	chomp := "|+"
+	switch trailing {
+	case 0:
+		chomp = "|-"
+	case 1:
+		chomp = "|"
 	}
-	pad := strings.Repeat(" ", indent)
-	w.WriteString(pad + key + ": " + chomp + "\n")
+	w.key(indent, key)
+	w.WriteString(chomp + "\n")
 	body := strings.TrimRight(s, "\n")
-	for _, l := range strings.Split(body, "\n") {
+	for l := range strings.SplitSeq(body, "\n") {
 		if l != "" {
-			w.WriteString(pad + "  " + l)
+			w.indent(indent + 2)
+			w.WriteString(l)
 		}
 		w.WriteByte('\n')
 	}
@@ -156,7 +174,7 @@ func (w *writer) list(indent int, key string, items []string) {
 	if len(items) == 0 {
 		return
 	}
-	w.WriteString(strings.Repeat(" ", indent) + key + ": ")
+	w.key(indent, key)
 	w.flow(items)
 }
 
@@ -193,9 +211,13 @@ func plainSafe(s string, inFlow bool) bool {
 	if inFlow && strings.ContainsAny(s, ",[]{}:#?") {
 		return false
 	}
-	switch strings.ToLower(s) {
-	case "null", "true", "false", "yes", "no", "on", "off", "y", "n":
-		return false
+	// (Only an ASCII letter lowercases to an ASCII letter of these words,
+	// so a longer s cannot be one.)
+	if len(s) <= len("false") {
+		switch strings.ToLower(s) {
+		case "null", "true", "false", "yes", "no", "on", "off", "y", "n":
+			return false
+		}
 	}
 	for _, r := range s {
 		if !printable(r) || unicode.IsSpace(r) && r != ' ' {

@@ -1,6 +1,7 @@
 package bmc
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -34,11 +35,14 @@ func ReadFile(path string, limit int64, what string) ([]byte, error) {
 	if st.Size() > limit {
 		return nil, &Error{File: path, Msg: tooBig(what, st.Size(), limit)}
 	}
-	// The size can change while we read: read one byte past the limit.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// The size can change while we read: read one byte past the limit,
+	// into a buffer of the size found (plus room for ReadFrom's minimum
+	// read) rather than one grown step by step.
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, &Error{File: path, Msg: "cannot read: " + reason(err)}
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, &Error{File: path, Msg: fmt.Sprintf("grew past %s while being read; a %s may be at most %s", FormatSize(limit), what, FormatSize(limit))}
 	}

@@ -204,7 +204,11 @@ func numbered(id string) (int, bool) {
 }
 
 func newIDAllocator(canvases ...*Canvas) *idAllocator {
-	a := &idAllocator{used: map[string]bool{}}
+	n := 0
+	for _, c := range canvases {
+		n += c.NoteCount()
+	}
+	a := &idAllocator{used: make(map[string]bool, n)}
 	for _, c := range canvases {
 		for _, notes := range c.Blocks {
 			for _, n := range notes {
@@ -342,7 +346,7 @@ func (m *merger) header() (*Canvas, error) {
 
 // notes decides which notes stay and merges their fields.
 func (m *merger) notes() {
-	m.merged = map[string]*mergedNote{}
+	m.merged = make(map[string]*mergedNote, max(m.ours.NoteCount(), m.theirs.NoteCount()))
 	for _, side := range []*Canvas{m.ours, m.theirs} {
 		for _, b := range side.template().BlockIDs() {
 			for _, n := range side.Blocks[b] {
@@ -424,13 +428,14 @@ func (m *merger) mergeFields(b, o, t placed) *mergedNote {
 		m.conflict(mn, "status", string(statusOf(on)), string(statusOf(tn)), "kept ours; theirs is in the evidence",
 			fmt.Sprintf("merge conflict: theirs set the status to %s; ours (%s) was kept", statusOf(tn), statusOf(on)))
 	}
-	amount, clash := pick(bn.AmountText(), on.AmountText(), tn.AmountText())
-	if amount == tn.AmountText() && !clash {
+	oa, ta := on.AmountText(), tn.AmountText()
+	amount, clash := pick(bn.AmountText(), oa, ta)
+	if amount == ta && !clash {
 		n.Amount, n.Period = tn.Clone().Amount, tn.Period
 	}
 	if clash {
-		m.conflict(mn, "amount", on.AmountText(), tn.AmountText(), "kept ours; theirs is in the evidence",
-			fmt.Sprintf("merge conflict: theirs set the amount to %s; ours (%s) was kept", orNone(tn.AmountText()), orNone(on.AmountText())))
+		m.conflict(mn, "amount", oa, ta, "kept ours; theirs is in the evidence",
+			fmt.Sprintf("merge conflict: theirs set the amount to %s; ours (%s) was kept", orNone(ta), orNone(oa)))
 	}
 	n.Tags = mergeList(bn.Tags, on.Tags, tn.Tags)
 	n.Personas = mergeList(bn.Personas, on.Personas, tn.Personas)
@@ -557,7 +562,7 @@ func (m *merger) links() {
 
 // linkIndex indexes the merged notes for checking their links.
 func (m *merger) linkIndex() *linkIndex {
-	x := &linkIndex{template: m.out.TemplateID, blockOf: map[string]string{}, personas: map[string][]string{}}
+	x := &linkIndex{template: m.out.TemplateID, blockOf: make(map[string]string, len(m.sequence)), personas: map[string][]string{}}
 	for _, id := range m.sequence {
 		mn := m.merged[id]
 		x.blockOf[id] = mn.block

@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,7 +34,7 @@ var (
 // messages, usually the file's path. Every problem found is reported as an
 // *Error with its line and column, gathered in an Errors value.
 func Load(name string, data []byte) (*Canvas, error) {
-	c, _, err := Decode(name, data)
+	c, _, err := decode(name, data, false)
 	return c, err
 }
 
@@ -42,6 +43,12 @@ func Load(name string, data []byte) (*Canvas, error) {
 // decoder reads the file, then the rules of rules.go check the canvas and
 // each problem is located in the file.
 func Decode(name string, data []byte) (c *Canvas, src *Source, err error) {
+	return decode(name, data, true)
+}
+
+// decode is Decode; it leaves src nil unless withSource is set (Load
+// has no use for the positions of a thousand notes).
+func decode(name string, data []byte, withSource bool) (c *Canvas, src *Source, err error) {
 	defer func() {
 		if r := recover(); r != nil { // the YAML parser is not ours: never let it crash the app
 			c, src, err = nil, nil, Errors{{File: name, Msg: fmt.Sprintf("cannot parse the file: %v", r)}}
@@ -64,7 +71,10 @@ func Decode(name string, data []byte) (c *Canvas, src *Source, err error) {
 	if c == nil || len(d.errs) > 0 {
 		return nil, nil, d.result()
 	}
-	return c, d.source(c), nil
+	if withSource {
+		src = d.source(c)
+	}
+	return c, src, nil
 }
 
 // decoder walks a parsed YAML tree and builds a canvas, gathering errors.
@@ -168,7 +178,10 @@ func (d *decoder) result() Errors {
 func (d *decoder) scan(data []byte) {
 	line, col, yline := 1, 1, 1
 	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
+		r, size := rune(data[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(data[i:])
+		}
 		switch {
 		case r == utf8.RuneError && size <= 1:
 			d.errorAt(Position{line, col}, "byte 0x%02X is not valid UTF-8: save the file as UTF-8 text", data[i])
@@ -319,19 +332,21 @@ func truncate(s string, n int) string {
 // pairs returns the value node of each key of a mapping, reporting unknown
 // and duplicate keys. where names the mapping in messages.
 func (d *decoder) pairs(m *yaml.Node, known []string, where string) map[string]*yaml.Node {
-	out := map[string]*yaml.Node{}
-	keys := map[string]*yaml.Node{}
+	out := make(map[string]*yaml.Node, len(m.Content)/2)
+	// keys are the keys seen: a mapping has a dozen at most (of a note,
+	// of the canvas), so a list is quicker than another map per note.
+	keys := make([]*yaml.Node, 0, len(m.Content)/2)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.errorf(k, "%s: keys must be plain names, found %s", where, kindName(k))
 			continue
 		}
-		if prev, dup := keys[k.Value]; dup {
-			d.errorf(k, "%s: key %q appears twice (first on line %d)", where, k.Value, d.nodePosition(prev).Line)
+		if j := slices.IndexFunc(keys, func(prev *yaml.Node) bool { return prev.Value == k.Value }); j >= 0 {
+			d.errorf(k, "%s: key %q appears twice (first on line %d)", where, k.Value, d.nodePosition(keys[j]).Line)
 			continue
 		}
-		keys[k.Value] = k
+		keys = append(keys, k)
 		if !contains(known, k.Value) {
 			d.errorf(k, "%s: unknown key %q%s", where, k.Value, suggestion(k.Value, known))
 			continue

@@ -42,7 +42,7 @@ func runCards(e *env, args []string) int {
 		return code
 	}
 	opt.FileName = filepath.Base(in)
-	defer pauseGC()()
+	defer relaxGC()()
 	var buf bytes.Buffer
 	warnings, err := export.Cards(&buf, c, opt)
 	return e.finishPDF(*out, buf.Bytes(), warnings, err)

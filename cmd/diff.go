@@ -43,7 +43,7 @@ func runDiff(e *env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	defer pauseGC()()
+	defer relaxGC()()
 	versions, code, ok := e.loadVersions(nil, files...)
 	if !ok {
 		return code

@@ -55,7 +55,7 @@ func runMerge(e *env, args []string) int {
 			return ExitUsage
 		}
 	}
-	defer pauseGC()()
+	defer relaxGC()()
 	versions, code, ok := e.loadVersions(map[int]bool{0: true}, files...)
 	if !ok {
 		return code

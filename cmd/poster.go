@@ -45,7 +45,7 @@ func runPoster(e *env, args []string) int {
 		e.errorf("%v", err)
 		return ExitUsage
 	}
-	defer pauseGC()()
+	defer relaxGC()()
 	var buf bytes.Buffer
 	warnings, err := export.Poster(&buf, t, *opt)
 	return e.finishPDF(*out, buf.Bytes(), warnings, err)

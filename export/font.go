@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/binary"
 	"fmt"
+	"sync"
 
 	"github.com/bmcanvas/bmcanvas/assets"
 	"github.com/bmcanvas/bmcanvas/bmc"
@@ -29,8 +30,10 @@ type face struct {
 	sf   *sfnt.Font
 	buf  sfnt.Buffer
 	// em caches each rune's advance in ems plus one, so that zero means
-	// not looked up yet; -1 means the font has no glyph for the rune.
-	em []float32
+	// not looked up yet; -1 means the font has no glyph for the rune. It
+	// is kept in pages of 256 runes, made when a rune of the page is first
+	// looked up: a poster uses a few pages of the 256.
+	em [0x100]*[0x100]float32
 }
 
 func newFace(family, style string, data []byte) (*face, error) {
@@ -38,7 +41,27 @@ func newFace(family, style string, data []byte) (*face, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &face{family: family, style: style, data: data, sf: sf, em: make([]float32, 0x10000)}, nil
+	return &face{family: family, style: style, data: data, sf: sf}, nil
+}
+
+// builtinSfnt parses a built-in font once per process: an sfnt.Font is
+// safe for concurrent use (each face has its own sfnt.Buffer).
+func builtinSfnt(data []byte) func() (*sfnt.Font, error) {
+	return sync.OnceValues(func() (*sfnt.Font, error) { return sfnt.Parse(data) })
+}
+
+var (
+	sfntRegular = builtinSfnt(assets.FontRegular)
+	sfntBold    = builtinSfnt(assets.FontBold)
+)
+
+// newBuiltinFace returns a face of a built-in font.
+func newBuiltinFace(family, style string, data []byte, parsed func() (*sfnt.Font, error)) (*face, error) {
+	sf, err := parsed()
+	if err != nil {
+		return nil, err
+	}
+	return &face{family: family, style: style, data: data, sf: sf}, nil
 }
 
 // advance returns the width of r in ems and whether the font has a glyph
@@ -48,16 +71,21 @@ func (f *face) advance(r rune) (float64, bool) {
 	if r < 0 || r > 0xFFFF {
 		return 0, false
 	}
-	if v := f.em[r]; v > 0 {
+	page := f.em[r>>8]
+	if page == nil {
+		page = new([0x100]float32)
+		f.em[r>>8] = page
+	}
+	if v := page[r&0xFF]; v > 0 {
 		return float64(v) - 1, true
 	} else if v < 0 {
 		return 0, false
 	}
-	f.em[r] = -1
+	page[r&0xFF] = -1
 	upem := fixed.Int26_6(f.sf.UnitsPerEm())
 	if gi, err := f.sf.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
 		if adv, err := f.sf.GlyphAdvance(&f.buf, gi, upem<<6, font.HintingNone); err == nil {
-			f.em[r] = float32(float64(adv)/float64(upem<<6)) + 1
+			page[r&0xFF] = float32(float64(adv)/float64(upem<<6)) + 1
 		}
 	}
 	return f.advance(r)
@@ -85,11 +113,11 @@ type fonts struct {
 // FIFO or device is refused at once) that checkTrueType accepts. Its
 // errors name path once.
 func loadFonts(path string) (*fonts, error) {
-	reg, err := newFace("noto", "", assets.FontRegular)
+	reg, err := newBuiltinFace("noto", "", assets.FontRegular, sfntRegular)
 	if err != nil {
 		return nil, fmt.Errorf("built-in font: %w", err)
 	}
-	bold, err := newFace("noto", "B", assets.FontBold)
+	bold, err := newBuiltinFace("noto", "B", assets.FontBold, sfntBold)
 	if err != nil {
 		return nil, fmt.Errorf("built-in bold font: %w", err)
 	}

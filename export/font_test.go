@@ -99,3 +99,15 @@ func TestNotoCoverage(t *testing.T) {
 		}
 	}
 }
+
+// Noto Sans has every printable ASCII character, in both styles: the
+// sanitizer and the drawing of plain text take them as they are without
+// asking the fonts.
+func TestNotoCoversPrintableASCII(t *testing.T) {
+	fs := testFonts(t)
+	for r := rune(0x20); r < 0x7F; r++ {
+		if !fs.covers(fs.regular, r) || !fs.covers(fs.bold, r) || !fs.regular.has(r) || !fs.bold.has(r) {
+			t.Errorf("Noto Sans lacks %q", r)
+		}
+	}
+}

@@ -163,6 +163,9 @@ type layoutInput struct {
 	// prepared for wrapping. layout fills both in.
 	marks map[string]segMark
 	memo  map[string]preparedNote
+	// texts holds the notes' texts prepared for wrapping, all at once
+	// before the notes are placed (see prepareAll).
+	texts map[string]*textlayout.Text
 	// fileName is shown in the footer, already sanitized.
 	fileName string
 	// chain holds the notes in the focused note's chain, drawn unfaded.
@@ -204,6 +207,15 @@ func layout(in layoutInput) *poster {
 	first := &page{}
 	p.pages = append(p.pages, first)
 	placements := in.t.Layout(!in.opt.Frontstage)
+	if !in.opt.Blank {
+		var texts []string
+		for _, pl := range placements {
+			for _, n := range in.blockNotes(pl.Block.ID) {
+				texts = append(texts, n.Text)
+			}
+		}
+		in.texts = prepareAll(texts)
+	}
 	maxPt := uniformNoteSize(in, placements, grid, s, p.minNote)
 	var overflow []blockBox
 	for _, pl := range placements {

@@ -47,7 +47,7 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 				partial = append(partial, colsBound{cols, fit})
 				continue
 			}
-			placed := placeNotes(nt, bb.area, size, cols)
+			placed := placeNotes(nt, bb.area, size, cols, fit)
 			if len(placed) == len(notes) && !brokeWord(placed) {
 				bb.notes = placed
 				return nil
@@ -70,7 +70,7 @@ func flowNotes(in layoutInput, bb *blockBox, notes []bmc.Note, maxPt, minPt floa
 			if p.fit < len(best) || p.fit == len(best) && p.cols > bestCols {
 				continue
 			}
-			placed := placeNotes(nt, bb.area, size, p.cols)
+			placed := placeNotes(nt, bb.area, size, p.cols, p.fit)
 			if len(placed) > len(best) || len(placed) == len(best) && p.cols < bestCols {
 				best, bestCols = placed, p.cols
 			}
@@ -134,7 +134,10 @@ func (in layoutInput) prepared(text string) preparedNote {
 	if p, ok := in.memo[text]; ok {
 		return p
 	}
-	t := prepare(text)
+	t, ok := in.texts[text]
+	if !ok {
+		t = prepare(text)
+	}
 	p := preparedNote{t, t.Widths(1/ptMM, in.fonts.measure(in.fonts.regular))}
 	if in.memo != nil {
 		in.memo[text] = p
@@ -228,15 +231,16 @@ func maxColumns(w, size float64) int {
 
 // placeNotes lays out the notes in cols columns at size points and
 // returns the boxes of those that fit, in order: a row is as tall as its
-// tallest note.
-func placeNotes(nt *noteTexts, area box, size float64, cols int) []noteBox {
+// tallest note. fit is fitsAtMost's bound for them, the room made for the
+// boxes at once.
+func placeNotes(nt *noteTexts, area box, size float64, cols, fit int) []noteBox {
 	em := size * ptMM
 	gap := noteGapEm * em
 	nw := (area.w - float64(cols-1)*gap) / float64(cols)
 	if nw <= 0 {
 		return nil
 	}
-	var out []noteBox
+	out := make([]noteBox, 0, fit)
 	y, rowStart := area.y, 0
 	for i := range nt.notes {
 		col := i % cols
@@ -290,11 +294,11 @@ func measureNote(in layoutInput, n *bmc.Note, text *textlayout.Text, size, nw fl
 	if m, ok := in.marks[n.ID]; ok {
 		nb.marks, nb.own = append(nb.marks, m), true
 	}
-	marked := map[string]bool{} // two personas of one segment make one mark
+	var marked []string // two personas of one segment make one mark
 	for _, id := range n.Segments {
 		seg := bmc.SegmentOf(id)
-		if m, ok := in.marks[seg]; ok && !marked[seg] {
-			marked[seg] = true
+		if m, ok := in.marks[seg]; ok && !slices.Contains(marked, seg) {
+			marked = append(marked, seg)
 			nb.marks = append(nb.marks, m)
 		}
 	}

@@ -55,9 +55,12 @@ var lookAlikes = map[rune]string{
 func (s *sanitizer) clean(text, where string) string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	var b strings.Builder
+	b.Grow(len(text))
 	lacking := false
 	for _, r := range text {
 		switch {
+		case r >= 0x20 && r < 0x7F: // Noto Sans has every printable ASCII character
+			b.WriteByte(byte(r))
 		case r == '\r' || r == '\n' || r == '\u2028' || r == '\u2029':
 			b.WriteByte('\n')
 		case r == '\t':

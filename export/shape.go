@@ -18,9 +18,9 @@ import (
 // are the same numbers in ems and lines break in the same places.
 const refPx = 100
 
-// shaper shapes text for one export. It is not safe for concurrent use.
+// shaper splits text into runs for one export and shapes each with its
+// typeface's HarfBuzz shaper. It is not safe for concurrent use.
 type shaper struct {
-	hb  shaping.HarfbuzzShaper
 	seg shaping.Segmenter
 }
 
@@ -33,7 +33,7 @@ func (sh *shaper) shape(tf *typeface, text []rune) []shaping.Output {
 	inputs := sh.spaces(tf, sh.seg.Split(in, tf))
 	out := make([]shaping.Output, len(inputs))
 	for i, run := range inputs {
-		out[i] = sh.hb.Shape(run)
+		out[i] = tf.hb.Shape(run)
 	}
 	return out
 }

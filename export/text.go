@@ -1,6 +1,7 @@
 package export
 
 import (
+	"runtime"
 	"sync"
 
 	"github.com/bmcanvas/bmcanvas/textlayout"
@@ -18,17 +19,56 @@ func (fs *fonts) measure(base *face) textlayout.Measure {
 // maxPrepared of them.
 func prepare(text string) *textlayout.Text {
 	preparedTexts.Lock()
-	defer preparedTexts.Unlock()
-	if t, ok := preparedTexts.m[text]; ok {
+	t, ok := preparedTexts.m[text]
+	preparedTexts.Unlock()
+	if ok {
 		return t
 	}
+	t = textlayout.Prepare(text) // without the lock: see prepareAll
+	preparedTexts.Lock()
+	defer preparedTexts.Unlock()
 	if len(preparedTexts.m) >= maxPrepared {
 		clear(preparedTexts.m)
 	}
-	t := textlayout.Prepare(text)
 	preparedTexts.m[text] = t
 	return t
 }
+
+// prepareAll prepares texts for wrapping on up to one goroutine per
+// processor and returns them by text. Preparing (finding where lines may
+// break) is most of the work of laying out a poster of many notes the
+// first time, and each text is prepared on its own.
+func prepareAll(texts []string) map[string]*textlayout.Text {
+	out := make(map[string]*textlayout.Text, len(texts))
+	for _, t := range texts {
+		out[t] = nil
+	}
+	todo := make(chan string, len(out))
+	for t := range out {
+		todo <- t
+	}
+	close(todo)
+	var mu sync.Mutex
+	work := func() {
+		for text := range todo {
+			t := prepare(text)
+			mu.Lock()
+			out[text] = t
+			mu.Unlock()
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(out)/minPrepareBatch) - 1 {
+		wg.Go(work)
+	}
+	work() // and on this goroutine: a few texts only here
+	wg.Wait()
+	return out
+}
+
+// minPrepareBatch is how many texts make it worth preparing on one more
+// goroutine.
+const minPrepareBatch = 32
 
 var preparedTexts = struct {
 	sync.Mutex
