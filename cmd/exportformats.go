@@ -58,6 +58,8 @@ func (e *env) exportPictures(in, out string, f export.PictureFormat, opt *export
 		e.errorf("%v", err)
 		return ExitUsage
 	}
+	export.Prepare() // the fonts are parsed while the canvas is read
+	defer relaxGC()()
 	ext := "." + string(f)
 	c, code := e.loadForPicture(in, &out, ext, force)
 	if code != ExitOK {
@@ -70,7 +72,6 @@ func (e *env) exportPictures(in, out string, f export.PictureFormat, opt *export
 		return code
 	}
 	opt.FileName = filepath.Base(in)
-	defer pauseGC()()
 	pages, warnings, err := export.Pictures(c, *opt, f, dpi)
 	for _, w := range warnings {
 		e.errorf("warning: %s", w)
