@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -116,25 +117,26 @@ func newExportForm(opt export.Options, c *bmc.Canvas) *exportForm {
 	return f
 }
 
+// items returns the dialog's rows. The rows whose widgets the format
+// enables or disables hold them in a plain container: Fyne's form greys a
+// disabled widget's label only when it is built, so the labels stay as
+// they are and the widgets themselves show whether they apply.
 func (f *exportForm) items() []*widget.FormItem {
-	tile := widget.NewFormItem("Print on sheets of", f.tile)
-	tile.HintText = "Splits a large poster over smaller pages to tape together"
-	focus := widget.NewFormItem("Focus on", f.focus)
-	focus.HintText = "Fades the notes that do not serve this customer segment"
-	ink := widget.NewFormItem("Ink", f.ink)
-	ink.HintText = "Light prints white notes with a coloured edge; black and white uses no colour (segments keep their shapes)"
-	resolution := widget.NewFormItem("Resolution", f.resolution)
-	resolution.HintText = "For PNG: 96 dpi makes an A1 poster about 3,200 pixels wide"
+	row := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem {
+		item := widget.NewFormItem(label, container.NewStack(w))
+		item.HintText = hint
+		return item
+	}
 	return []*widget.FormItem{
 		f.formatItem(),
-		resolution,
-		widget.NewFormItem("Paper", f.paper),
-		ink,
-		widget.NewFormItem("Orientation", f.portrait),
-		widget.NewFormItem("Blocks", f.frontstage),
-		widget.NewFormItem("Notes", f.blank),
-		focus,
-		tile,
+		row("Resolution", f.resolution, "For PNG: 96 dpi makes an A1 poster about 3,200 pixels wide"),
+		row("Paper", f.paper, ""),
+		row("Ink", f.ink, "Light prints white notes with a coloured edge; black and white uses no colour (segments keep their shapes)"),
+		row("Orientation", f.portrait, ""),
+		row("Blocks", f.frontstage, ""),
+		row("Notes", f.blank, ""),
+		row("Focus on", f.focus, "Fades the notes that do not serve this customer segment"),
+		row("Print on sheets of", f.tile, "For PDF: splits a large poster over smaller pages to tape together"),
 	}
 }
 
