@@ -95,12 +95,19 @@ func (e *Editor) CompareWithFile(path string) error {
 		e.showLoadError(path, err, true)
 		return err
 	}
-	e.cmp.old, e.cmp.name = old, filepath.Base(path)
+	e.CompareWithCanvas(old, filepath.Base(path))
+	return nil
+}
+
+// CompareWithCanvas shows the changes since old, named name (a file's
+// name, or git's REV:PATH), in the side panel and on the board, until the
+// comparison is cleared.
+func (e *Editor) CompareWithCanvas(old *bmc.Canvas, name string) {
+	e.cmp.old, e.cmp.name = old, name
 	e.cmp.clear.Disabled = false
 	e.setShown(e.cmp.panel, true)
 	e.refreshComparison()
 	e.refreshActions()
-	return nil
 }
 
 // ClearComparison hides the list of changes and the marks on the board.

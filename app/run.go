@@ -8,17 +8,20 @@ import (
 	"runtime"
 
 	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/bmcanvas/bmcanvas/bmc"
 )
 
 // Run opens the editor and returns when it is closed. With a path it opens
 // that canvas file (a file that does not exist is an error, returned before
 // any window opens); without one it offers the template chooser. The
 // window follows the system's light or dark theme.
-func Run(path string) error { return RunComparing(path, "") }
+func Run(path string) error { return RunComparing(path, nil, "") }
 
-// RunComparing is Run with the canvas compared with the older version in
-// the file old, as View › Compare with… does, when old is not "".
-func RunComparing(path, old string) (err error) {
+// RunComparing is Run with the canvas compared with the older version
+// old, named oldName (a file's name, or git's REV:PATH), as View › Compare
+// with… does, when old is not nil.
+func RunComparing(path string, old *bmc.Canvas, oldName string) (err error) {
 	if err := checkDisplay(runtime.GOOS, os.Getenv); err != nil {
 		return err
 	}
@@ -68,8 +71,8 @@ func RunComparing(path, old string) (err error) {
 	w.Show()
 	e.refresh()
 	e.Start(path)
-	if old != "" {
-		e.CompareWithFile(old) // a file that cannot be loaded is reported in the window
+	if old != nil {
+		e.CompareWithCanvas(old, oldName)
 	}
 	stop := e.watchDisk(DiskPollInterval)
 	a.Run()

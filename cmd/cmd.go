@@ -51,9 +51,9 @@ type Window struct {
 	// chooser when path is empty.
 	Editor func(path string) error
 	// EditorComparing opens the editor on a canvas file compared with
-	// the older version in the file old, as View › Compare with… does:
-	// "bmcanvas FILE --compare OLD".
-	EditorComparing func(path, old string) error
+	// an older version of it, named oldName (a file, or git's REV:PATH),
+	// as View › Compare with… does: "bmcanvas FILE --compare OLD".
+	EditorComparing func(path string, old *bmc.Canvas, oldName string) error
 	// BoardImage draws a canvas as the editor shows it in a window whose
 	// inside is width×height pixels, and returns the ids of the notes not
 	// shown whole.
@@ -159,14 +159,18 @@ func compareArg(args []string) (string, bool) {
 	return "", false
 }
 
-// openComparing opens the editor on path compared with the file old,
-// which must be there.
+// openComparing opens the editor on path compared with the version old
+// (a file, or git's REV:PATH), which must load.
 func (e *env) openComparing(path, old string) int {
-	if _, err := os.Stat(old); err != nil {
-		e.errorf("--compare: %s: cannot open: %v", old, errors.Unwrap(err))
-		return ExitUsage
+	prev, code, ok := e.loadVersionFor("--compare", old)
+	if !ok {
+		return code
 	}
-	if err := e.window.EditorComparing(path, old); err != nil {
+	name := old
+	if !isRevision(old) {
+		name = filepath.Base(old)
+	}
+	if err := e.window.EditorComparing(path, prev, name); err != nil {
 		e.errorf("%v", err)
 		return ExitUsage
 	}
@@ -190,7 +194,7 @@ print them as posters.
 Usage:
   bmcanvas                 open the editor
   bmcanvas FILE.yaml       open a canvas in the editor
-  bmcanvas FILE.yaml --compare OLD.yaml
+  bmcanvas FILE.yaml --compare OLD.yaml (or git's REV:FILE.yaml)
                            open it with its changes since OLD marked
   bmcanvas COMMAND [-h] [arguments]
 

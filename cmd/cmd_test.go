@@ -75,22 +75,29 @@ func TestMainDispatch(t *testing.T) {
 func TestEditorComparing(t *testing.T) {
 	var opened []string
 	win := Window{
-		Editor:          func(path string) error { opened = append(opened, path); return nil },
-		EditorComparing: func(path, old string) error { opened = append(opened, path+" < "+old); return nil },
+		Editor: func(path string) error { opened = append(opened, path); return nil },
+		EditorComparing: func(path string, old *bmc.Canvas, name string) error {
+			opened = append(opened, path+" < "+name+" "+old.Title)
+			return nil
+		},
 	}
-	path, old := write(t, "x.yaml", ""), write(t, "old.yaml", "")
+	path, old := write(t, "x.yaml", ""), copyExample(t, "bakery")
 	for _, args := range [][]string{{path, "--compare", old}, {path, "-compare", old}, {path, "--compare=" + old}} {
 		if code, _, errs := runWin(t, win, args...); code != ExitOK || errs != "" {
 			t.Errorf("%q: exit %d, %q", args, code, errs)
 		}
 	}
-	if want := strings.Repeat(","+path+" < "+old, 3)[1:]; strings.Join(opened, ",") != want {
+	if want := strings.Repeat(","+path+" < bakery.yaml Corner Bakery", 3)[1:]; strings.Join(opened, ",") != want {
 		t.Errorf("opened %q, want %q", opened, want)
 	}
 	opened = nil
 	missing := filepath.Join(t.TempDir(), "nope.yaml")
 	if code, _, errs := runWin(t, win, path, "--compare", missing); code != ExitUsage || !strings.Contains(errs, "--compare: "+missing+": cannot open") {
 		t.Errorf("a missing old version: exit %d, %q", code, errs)
+	}
+	broken := write(t, "broken.yaml", "format: bmcanvas/1\ntemplate: lean\ntitle: [\n")
+	if code, _, errs := runWin(t, win, path, "--compare", broken); code != ExitUsage || !strings.Contains(errs, "broken.yaml:") {
+		t.Errorf("a broken old version: exit %d, %q", code, errs)
 	}
 	for _, args := range [][]string{{path, "--compare"}, {path, "--compare="}, {path, "--compar", old}} {
 		if code, _, _ := runWin(t, win, args...); code != ExitUsage {

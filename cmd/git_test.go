@@ -274,3 +274,26 @@ func TestMergeDriverConflict(t *testing.T) {
 		t.Errorf("tagged conflict: %v", tagged)
 	}
 }
+
+// "bmcanvas canvas.yaml --compare HEAD~1:canvas.yaml" opens the editor
+// with the canvas compared with the version git holds.
+func TestEditorComparingGitRevision(t *testing.T) {
+	dir := gitRepo(t)
+	commitCanvas(t, dir, "version 4", func(c *bmc.Canvas) error { return c.SetText("n1", "Office workers") })
+	t.Chdir(dir)
+	var got []string
+	win := Window{EditorComparing: func(path string, old *bmc.Canvas, name string) error {
+		n, _ := old.Note("n1")
+		got = append(got, path, name, n.Text)
+		return nil
+	}}
+	if code, _, errs := runWin(t, win, "canvas.yaml", "--compare", "HEAD~1:canvas.yaml"); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if len(got) != 3 || got[0] != "canvas.yaml" || got[1] != "HEAD~1:canvas.yaml" || got[2] == "Office workers" {
+		t.Errorf("opened %q, want canvas.yaml compared with the first commit's n1", got)
+	}
+	if code, _, errs := runWin(t, win, "canvas.yaml", "--compare", "HEAD~5:canvas.yaml"); code != ExitUsage || !strings.Contains(errs, "--compare: ") {
+		t.Errorf("a revision git lacks: exit %d, %q", code, errs)
+	}
+}
