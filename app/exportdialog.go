@@ -262,8 +262,9 @@ func (e *Editor) ExportPicturesTo(path string, opt export.Options, f export.Pict
 		e.showErrorTitled("Export refused", err)
 		return
 	}
+	canvasPath := e.doc.Path
 	e.exportInBackground(path, opt, func(c *bmc.Canvas, opt export.Options) ([]string, error) {
-		names, warnings, err := writePictures(path, c, opt, f, dpi)
+		names, warnings, err := writePictures(path, canvasPath, c, opt, f, dpi)
 		if err == nil && len(names) > 1 {
 			warnings = append(warnings, fmt.Sprintf("The poster has %d pages, one picture each: %s", len(names), strings.Join(names, ", ")))
 		}
@@ -273,12 +274,18 @@ func (e *Editor) ExportPicturesTo(path string, opt export.Options, f export.Pict
 
 // writePictures draws c as pictures and writes each page atomically,
 // returning the files written.
-func writePictures(path string, c *bmc.Canvas, opt export.Options, f export.PictureFormat, dpi float64) ([]string, []string, error) {
+// No page replaces the canvas file canvasPath.
+func writePictures(path, canvasPath string, c *bmc.Canvas, opt export.Options, f export.PictureFormat, dpi float64) ([]string, []string, error) {
 	pages, warnings, err := export.Pictures(c, opt, f, dpi)
 	if err != nil {
 		return nil, warnings, fmt.Errorf("export %s: %w", filepath.Base(path), err)
 	}
 	names := export.PageNames(path, len(pages))
+	for _, name := range names[1:] { // the first was checked before drawing
+		if _, err := exportTarget(name, canvasPath, "."+string(f), f.Name()); err != nil {
+			return nil, warnings, err
+		}
+	}
 	for i, page := range pages {
 		if err := bmc.WriteFileAtomic(names[i], page); err != nil {
 			return names[:i], warnings, fmt.Errorf("export: %w", err)

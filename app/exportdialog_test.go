@@ -120,7 +120,7 @@ func TestExportPictures(t *testing.T) {
 	e, w := newTestEditor(t)
 	path, before := openBakeryFile(t, e)
 	out := filepath.Join(t.TempDir(), "slide.png")
-	names, _, err := writePictures(out, e.doc.Canvas(), export.Options{Paper: "A4"}, export.PNG, 30)
+	names, _, err := writePictures(out, path, e.doc.Canvas(), export.Options{Paper: "A4"}, export.PNG, 30)
 	if err != nil || len(names) != 1 || names[0] != out {
 		t.Fatalf("wrote %v: %v", names, err)
 	}

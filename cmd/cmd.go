@@ -121,6 +121,10 @@ func Main(args []string, stdout, stderr io.Writer, win Window) int {
 	if old, ok := compareArg(args[1:]); ok && isCanvasPath(name) && win.EditorComparing != nil {
 		return e.openComparing(name, old)
 	}
+	if isCanvasPath(name) && len(args) > 1 && strings.HasPrefix(strings.TrimLeft(args[1], "-"), "compar") && win.EditorComparing != nil {
+		e.errorf("to open %s compared with an older version, give one: bmcanvas %s --compare OLD (a file, or git's REV:PATH)", name, name)
+		return ExitUsage
+	}
 	e.errorf("unknown command %q%s; run \"bmcanvas help\" for the list", name, closest(name))
 	return ExitUsage
 }

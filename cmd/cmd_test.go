@@ -99,9 +99,9 @@ func TestEditorComparing(t *testing.T) {
 	if code, _, errs := runWin(t, win, path, "--compare", broken); code != ExitUsage || !strings.Contains(errs, "broken.yaml:") {
 		t.Errorf("a broken old version: exit %d, %q", code, errs)
 	}
-	for _, args := range [][]string{{path, "--compare"}, {path, "--compare="}, {path, "--compar", old}} {
-		if code, _, _ := runWin(t, win, args...); code != ExitUsage {
-			t.Errorf("%q: exit %d", args, code)
+	for _, args := range [][]string{{path, "--compare"}, {path, "--compare="}, {path, "--compar", old}, {path, "--compare", old, old}} {
+		if code, _, errs := runWin(t, win, args...); code != ExitUsage || !strings.Contains(errs, "--compare OLD (a file, or git's REV:PATH)") {
+			t.Errorf("%q: exit %d, %q", args, code, errs)
 		}
 	}
 	if len(opened) > 0 {

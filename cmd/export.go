@@ -218,6 +218,10 @@ func checkTarget(path string, force bool, what string, ours func(head []byte) bo
 	// O_NONBLOCK: a FIFO put there would otherwise hold the open forever.
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if errors.Is(err, fs.ErrNotExist) {
+		// said now, not after the work of drawing what goes there
+		if dir := filepath.Dir(path); !isDir(dir) {
+			return fmt.Errorf("%s: the folder %s does not exist", path, dir)
+		}
 		return nil
 	}
 	if err != nil {
@@ -252,6 +256,12 @@ func checkTarget(path string, force bool, what string, ours func(head []byte) bo
 		is = "is a canvas, not " + what
 	}
 	return fmt.Errorf("%s: exists and %s; use --force to replace it, or choose another name with -o", path, is)
+}
+
+// isDir reports whether path is an existing folder.
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }
 
 // reason is the system's word for why a file operation failed, without

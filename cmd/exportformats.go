@@ -40,7 +40,7 @@ func (e *env) exportFormat(flagValue, out string) (string, bool) {
 		return "", false
 	}
 	if ext := strings.ToLower(filepath.Ext(out)); format != fromName && (fromName != "pdf" || ext == ".pdf") {
-		e.errorf("--format %s, but -o %s names a %s file", format, out, strings.TrimPrefix(ext, "."))
+		e.errorf("--format %s, but -o %s names %s file", format, out, withArticle(strings.ToUpper(strings.TrimPrefix(ext, "."))))
 		return "", false
 	}
 	return format, true
@@ -80,14 +80,24 @@ func (e *env) exportPictures(in, out string, f export.PictureFormat, opt *export
 		e.errorf("%v", err)
 		return ExitUsage
 	}
-	names := export.PageNames(out, len(pages))
-	for i, page := range pages {
-		if i > 0 {
-			if err := checkPictureTarget(names[i], f, force); err != nil {
-				e.errorf("%v", err)
-				return ExitUsage
-			}
+	if out == "-" {
+		if len(pages) > 1 {
+			e.errorf("the poster has %d pages, one picture each; name a file with -o instead of -", len(pages))
+			return ExitUsage
 		}
+		e.stdout.Write(pages[0])
+		return ExitOK
+	}
+	// Every page's file is checked before any is written: the canvas is
+	// never one of them, and nothing is written when one is refused.
+	names := export.PageNames(out, len(pages))
+	for _, name := range names[1:] {
+		if err := checkPictureName(in, name, f, force); err != nil {
+			e.errorf("%v", err)
+			return ExitUsage
+		}
+	}
+	for i, page := range pages {
 		if err := bmc.WriteFileAtomic(names[i], page); err != nil {
 			e.errorf("%v", err)
 			return ExitUsage
@@ -107,16 +117,27 @@ func (e *env) loadForPicture(in string, out *string, ext string, force bool) (*b
 	if *out == "" {
 		*out = strings.TrimSuffix(in, filepath.Ext(in)) + ext
 	}
-	if sameFile(in, *out) {
-		e.errorf("%s: the picture would replace the canvas it is drawn from; choose another name with -o", *out)
-		return nil, ExitUsage
-	}
-	if err := checkPictureTarget(*out, export.PictureFormat(ext[1:]), force); err != nil {
-		e.errorf("%v", err)
-		return nil, ExitUsage
+	if *out != "-" {
+		if err := checkPictureName(in, *out, export.PictureFormat(ext[1:]), force); err != nil {
+			e.errorf("%v", err)
+			return nil, ExitUsage
+		}
 	}
 	c, _, code := e.load(in, e.stderr)
 	return c, code
+}
+
+// checkPictureName refuses a picture's file name that is the canvas in
+// (even with force), names a canvas file (.yaml, .yml), or holds another
+// kind of file (see checkPictureTarget).
+func checkPictureName(in, name string, f export.PictureFormat, force bool) error {
+	if sameFile(in, name) {
+		return fmt.Errorf("%s: the picture would replace the canvas it is drawn from; choose another name with -o", name)
+	}
+	if ext := strings.ToLower(filepath.Ext(name)); ext == ".yaml" || ext == ".yml" {
+		return fmt.Errorf("%s names a canvas file, which %s must not replace; choose a name ending in .%s", name, f.Name(), f)
+	}
+	return checkPictureTarget(name, f, force)
 }
 
 // checkPictureTarget refuses to write a picture over a file that holds

@@ -117,8 +117,8 @@ func TestExportDataFormats(t *testing.T) {
 	}{
 		{[]string{"export", in, "--format", "md", "--paper", "A3"}, "--paper shape a PDF; a md export takes none of them"},
 		{[]string{"export", in, "--format", "bmml"}, `unknown --format "bmml"; export writes pdf, png, svg, md or json`},
-		{[]string{"export", in, "--format", "md", "-o", base + ".json"}, "--format md, but -o " + base + ".json names a json file"},
-		{[]string{"export", in, "--format", "json", "-o", base + ".pdf"}, "names a pdf file"},
+		{[]string{"export", in, "--format", "md", "-o", base + ".json"}, "--format md, but -o " + base + ".json names a JSON file"},
+		{[]string{"export", in, "--format", "json", "-o", base + ".pdf"}, "names a PDF file"},
 		{[]string{"export", in, "--format", "json", "-o", base + "-copy.yaml"}, "names a canvas file, which the JSON must not replace; choose a name ending in .json"},
 		{[]string{"export", in, "--format", "md", "-o", in}, "names a canvas file, which the Markdown must not replace"},
 		{[]string{"export", in, "-o", notes}, notes + ": exists and is not a bmcanvas Markdown export; use --force to replace it"},

@@ -92,7 +92,7 @@ func TestExportPicturesRefuses(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--format", "png", "--tile", "A4"}, "tiling splits a poster across printed sheets; a PNG picture is one page"},
+		{[]string{"--format", "png", "--tile", "A4"}, "tiling cuts a poster into sheets to print and tape together, which a PNG picture is not"},
 		{[]string{"--format", "svg", "--dpi", "150"}, "--dpi sets the resolution of a PNG; an SVG export takes none"},
 		{[]string{"--dpi", "150"}, "--dpi sets the resolution of a PNG; a PDF export takes none"},
 		{[]string{"--format", "png", "--dpi", "5"}, "a resolution of 5 dpi is out of range; choose from 10 to 1200"},
@@ -146,5 +146,53 @@ func TestBMMLPivotChangePoster(t *testing.T) {
 	}
 	if w, _ := pngSize(t, filepath.Join(dir, "pivot.png")); w != 993 {
 		t.Errorf("the A1 change poster at 30 dpi is %d pixels wide, want 993", w)
+	}
+}
+
+// The pictures of a many-page poster never replace the canvas (not even
+// with --force) and are all checked before any is written.
+func TestExportPicturesNeverReplaceTheCanvas(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("format: bmcanvas/1\ntemplate: lean\nblocks:\n  problem:\n")
+	for i := range 120 {
+		fmt.Fprintf(&b, "    - {id: p%d, text: \"Problem %d: queues at the counter every morning, people leave before they are served and never come back\"}\n", i, i)
+	}
+	dir := t.TempDir()
+	canvas := filepath.Join(dir, "p-2.yaml")
+	if err := os.WriteFile(canvas, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"-o", filepath.Join(dir, "p.yaml"), "--format", "svg", "--force"},
+		{"-o", filepath.Join(dir, "p.yml"), "--format", "png", "--dpi", "20"},
+	} {
+		code, _, errs := run(t, append([]string{"export", canvas, "--paper", "A4"}, args...)...)
+		if code != ExitUsage || !strings.Contains(errs, "names a canvas file") {
+			t.Errorf("%v: exit %d, %q", args, code, errs)
+		}
+	}
+	if data, _ := os.ReadFile(canvas); string(data) != b.String() {
+		t.Fatal("the canvas was replaced")
+	}
+	// page 2's name holds notes: nothing is written
+	notes := filepath.Join(dir, "q-2.png")
+	os.WriteFile(notes, []byte("my notes"), 0o644)
+	code, out, errs := run(t, "export", canvas, "-o", filepath.Join(dir, "q.png"), "--paper", "A4", "--dpi", "20")
+	if code != ExitUsage || out != "" || !strings.Contains(errs, notes+": exists and is not a PNG picture") {
+		t.Errorf("exit %d, %q, %q", code, out, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "q.png")); err == nil {
+		t.Error("page 1 was written though page 2 was refused")
+	}
+	// "-o -" writes a one-page picture to standard output, and refuses more
+	bakery := copyExample(t, "bakery")
+	if code, out, errs := run(t, "export", bakery, "--format", "svg", "-o", "-"); code != ExitOK || !strings.HasPrefix(out, "<?xml") {
+		t.Errorf("-o -: exit %d, %.60q, %q", code, out, errs)
+	}
+	if code, _, errs := run(t, "export", canvas, "--format", "svg", "-o", "-", "--paper", "A4"); code != ExitUsage || !strings.Contains(errs, "name a file with -o instead of -") {
+		t.Errorf("-o - with many pages: exit %d, %q", code, errs)
+	}
+	if code, _, errs := run(t, "export", bakery, "-o", filepath.Join(dir, "no", "such", "x.png")); code != ExitUsage || !strings.Contains(errs, "does not exist") {
+		t.Errorf("a missing folder: exit %d, %q", code, errs)
 	}
 }

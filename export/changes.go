@@ -175,24 +175,35 @@ func (d *drawer) change(nb *noteBox) {
 	}
 	em := nb.text.size * ptMM
 	outline := box{nb.x - 0.15*em, nb.y - 0.15*em, nb.w + 0.3*em - 0.12*em, nb.h + 0.3*em - 0.18*em}
+	// Out of focus, the marks fade with the note; in mono they are grey,
+	// told apart by weight, dashes and their labels.
+	ink := func(c rgb) (int, int, int) {
+		if nb.faded {
+			c = fade(c)
+		}
+		return rgbInts(inked(d.ink, c))
+	}
 	switch {
 	case cb.change.added:
-		d.pen.SetDrawColor(rgbInts(addedInk))
+		d.pen.SetDrawColor(ink(addedInk))
 		d.pen.SetLineWidth(0.16 * em)
 		d.pen.Rect(outline.x, outline.y, outline.w, outline.h, "D")
 	case cb.change.ghost:
-		d.pen.SetDrawColor(rgbInts(removedInk))
+		d.pen.SetDrawColor(ink(removedInk))
 		d.pen.SetLineWidth(0.08 * em)
 		d.pen.SetDashPattern([]float64{0.5 * em, 0.35 * em}, 0)
 		d.pen.Rect(outline.x, outline.y, outline.w, outline.h, "D")
 		d.pen.SetDashPattern([]float64{}, 0)
 	default:
-		d.pen.SetDrawColor(rgbInts(changedInk))
+		d.pen.SetDrawColor(ink(changedInk))
 		d.pen.SetLineWidth(0.08 * em)
 		d.pen.Rect(outline.x, outline.y, outline.w, outline.h, "D")
 	}
 	y := nb.amount.y + nb.amount.height() + changeGapEm*em
 	label, old := cb.label, cb.old
+	if nb.faded {
+		label.color, old.color = fade(label.color), fade(old.color)
+	}
 	label.x, label.y = nb.text.x, y
 	d.text(label)
 	old.x, old.y = nb.text.x, y+label.height()

@@ -122,7 +122,7 @@ func preparePoster(t *bmc.Template, c *bmc.Canvas, opt Options) (in layoutInput,
 	}
 	ink, err := ParseInk(string(opt.Ink))
 	if err != nil {
-		return in, nil, nil, fmt.Errorf("export: %w", err)
+		return in, nil, nil, err
 	}
 	fs, err := loadFonts(opt.FontFile)
 	if err != nil {

@@ -2,8 +2,10 @@ package export
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"image/png"
 	"math"
 	"path/filepath"
@@ -40,6 +42,10 @@ const DefaultDPI = 96
 // MaxDPI is the highest resolution a PNG poster may be drawn at.
 const MaxDPI = 1200
 
+// pictureMemory bounds the memory the pictures of a PNG poster's pages
+// take at once while they are drawn and encoded, in bytes.
+const pictureMemory = 256 << 20
+
 // MaxPixels bounds the pixels of one PNG page (four bytes each while it
 // is drawn): an A1 poster fits at 300 dpi, an A0 at 200.
 const MaxPixels = 70_000_000
@@ -62,7 +68,7 @@ func CheckPicture(opt Options, f PictureFormat, dpi float64) error {
 		return err
 	}
 	if opt.Tile != "" {
-		return fmt.Errorf("tiling splits a poster across printed sheets; %s is one page, so leave out the tile", f.Name())
+		return fmt.Errorf("tiling cuts a poster into sheets to print and tape together, which %s is not; leave out the tile", f.Name())
 	}
 	if f == SVG {
 		return nil
@@ -74,6 +80,9 @@ func CheckPicture(opt Options, f PictureFormat, dpi float64) error {
 	pw, ph := pixelSize(w, h, dpi)
 	if pw*ph > MaxPixels {
 		most := math.Floor(dpi * math.Sqrt(float64(MaxPixels)/float64(pw*ph)))
+		for mw, mh := pixelSize(w, h, most); mw*mh > MaxPixels && most > 10; mw, mh = pixelSize(w, h, most) {
+			most-- // the pixels are rounded: make sure the advice fits
+		}
 		return fmt.Errorf("%s at %g dpi would be %s × %s pixels, more than the %s million a picture may have; choose %g dpi or less, or a smaller paper",
 			paperLabel(paper, opt.Portrait), dpi, thousands(pw), thousands(ph), thousands(MaxPixels/1_000_000), most)
 	}
@@ -124,9 +133,10 @@ func Pictures(c *bmc.Canvas, opt Options, f PictureFormat, dpi float64) (pages [
 	}
 	// Pages are drawn one after another (the drawer's caches are not safe
 	// for concurrent use) and encoded, which takes as long, on the other
-	// cores meanwhile; at most as many pictures as cores wait in memory.
+	// cores meanwhile; at most as many pictures as cores wait in memory,
+	// and no more than fit in pictureMemory (one, however large).
 	pw, ph := pixelSize(p.w, p.h, dpi)
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	slots := make(chan struct{}, max(1, min(runtime.GOMAXPROCS(0), pictureMemory/(4*pw*ph))))
 	errs := make([]error, len(p.pages))
 	var wg sync.WaitGroup
 	var r vector.Rasterizer
@@ -140,7 +150,7 @@ func Pictures(c *bmc.Canvas, opt Options, f PictureFormat, dpi float64) (pages [
 			var buf bytes.Buffer
 			enc := png.Encoder{CompressionLevel: png.BestSpeed}
 			errs[i] = enc.Encode(&buf, out.img)
-			pages[i] = buf.Bytes()
+			pages[i] = withResolution(buf.Bytes(), dpi)
 		}()
 	}
 	wg.Wait()
@@ -148,6 +158,27 @@ func Pictures(c *bmc.Canvas, opt Options, f PictureFormat, dpi float64) (pages [
 		return nil, warnings, fmt.Errorf("write PNG: %w", err)
 	}
 	return pages, warnings, nil
+}
+
+// withResolution returns a PNG with a pHYs chunk that gives its
+// resolution, dpi, so that slide and print tools place it at the
+// poster's size; Go's encoder writes none.
+func withResolution(pic []byte, dpi float64) []byte {
+	const afterHeader = 8 + 4 + 4 + 13 + 4 // signature, then IHDR's length, type, data and CRC
+	if len(pic) < afterHeader || string(pic[12:16]) != "IHDR" {
+		return pic
+	}
+	ppm := uint32(math.Round(dpi / 0.0254)) // pixels per metre
+	chunk := binary.BigEndian.AppendUint32(nil, 9)
+	chunk = append(chunk, "pHYs"...)
+	chunk = binary.BigEndian.AppendUint32(chunk, ppm)
+	chunk = binary.BigEndian.AppendUint32(chunk, ppm)
+	chunk = append(chunk, 1) // the unit is the metre
+	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
+	out := make([]byte, 0, len(pic)+len(chunk))
+	out = append(out, pic[:afterHeader]...)
+	out = append(out, chunk...)
+	return append(out, pic[afterHeader:]...)
 }
 
 // PageNames names the pictures of a poster of n pages written to out:

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -202,10 +203,21 @@ func TestSVGDocument(t *testing.T) {
 	}
 }
 
-// A mono PNG has no colour at all, emoji included.
+// A mono PNG has no colour at all, emoji and change marks included.
 func TestMonoPNGHasNoColour(t *testing.T) {
-	for _, c := range []*bmc.Canvas{scriptCanvas(t), example(t, "bakery")} {
-		pic := onePicture(t, c, Options{Paper: "A3", Ink: InkMono}, PNG, 50)
+	old, changed := bakeryChanged(t)
+	for _, tc := range []struct {
+		c   *bmc.Canvas
+		opt Options
+	}{
+		{scriptCanvas(t), Options{}},
+		{example(t, "bakery"), Options{}},
+		{changed, Options{Compare: bmc.Compare(old, changed), Focus: "n2"}},
+	} {
+		c := tc.c
+		opt := tc.opt
+		opt.Paper, opt.Ink = "A3", InkMono
+		pic := onePicture(t, c, opt, PNG, 50)
 		img, err := png.Decode(bytes.NewReader(pic))
 		if err != nil {
 			t.Fatal(err)
@@ -249,8 +261,10 @@ func TestCheckPicture(t *testing.T) {
 		{Options{Paper: "A0"}, SVG, 0, ""},
 		{Options{Paper: "A1"}, PNG, 300, ""},
 		{Options{Paper: "A0"}, PNG, 600, "A0 landscape at 600 dpi would be 28,087 × 19,866 pixels, more than the 70 million a picture may have; choose 212 dpi or less"},
-		{Options{Tile: "A4"}, PNG, 96, "tiling splits a poster across printed sheets; a PNG picture is one page"},
-		{Options{Tile: "A4"}, SVG, 0, "an SVG picture is one page"},
+		{Options{Tile: "A4"}, PNG, 96, "tiling cuts a poster into sheets to print and tape together, which a PNG picture is not"},
+		{Options{Tile: "A4"}, SVG, 0, "which an SVG picture is not"},
+		{Options{Paper: "100x412"}, PNG, 1200, "choose 1046 dpi or less"},
+		{Options{Paper: "100x412"}, PNG, 1046, ""},
 		{Options{}, PNG, 0, "0 dpi is out of range; choose from 10 to 1200"},
 		{Options{}, PNG, 5000, "5000 dpi is out of range"},
 		{Options{Paper: "B7"}, PNG, 96, "B7"},
@@ -308,4 +322,55 @@ func absDiff(a uint32, b uint8) uint32 {
 		return a - uint32(b)
 	}
 	return uint32(b) - a
+}
+
+// Characters XML does not allow (control characters the loader lets
+// through in a quoted title) are left out of an SVG, which stays
+// well-formed; markup characters are escaped.
+func TestSVGLeavesOutWhatXMLForbids(t *testing.T) {
+	c := example(t, "bakery")
+	c.Title = "Corner\x0b Bakery\x00 & <Co> \uFFFE"
+	svg := onePicture(t, c, Options{Paper: "A4"}, SVG, 0)
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	var title string
+	inTitle := false
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not well-formed: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			inTitle = tok.Name.Local == "title"
+		case xml.EndElement:
+			inTitle = false
+		case xml.CharData:
+			if inTitle {
+				title += string(tok)
+			}
+		}
+	}
+	if title != "Corner Bakery & <Co> " {
+		t.Errorf("title %q", title)
+	}
+}
+
+// A PNG says its resolution (a pHYs chunk), so that slide and print tools
+// place it at the poster's size.
+func TestPNGSaysItsResolution(t *testing.T) {
+	pic := onePicture(t, example(t, "bakery"), Options{Paper: "A4"}, PNG, 150)
+	i := bytes.Index(pic, []byte("pHYs"))
+	if i < 0 || i+13 > len(pic) {
+		t.Fatal("no pHYs chunk")
+	}
+	x, y, unit := binary.BigEndian.Uint32(pic[i+4:]), binary.BigEndian.Uint32(pic[i+8:]), pic[i+12]
+	if x != 5906 || y != 5906 || unit != 1 {
+		t.Errorf("pHYs %d × %d per unit %d, want 5906 pixels per metre (150 dpi)", x, y, unit)
+	}
+	if _, err := png.Decode(bytes.NewReader(pic)); err != nil {
+		t.Errorf("the PNG no longer decodes: %v", err)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"html"
 	"image/png"
 	"strconv"
+	"strings"
 
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
@@ -241,8 +242,24 @@ func (s *svgSink) text(line string, x, y, w, size float64) {
 	b.WriteString(`" textLength="`)
 	num(b, w, 3)
 	b.WriteString(`" lengthAdjust="spacingAndGlyphs" fill-opacity="0" xml:space="preserve">`)
-	b.WriteString(html.EscapeString(line))
+	b.WriteString(xmlText(line))
 	b.WriteString("</text>\n")
+}
+
+// xmlText returns s escaped for XML character data, without the
+// characters XML 1.0 does not allow at all (most control characters,
+// U+FFFE, U+FFFF); a byte that is not UTF-8 becomes U+FFFD.
+func xmlText(s string) string {
+	clean := strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return r
+		case r < 0x20 || r == 0xFFFE || r == 0xFFFF || r >= 0xD800 && r <= 0xDFFF:
+			return -1
+		}
+		return r
+	}, s)
+	return html.EscapeString(clean)
 }
 
 // document returns the page's SVG, w × h millimetres, with title as its
@@ -253,7 +270,7 @@ func (s *svgSink) document(w, h float64, title string) []byte {
 	ws, hs := strconv.FormatFloat(w, 'f', -1, 64), strconv.FormatFloat(h, 'f', -1, 64)
 	out.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="%smm" height="%smm" viewBox="0 0 %s %s">`+"\n", ws, hs, ws, hs)
-	fmt.Fprintf(&out, "<title>%s</title>\n", html.EscapeString(title))
+	fmt.Fprintf(&out, "<title>%s</title>\n", xmlText(title))
 	out.WriteString("<defs>\n")
 	out.Write(s.defs.Bytes())
 	out.WriteString("</defs>\n")
