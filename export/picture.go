@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"image"
 	"image/png"
 	"math"
 	"path/filepath"
@@ -133,24 +134,32 @@ func Pictures(c *bmc.Canvas, opt Options, f PictureFormat, dpi float64) (pages [
 	}
 	// Pages are drawn one after another (the drawer's caches are not safe
 	// for concurrent use) and encoded, which takes as long, on the other
-	// cores meanwhile; at most as many pictures as cores wait in memory,
-	// and no more than fit in pictureMemory (one, however large).
+	// cores meanwhile. The pictures drawn into are reused from page to
+	// page: as many as cores, and no more than fit in pictureMemory (one,
+	// however large), so memory does not wait for the collector.
 	pw, ph := pixelSize(p.w, p.h, dpi)
-	slots := make(chan struct{}, max(1, min(runtime.GOMAXPROCS(0), pictureMemory/(4*pw*ph))))
+	canvases := make(chan *image.RGBA, max(1, min(runtime.GOMAXPROCS(0), pictureMemory/(4*pw*ph))))
+	for range cap(canvases) {
+		canvases <- nil // made when first needed
+	}
 	errs := make([]error, len(p.pages))
 	var wg sync.WaitGroup
 	var r vector.Rasterizer
 	for i, pg := range p.pages {
-		slots <- struct{}{}
-		out := newRasterSink(pw, ph, &r)
+		img := <-canvases
+		if img == nil {
+			img = image.NewRGBA(image.Rect(0, 0, pw, ph))
+		}
+		out := newRasterSink(img, &r)
 		drawPage(in, p, pg, newPathPen(out, float64(pw)/p.w))
 		wg.Add(1)
 		go func() {
-			defer func() { <-slots; wg.Done() }()
+			defer wg.Done()
 			var buf bytes.Buffer
 			enc := png.Encoder{CompressionLevel: png.BestSpeed}
-			errs[i] = enc.Encode(&buf, out.img)
+			errs[i] = enc.Encode(&buf, img)
 			pages[i] = withResolution(buf.Bytes(), dpi)
+			canvases <- img
 		}()
 	}
 	wg.Wait()

@@ -34,11 +34,12 @@ type picKey struct {
 	mono bool
 }
 
-func newRasterSink(w, h int, r *vector.Rasterizer) *rasterSink {
-	s := &rasterSink{img: image.NewRGBA(image.Rect(0, 0, w, h)), r: r, pics: map[picKey]*image.RGBA{}}
+// newRasterSink returns a sink that paints into img, made white first.
+func newRasterSink(img *image.RGBA, r *vector.Rasterizer) *rasterSink {
+	s := &rasterSink{img: img, r: r, pics: map[picKey]*image.RGBA{}}
 	draw.Draw(s.img, s.img.Bounds(), image.White, image.Point{}, draw.Src)
 	s.shape.sink = s
-	s.dasher = rasterx.NewDasher(w, h, &s.shape)
+	s.dasher = rasterx.NewDasher(img.Bounds().Dx(), img.Bounds().Dy(), &s.shape)
 	return s
 }
 
@@ -71,9 +72,30 @@ func (s *rasterSink) fillEdges(p []pathOp, c rgb, closing bool) {
 	if box.Empty() {
 		return
 	}
-	ox, oy := float64(box.Min.X), float64(box.Min.Y)
+	// A large shape (the frame of a block that fills a page) is filled in
+	// bands of rows, so that the rasterizer's buffers stay small: each
+	// row's coverage depends only on the edges that cross it.
+	bandH := box.Dy()
+	if box.Dx()*bandH > maxFillSamples {
+		bandH = max(1, maxFillSamples/box.Dx())
+	}
+	src := image.NewUniform(opaque(c))
+	for y0 := box.Min.Y; y0 < box.Max.Y; y0 += bandH {
+		band := image.Rect(box.Min.X, y0, box.Max.X, min(y0+bandH, box.Max.Y))
+		s.addPath(p, band, closing)
+		s.r.Draw(s.img, band, src, image.Point{})
+	}
+}
+
+// maxFillSamples bounds the pixels the rasterizer covers in one pass.
+const maxFillSamples = 1 << 21
+
+// addPath gives the rasterizer path p in the coordinates of band,
+// closing each subpath when closing is set.
+func (s *rasterSink) addPath(p []pathOp, band image.Rectangle, closing bool) {
+	ox, oy := float64(band.Min.X), float64(band.Min.Y)
 	f := func(pt [2]float64) (float32, float32) { return float32(pt[0] - ox), float32(pt[1] - oy) }
-	s.r.Reset(box.Dx(), box.Dy())
+	s.r.Reset(band.Dx(), band.Dy())
 	s.r.DrawOp = draw.Over
 	open := false
 	for _, op := range p {
@@ -101,7 +123,6 @@ func (s *rasterSink) fillEdges(p []pathOp, c rgb, closing bool) {
 	if open && closing {
 		s.r.ClosePath()
 	}
-	s.r.Draw(s.img, box, image.NewUniform(opaque(c)), image.Point{})
 }
 
 func (s *rasterSink) path(p []pathOp, st strokeStyle) {
