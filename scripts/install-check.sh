@@ -110,8 +110,11 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
 	DISPLAY=":$(head -n1 "$tmp/display")"
 	export DISPLAY LANG=en_US.UTF-8 FYNE_SCALE=1
 	HOME=$home xdg-open "$tmp/files/bakery.bmc.yaml" >"$tmp/open.log" 2>&1 &
-	wid=$(timeout 60 xdotool search --sync --onlyvisible --name 'bakery\.bmc\.yaml' 2>/dev/null | head -n1) || true
-	[ -n "$wid" ] || fail "xdg-open bakery.bmc.yaml showed no bmcanvas window: $(cat "$tmp/open.log")"
+	# The first start under a fresh HOME builds Fyne's index of the system
+	# fonts; once in a CI run the window did not show within 60 s, so the
+	# wait is longer and a failure says what was running.
+	wid=$(timeout 150 xdotool search --sync --onlyvisible --name 'bakery\.bmc\.yaml' 2>/dev/null | head -n1) || true
+	[ -n "$wid" ] || fail "xdg-open bakery.bmc.yaml showed no bmcanvas window in 150 s: $(cat "$tmp/open.log"); running: $(pgrep -a bmcanvas || echo no bmcanvas); windows: $(xdotool search --name . getwindowname %@ 2>/dev/null | head -5 | tr '\n' ';')"
 	app_pid=$(xdotool getwindowpid "$wid")
 	exe=$(readlink "/proc/$app_pid/exe")
 	[ "$exe" = "$prefix/bin/bmcanvas" ] || fail "xdg-open ran $exe, want $prefix/bin/bmcanvas"
