@@ -268,6 +268,9 @@ func (e *Editor) ExportPicturesTo(path string, opt export.Options, f export.Pict
 		if err == nil && len(names) > 1 {
 			warnings = append(warnings, fmt.Sprintf("The poster has %d pages, one picture each: %s", len(names), strings.Join(names, ", ")))
 		}
+		if stale := export.PageNames(path, len(names)+1)[len(names)]; err == nil && fileExists(stale) {
+			warnings = append(warnings, fmt.Sprintf("%s is left from an earlier export with more pages; it is not part of this one", filepath.Base(stale)))
+		}
 		return warnings, err
 	})
 }

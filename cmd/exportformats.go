@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -104,10 +105,19 @@ func (e *env) exportPictures(in, out string, f export.PictureFormat, opt *export
 		}
 		fmt.Fprintf(e.stdout, "wrote %s\n", names[i])
 	}
+	if stale := export.PageNames(out, len(pages)+1)[len(pages)]; fileExists(stale) {
+		e.errorf("warning: %s is left from an earlier export with more pages; it is not part of this one", stale)
+	}
 	if len(pages) > 1 {
 		e.errorf("warning: the poster has %d pages, one picture each: %s", len(pages), strings.Join(names, ", "))
 	}
 	return ExitOK
+}
+
+// fileExists reports whether path names an existing file.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // loadForPicture is loadForPDF for a picture: it checks where the

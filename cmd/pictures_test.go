@@ -82,6 +82,11 @@ func TestExportPicturesOfManyPages(t *testing.T) {
 	if w, _ := pngSize(t, second); w != 234 {
 		t.Errorf("page 2 is %d wide, want A4's 234 pixels at 20 dpi", w)
 	}
+	// a shorter poster later: the old page 2 is named, not silently left
+	bakery := copyExample(t, "bakery")
+	if code, _, errs := run(t, "export", bakery, "-o", out, "--dpi", "20"); code != ExitOK || !strings.Contains(errs, second+" is left from an earlier export with more pages") {
+		t.Errorf("exit %d, %q", code, errs)
+	}
 }
 
 func TestExportPicturesRefuses(t *testing.T) {

@@ -60,8 +60,11 @@ type changeMarks struct {
 	// kicker returns the line that names the old version and counts the
 	// changes, sanitized, its old title cut to so many characters (see
 	// compareLine); nil when there are no changes to mark.
-	kicker   func(titleRunes int) string
-	warnings []string
+	kicker func(titleRunes int) string
+	// oldCurrency is the old version's currency, for the amounts of the
+	// notes it removed, sanitized.
+	oldCurrency string
+	warnings    []string
 }
 
 // blockNotes returns the notes to print in a block: the canvas's, with
@@ -116,6 +119,7 @@ func markChanges(c *bmc.Canvas, d *bmc.Diff, opt Options, san *sanitizer) change
 		m.warnings = append(m.warnings, fmt.Sprintf("%s of blocks the %s lacks cannot be shown where they were",
 			plural(marks.Lost, "1 removed note", "%d removed notes"), c.Template().Name))
 	}
+	m.oldCurrency = san.clean(d.Old.Currency, "the header")
 	m.kicker = func(titleRunes int) string { return san.clean(compareLine(d, titleRunes), "the header") }
 	return m
 }

@@ -200,3 +200,37 @@ func TestChangePosterKickerKeepsCounts(t *testing.T) {
 		}
 	}
 }
+
+// A removed note's amount is shown in the old version's currency, even
+// when the new version has none.
+func TestChangePosterGhostKeepsItsCurrency(t *testing.T) {
+	old := example(t, "bakery")
+	new := old.Clone()
+	m := new.Meta
+	m.Currency = ""
+	if err := new.SetMeta(m); err != nil {
+		t.Fatal(err)
+	}
+	rent := new.Blocks["cost_structure"][0]
+	if rent.Amount == nil {
+		t.Fatal("the bakery's first cost has no amount")
+	}
+	if err := new.DeleteNote(rent.ID); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := changeLayout(t, old, new, Options{Paper: "A2"})
+	found := false
+	for _, bb := range p.pages[0].blocks {
+		for _, nb := range bb.notes {
+			if nb.note.ID == rent.ID+ghostSuffix {
+				found = true
+				if amount := strings.Join(nb.amount.lines, " "); !strings.Contains(amount, "€") {
+					t.Errorf("the removed rent's amount reads %q, want euros", amount)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("no ghost of the removed rent")
+	}
+}

@@ -289,7 +289,11 @@ func measureNote(in layoutInput, n *bmc.Note, text *textlayout.Text, size, nw fl
 	nb.text.lines, nb.brokeWord = wrapped.Lines, wrapped.Broken
 	if n.Amount != nil {
 		nb.amount = textBox{w: tw, size: size, bold: true, color: inkColor}
-		nb.amount.lines = in.fonts.wrap(in.fonts.bold, formatAmount(*n.Amount, n.Period, in.c.Currency), size, tw)
+		currency := in.c.Currency
+		if strings.HasSuffix(n.ID, ghostSuffix) { // a removed note: its amount as the old version had it
+			currency = in.changes.oldCurrency
+		}
+		nb.amount.lines = in.fonts.wrap(in.fonts.bold, formatAmount(*n.Amount, n.Period, currency), size, tw)
 	}
 	if m, ok := in.marks[n.ID]; ok {
 		nb.marks, nb.own = append(nb.marks, m), true
