@@ -631,8 +631,10 @@ func (m *merger) finish() {
 		}
 		s.normalize()
 		mn.sibling = &s
-		m.conflicts = append(m.conflicts, Conflict{Note: n.ID, Field: "text",
-			Kept: fmt.Sprintf("both versions do not fit in one note: ours kept, theirs' version added beside it as note %s", s.ID)})
+		// listed under the sibling's own ID, so that every note tagged
+		// conflict has its conflict listed
+		m.conflicts = append(m.conflicts, Conflict{Note: s.ID, Field: "text",
+			Kept: fmt.Sprintf("theirs' version of note %s, added beside it: both versions do not fit in one note, so %s keeps ours", n.ID, n.ID)})
 	}
 	// Siblings link only what stays.
 	x := m.linkIndex()
