@@ -87,6 +87,9 @@ type Marks struct {
 	// Lost counts the removed notes whose block the new version's template
 	// lacks: they have nowhere to be shown.
 	Lost int
+	// OldCurrency is the old version's currency, in which the amounts of
+	// the removed notes are shown.
+	OldCurrency string
 
 	at map[string]int // index in Notes by note ID
 }
@@ -125,6 +128,7 @@ func NoteMarks(d *Diff) *Marks {
 	if d == nil {
 		return m
 	}
+	m.OldCurrency = d.Old.Currency
 	of := func(id string) *NoteMark {
 		i, ok := m.at[id]
 		if !ok {

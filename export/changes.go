@@ -119,7 +119,7 @@ func markChanges(c *bmc.Canvas, d *bmc.Diff, opt Options, san *sanitizer) change
 		m.warnings = append(m.warnings, fmt.Sprintf("%s of blocks the %s lacks cannot be shown where they were",
 			plural(marks.Lost, "1 removed note", "%d removed notes"), c.Template().Name))
 	}
-	m.oldCurrency = san.clean(d.Old.Currency, "the header")
+	m.oldCurrency = san.clean(marks.OldCurrency, "the header")
 	m.kicker = func(titleRunes int) string { return san.clean(compareLine(d, titleRunes), "the header") }
 	return m
 }

@@ -170,6 +170,15 @@ const ghostPrefix = "\x00removed:"
 // isGhost reports whether id is a ghost's.
 func isGhost(id string) bool { return strings.HasPrefix(id, ghostPrefix) }
 
+// currencyOf returns the currency a note's amount is shown in: the
+// canvas's, or for the ghost of a removed note the old version's.
+func (b *Board) currencyOf(id string) string {
+	if isGhost(id) && b.changes != nil {
+		return b.changes.OldCurrency
+	}
+	return b.canvas.Currency
+}
+
 // changeMark returns the mark of the note with the given ID, a ghost's
 // too, or nil.
 func (b *Board) changeMark(id string) *bmc.NoteMark {
@@ -597,7 +606,7 @@ func (b *Board) geometry() *geometry {
 		notes:  b.notes,
 		ghosts: b.ghosts,
 		card: func(n *bmc.Note, block string) cardContent {
-			c := contentOf(n, b.prepared(n.Text), len(b.marks(n)), block == bmc.SegmentBlock && !isGhost(n.ID), b.canvas.Currency)
+			c := contentOf(n, b.prepared(n.Text), len(b.marks(n)), block == bmc.SegmentBlock && !isGhost(n.ID), b.currencyOf(n.ID))
 			c.change = changeOf(b.changeMark(n.ID))
 			return c
 		},

@@ -175,7 +175,7 @@ func (r *boardRenderer) layoutCards(g *geometry) {
 			note := &notes[i]
 			changed := c.setNote(*note)
 			changed = c.setLook(b.marks(note), b.markNames(note), bg.block.ID == bmc.SegmentBlock && !isGhost(note.ID), note.ID == b.look.focus && b.look.focus != "",
-				b.dimmed(note.ID), b.canvas.Currency) || changed
+				b.dimmed(note.ID), b.currencyOf(note.ID)) || changed
 			changed = c.setShapes(b.markShapes(note), b.segmentShape(note.ID)) || changed
 			changed = c.setChange(b.changeMark(note.ID)) || changed
 			lifted := b.drag.dragging() == note.ID

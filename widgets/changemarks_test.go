@@ -373,3 +373,30 @@ func TestBoardShowsChangesDark(t *testing.T) {
 	}
 	assertImage(t, "board/bakery-compared-dark.png", w.Canvas().Capture())
 }
+
+// A removed note's ghost shows its amount in the old version's currency,
+// as the change poster does, even when the canvas now has none.
+func TestBoardGhostKeepsItsCurrency(t *testing.T) {
+	old := example(t, "bakery")
+	new := old.Clone()
+	m := new.Meta
+	m.Currency = ""
+	if err := new.SetMeta(m); err != nil {
+		t.Fatal(err)
+	}
+	rent := new.Blocks["cost_structure"][0]
+	if rent.Amount == nil {
+		t.Fatal("the bakery's first cost has no amount")
+	}
+	if err := new.DeleteNote(rent.ID); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := newTestBoard(t, new, fyne.NewSize(1366, 768))
+	b.SetChanges(bmc.NoteMarks(bmc.Compare(old, new)))
+	if g := cardOf(t, b, ghostPrefix+rent.ID); g.Currency != "€" {
+		t.Errorf("the ghost of the rent shows its amount in %q, want €", g.Currency)
+	}
+	if c := cardOf(t, b, new.Blocks["cost_structure"][0].ID); c.Currency != "" {
+		t.Errorf("a note of the canvas shows its amount in %q, want the canvas's none", c.Currency)
+	}
+}
