@@ -283,28 +283,18 @@ func orNone(s string) string {
 	return s
 }
 
-// listChange writes what came and went in a list: "+a −b", or the lists
-// when only their order changed.
+// listChange writes what came and went in a list: "+a −b", or
+// "reordered" when only the order changed.
 func listChange(ch bmc.Change, name func(string) string) string {
-	var parts []string
-	for _, s := range ch.Added {
-		parts = append(parts, "+"+name(s))
+	if delta := ch.Delta(name); delta != "" {
+		return delta
 	}
-	for _, s := range ch.Removed {
-		parts = append(parts, "−"+name(s))
-	}
-	if len(parts) == 0 {
-		return "reordered"
-	}
-	return strings.Join(parts, " ")
+	return "reordered"
 }
 
 // segmentName names a segment by the first line of its text.
 func segmentName(d *bmc.Diff, id string) string {
-	n, ok := d.New.Note(id)
-	if !ok {
-		n, ok = d.Old.Note(id)
-	}
+	n, ok := d.Note(id)
 	if !ok {
 		return id
 	}

@@ -95,6 +95,28 @@ func (d *Diff) Of(id string) []Change {
 	return out
 }
 
+// Note returns the note with the given ID as the new version holds it,
+// or else as the old one did.
+func (d *Diff) Note(id string) (Note, bool) {
+	if n, ok := d.New.Note(id); ok {
+		return n, true
+	}
+	return d.Old.Note(id)
+}
+
+// Delta writes what came and went in a change of a list (tags, links):
+// "+a −b", each item named by name; "" when only the order changed.
+func (c Change) Delta(name func(string) string) string {
+	var parts []string
+	for _, s := range c.Added {
+		parts = append(parts, "+"+name(s))
+	}
+	for _, s := range c.Removed {
+		parts = append(parts, "−"+name(s))
+	}
+	return strings.Join(parts, " ")
+}
+
 // Summary counts the changes of a Diff by note: how many notes were added,
 // removed, moved to another block, reordered within theirs, or changed in
 // any field, and how many header fields (the template and view included)

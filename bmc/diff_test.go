@@ -250,3 +250,34 @@ func TestLongestIncreasing(t *testing.T) {
 		}
 	}
 }
+
+func TestChangeDeltaAndDiffNote(t *testing.T) {
+	upper := strings.ToUpper
+	for _, tc := range []struct {
+		ch   Change
+		want string
+	}{
+		{Change{Added: []string{"a"}, Removed: []string{"b", "c"}}, "+A −B −C"},
+		{Change{Added: []string{"a"}}, "+A"},
+		{Change{Old: "a, b", New: "b, a"}, ""}, // only reordered
+	} {
+		if got := tc.ch.Delta(upper); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.ch, got, tc.want)
+		}
+	}
+	old, _ := New(Lean().ID)
+	old.AddNote("problem", -1, Note{ID: "gone", Text: "old only"})
+	old.AddNote("problem", -1, Note{ID: "kept", Text: "before"})
+	new := old.Clone()
+	new.DeleteNote("gone")
+	new.SetText("kept", "after")
+	d := Compare(old, new)
+	for id, want := range map[string]string{"gone": "old only", "kept": "after"} {
+		if n, ok := d.Note(id); !ok || n.Text != want {
+			t.Errorf("Note(%s) = %q, %v; want %q", id, n.Text, ok, want)
+		}
+	}
+	if _, ok := d.Note("none"); ok {
+		t.Error("Note(none) found a note")
+	}
+}

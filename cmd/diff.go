@@ -286,25 +286,14 @@ func changeLine(d *bmc.Diff, ch bmc.Change) string {
 // listDelta writes the change of a list: "+a −b", or the whole lists
 // when only their order changed.
 func listDelta(ch bmc.Change, name func(string) string) string {
-	var parts []string
-	for _, s := range ch.Added {
-		parts = append(parts, "+"+name(s))
+	if delta := ch.Delta(name); delta != "" {
+		return delta
 	}
-	for _, s := range ch.Removed {
-		parts = append(parts, "−"+name(s))
-	}
-	if len(parts) == 0 {
-		return fmt.Sprintf("reordered [%s] → [%s]", ch.Old, ch.New)
-	}
-	return strings.Join(parts, " ")
+	return fmt.Sprintf("reordered [%s] → [%s]", ch.Old, ch.New)
 }
 
-// segmentName writes a segment's ID with the start of its text.
 func segmentName(d *bmc.Diff, id string) string {
-	n, ok := d.New.Note(id)
-	if !ok {
-		n, ok = d.Old.Note(id)
-	}
+	n, ok := d.Note(id)
 	if !ok || strings.TrimSpace(n.Text) == "" {
 		return id
 	}
