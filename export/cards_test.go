@@ -2,8 +2,6 @@ package export
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -117,21 +115,5 @@ func TestCardsPrintEmoji(t *testing.T) {
 func TestGoldenCards(t *testing.T) {
 	pdf, _ := writeCards(t, example(t, "bakery"), CardOptions{FileName: "bakery.yaml"})
 	got := tool(t, pdf, "pdftoppm", "-png", "-r", "40", "-singlefile", "-f", "1", "-l", "1")
-	path := filepath.Join("testdata", "golden", "cards-bakery.png")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if msg := compareImages(t, got, want); msg != "" {
-		failed := filepath.Join("testdata", "failed", "cards-bakery.png")
-		os.MkdirAll(filepath.Dir(failed), 0o755)
-		os.WriteFile(failed, got, 0o644)
-		t.Errorf("%s: %s; see %s", path, msg, failed)
-	}
+	matchGolden(t, "cards-bakery", got)
 }

@@ -59,42 +59,49 @@ func TestGoldenImages(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := tool(t, tc.pdf(t), "pdftoppm", "-png", "-r", "14", "-singlefile", "-f", tc.page, "-l", tc.page)
-			path := filepath.Join("testdata", "golden", tc.name+".png")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if msg := compareImages(t, got, want); msg != "" {
-				failed := filepath.Join("testdata", "failed", tc.name+".png")
-				os.MkdirAll(filepath.Dir(failed), 0o755)
-				os.WriteFile(failed, got, 0o644)
-				t.Errorf("%s: %s; see %s", path, msg, failed)
-			}
+			matchGolden(t, tc.name, got)
 		})
 	}
+}
+
+// matchGolden compares a rendered page with testdata/golden/name.png (see
+// TestGoldenImages), or rewrites it with -update.
+func matchGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name+".png")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if msg := compareImages(t, got, want); msg != "" {
+		keepFailed(t, name, got)
+		t.Errorf("%s: %s; see testdata/failed/%s.png", path, msg, name)
+	}
+}
+
+// keepFailed writes a picture that did not match to testdata/failed/, to
+// look at.
+func keepFailed(t *testing.T, name string, data []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "failed", name+".png")
+	os.MkdirAll(filepath.Dir(path), 0o755)
+	os.WriteFile(path, data, 0o644)
 }
 
 // compareImages returns what differs between two PNGs, or "": the sizes,
 // or more than 0.5% of pixels with a channel off by more than 40 of 255.
 func compareImages(t *testing.T, a, b []byte) string {
 	t.Helper()
-	ia, err := png.Decode(bytes.NewReader(a))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ib, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ia, ib := decodePNG(t, a), decodePNG(t, b)
 	if ia.Bounds() != ib.Bounds() {
 		return "size " + ia.Bounds().String() + ", want " + ib.Bounds().String()
 	}
@@ -110,6 +117,15 @@ func compareImages(t *testing.T, a, b []byte) string {
 		return fmt.Sprintf("%.1f%% of the pixels differ", float64(differ)*100/float64(total))
 	}
 	return ""
+}
+
+func decodePNG(t *testing.T, data []byte) image.Image {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
 }
 
 func pixelDiff(a, b image.Image, x, y int) int {

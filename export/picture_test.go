@@ -8,9 +8,7 @@ import (
 	"fmt"
 	"image/png"
 	"io"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -59,14 +57,7 @@ func onePicture(t *testing.T, c *bmc.Canvas, opt Options, f PictureFormat, dpi f
 // a word out of place by a millimetre shows.
 func samePicture(t *testing.T, a, b []byte) string {
 	t.Helper()
-	ia, err := png.Decode(bytes.NewReader(a))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ib, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ia, ib := decodePNG(t, a), decodePNG(t, b)
 	ra, rb := ia.Bounds(), ib.Bounds()
 	if d := ra.Dx() - rb.Dx(); d < -1 || d > 1 {
 		return fmt.Sprintf("widths %d and %d", ra.Dx(), rb.Dx())
@@ -143,13 +134,6 @@ func TestSVGIsThePNGsPoster(t *testing.T) {
 			}
 		})
 	}
-}
-
-func keepFailed(t *testing.T, name string, data []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "failed", name+".png")
-	os.MkdirAll(filepath.Dir(path), 0o755)
-	os.WriteFile(path, data, 0o644)
 }
 
 // Golden pictures of a PNG export and of a change poster drawn as PNG.

@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/png"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -193,29 +192,6 @@ func TestEmojiInColour(t *testing.T) {
 		if ink == InkMono && coloured > 0 {
 			t.Errorf("%d coloured pixels in the mono header", coloured)
 		}
-	}
-}
-
-// matchGolden compares a rendered page with testdata/golden/name.png (see
-// TestGoldenImages), or rewrites it with -update.
-func matchGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name+".png")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if msg := compareImages(t, got, want); msg != "" {
-		failed := filepath.Join("testdata", "failed", name+".png")
-		os.MkdirAll(filepath.Dir(failed), 0o755)
-		os.WriteFile(failed, got, 0o644)
-		t.Errorf("%s: %s; see %s", path, msg, failed)
 	}
 }
 

@@ -1,8 +1,6 @@
 package export
 
 import (
-	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 )
@@ -33,23 +31,7 @@ func TestPosterShowsVotes(t *testing.T) {
 		}
 	}
 	got := tool(t, pdf, "pdftoppm", "-png", "-r", "40", "-singlefile", "-f", "1", "-l", "1")
-	path := filepath.Join("testdata", "golden", "bakery-votes-a3.png")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if msg := compareImages(t, got, want); msg != "" {
-		failed := filepath.Join("testdata", "failed", "bakery-votes-a3.png")
-		os.MkdirAll(filepath.Dir(failed), 0o755)
-		os.WriteFile(failed, got, 0o644)
-		t.Errorf("%s: %s; see %s", path, msg, failed)
-	}
+	matchGolden(t, "bakery-votes-a3", got)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
