@@ -149,26 +149,7 @@ func TestPNGGolden(t *testing.T) {
 func TestSVGDocument(t *testing.T) {
 	c := scriptCanvas(t)
 	svg := onePicture(t, c, Options{Paper: "A3"}, SVG, 0)
-	dec := xml.NewDecoder(bytes.NewReader(svg))
-	var texts []string
-	var root xml.StartElement
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("not well-formed: %v", err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			if root.Name.Local == "" {
-				root = tok.Copy()
-			}
-		case xml.CharData:
-			texts = append(texts, string(tok))
-		}
-	}
+	root, texts := svgParts(t, svg)
 	attrs := map[string]string{}
 	for _, a := range root.Attr {
 		attrs[a.Name.Local] = a.Value
@@ -176,7 +157,7 @@ func TestSVGDocument(t *testing.T) {
 	if root.Name.Local != "svg" || attrs["width"] != "420mm" || attrs["height"] != "297mm" || attrs["viewBox"] != "0 0 420 297" {
 		t.Errorf("root %s %v, want an A3 landscape svg", root.Name.Local, attrs)
 	}
-	all := strings.Join(texts, "\n")
+	all := strings.Join(texts["text"], "\n")
 	for _, want := range []string{"東京ベーカリー", "焼きたてのクロワッサン", "빵 구독 서비스", "Bäckerei Müller", "→", "خبز طازج"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the SVG's text lacks %q", want)
@@ -315,30 +296,42 @@ func TestSVGLeavesOutWhatXMLForbids(t *testing.T) {
 	c := example(t, "bakery")
 	c.Title = "Corner\x0b Bakery\x00 & <Co> \uFFFE"
 	svg := onePicture(t, c, Options{Paper: "A4"}, SVG, 0)
+	_, texts := svgParts(t, svg)
+	title := strings.Join(texts["title"], "")
+	if title != "Corner Bakery & <Co> " {
+		t.Errorf("title %q", title)
+	}
+}
+
+// svgParts parses an SVG, failing the test when it is not well-formed,
+// and returns its root element and the text of its elements by name.
+func svgParts(t *testing.T, svg []byte) (root xml.StartElement, texts map[string][]string) {
+	t.Helper()
+	texts = map[string][]string{}
+	var open []string
 	dec := xml.NewDecoder(bytes.NewReader(svg))
-	var title string
-	inTitle := false
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
-			break
+			return root, texts
 		}
 		if err != nil {
 			t.Fatalf("not well-formed: %v", err)
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			inTitle = tok.Name.Local == "title"
+			if root.Name.Local == "" {
+				root = tok.Copy()
+			}
+			open = append(open, tok.Name.Local)
 		case xml.EndElement:
-			inTitle = false
+			open = open[:len(open)-1]
 		case xml.CharData:
-			if inTitle {
-				title += string(tok)
+			if len(open) > 0 {
+				name := open[len(open)-1]
+				texts[name] = append(texts[name], string(tok))
 			}
 		}
-	}
-	if title != "Corner Bakery & <Co> " {
-		t.Errorf("title %q", title)
 	}
 }
 
