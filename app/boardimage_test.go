@@ -3,17 +3,15 @@ package app
 import (
 	"flag"
 	"fmt"
-	"github.com/bmcanvas/bmcanvas/internal/imagetest"
 	"image"
 	"image/draw"
-	"image/png"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/bmcanvas/bmcanvas/assets"
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/internal/imagetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images in testdata/")
@@ -93,29 +91,7 @@ func TestBoardOnScreens(t *testing.T) {
 // when they differ; -update rewrites the golden image.
 func assertGolden(t *testing.T, name string, img image.Image) {
 	t.Helper()
-	small := halfSize(img)
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := imagetest.WritePNG(path, small); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		imagetest.WritePNG(filepath.Join("testdata", "failed", name), img)
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	defer f.Close()
-	want, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if msg := imagetest.Diff(want, small); msg != "" {
-		failed := filepath.Join("testdata", "failed", name)
-		imagetest.WritePNG(failed, img)
-		t.Errorf("%s: %s; see %s", path, msg, failed)
-	}
+	imagetest.Match(t, name, halfSize(img), img, *update)
 }
 
 // halfSize shrinks img to half its width and height, averaging each 2×2

@@ -2,12 +2,8 @@ package widgets
 
 import (
 	"flag"
-	"github.com/bmcanvas/bmcanvas/internal/imagetest"
 	"image"
 	"image/color"
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +12,7 @@ import (
 
 	"github.com/bmcanvas/bmcanvas/assets"
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/internal/imagetest"
 )
 
 // lightTheme is Fyne's default theme in its light variant whatever the
@@ -67,26 +64,5 @@ var update = flag.Bool("update", false, "rewrite the golden images in testdata/"
 // many pixels differ rather than diffing megabytes of pixels.
 func assertImage(t *testing.T, name string, img image.Image) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := imagetest.WritePNG(path, img); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		imagetest.WritePNG(filepath.Join("testdata", "failed", name), img)
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	defer f.Close()
-	want, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if msg := imagetest.Diff(want, img); msg != "" {
-		failed := filepath.Join("testdata", "failed", name)
-		imagetest.WritePNG(failed, img)
-		t.Errorf("%s: %s; see %s", path, msg, failed)
-	}
+	imagetest.Match(t, name, img, nil, *update)
 }

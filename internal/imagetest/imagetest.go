@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"testing"
 )
 
 // Diff says how two images differ, or "" when they match: the same size,
@@ -52,4 +53,39 @@ func WritePNG(path string, img image.Image) error {
 		return err
 	}
 	return f.Close()
+}
+
+// Match compares got with the golden PNG testdata/name (see Diff) and
+// fails t when they differ, writing failed, or got when failed is nil, to
+// testdata/failed/name to look at. With update it rewrites the golden
+// image instead.
+func Match(t testing.TB, name string, got, failed image.Image, update bool) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if failed == nil {
+		failed = got
+	}
+	if update {
+		if err := WritePNG(path, got); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	failedPath := filepath.Join("testdata", "failed", name)
+	f, err := os.Open(path)
+	if err != nil {
+		WritePNG(failedPath, failed)
+		t.Fatalf("%v (run with -update to create it)", err)
+		return
+	}
+	defer f.Close()
+	want, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+		return
+	}
+	if msg := Diff(want, got); msg != "" {
+		WritePNG(failedPath, failed)
+		t.Errorf("%s: %s; see %s", path, msg, failedPath)
+	}
 }
