@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/bmcanvas/bmcanvas/assets"
+	"github.com/bmcanvas/bmcanvas/internal/capture"
 )
 
 // export and poster replace an existing PDF or empty file, refuse any
@@ -88,29 +89,6 @@ func TestPDFTargets(t *testing.T) {
 	}
 }
 
-// captureStdout returns what f printed on the process's own standard
-// output, where a library could print behind Main's back. Tests that use
-// it must not run in parallel.
-func captureStdout(t *testing.T, f func()) string {
-	t.Helper()
-	tmp, err := os.CreateTemp(t.TempDir(), "stdout")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tmp.Close()
-	old := os.Stdout
-	os.Stdout = tmp
-	func() {
-		defer func() { os.Stdout = old }()
-		f()
-	}()
-	data, err := os.ReadFile(tmp.Name())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
-
 // brokenFont writes a copy of Noto Sans whose horizontal metrics have a
 // format the PDF writer does not know: given to it, it prints "Unknown
 // horizontal metric data format 1" on standard output.
@@ -144,7 +122,7 @@ func TestExportStdoutOnlyWrote(t *testing.T) {
 	} {
 		var code int
 		var stdout, stderr string
-		printed := captureStdout(t, func() { code, stdout, stderr = run(t, tc.args...) })
+		printed := capture.Stdout(t, func() { code, stdout, stderr = run(t, tc.args...) })
 		if printed != "" {
 			t.Errorf("%s: printed %q on the process's standard output", tc.name, printed)
 		}

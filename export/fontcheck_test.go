@@ -13,6 +13,7 @@ import (
 
 	"github.com/bmcanvas/bmcanvas/assets"
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/internal/capture"
 	"github.com/jung-kurt/gofpdf"
 )
 
@@ -79,29 +80,6 @@ func brokenFonts(t *testing.T) []struct {
 	}
 }
 
-// captureStdout returns what f printed on the process's standard output:
-// what a library prints behind our back. Tests that use it must not run
-// in parallel.
-func captureStdout(t *testing.T, f func()) string {
-	t.Helper()
-	tmp, err := os.CreateTemp(t.TempDir(), "stdout")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tmp.Close()
-	old := os.Stdout
-	os.Stdout = tmp
-	func() {
-		defer func() { os.Stdout = old }()
-		f()
-	}()
-	data, err := os.ReadFile(tmp.Name())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
-
 // gofpdfEmbed embeds a copy of font (gofpdf may write into the bytes it
 // is given) with gofpdf alone, as render would without our checks, and
 // draws a word with it.
@@ -121,12 +99,12 @@ func gofpdfEmbed(font []byte) {
 // that the printing never happens (export's standard output holds only
 // what bmcanvas writes there).
 func TestGofpdfPrintsOnlyWhatWeRefuse(t *testing.T) {
-	if out := captureStdout(t, func() { gofpdfEmbed(assets.FontRegular) }); out != "" {
+	if out := capture.Stdout(t, func() { gofpdfEmbed(assets.FontRegular) }); out != "" {
 		t.Errorf("gofpdf printed %q for Noto Sans", out)
 	}
 	for _, tc := range brokenFonts(t) {
 		t.Run(tc.name, func(t *testing.T) {
-			if out := captureStdout(t, func() { gofpdfEmbed(tc.data) }); !strings.Contains(out, tc.printed) {
+			if out := capture.Stdout(t, func() { gofpdfEmbed(tc.data) }); !strings.Contains(out, tc.printed) {
 				t.Errorf("the font no longer makes gofpdf print %q (it printed %q): is the check still needed?", tc.printed, out)
 			}
 			if err := checkTrueType(tc.data); err == nil || !strings.Contains(err.Error(), tc.refused) {
@@ -137,7 +115,7 @@ func TestGofpdfPrintsOnlyWhatWeRefuse(t *testing.T) {
 				t.Fatal(err)
 			}
 			var err error
-			out := captureStdout(t, func() {
+			out := capture.Stdout(t, func() {
 				_, err = PDF(io.Discard, testCanvasForFont(t), Options{Paper: "A4", FontFile: path})
 			})
 			if want := path + ": "; err == nil || !strings.HasPrefix(err.Error(), want) || strings.Count(err.Error(), path) != 1 {
