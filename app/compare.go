@@ -164,10 +164,7 @@ func (e *Editor) refreshComparison() {
 
 // markComparison lights up the row of the note selected on the board.
 func (e *Editor) markComparison() {
-	sel := e.board.Selected()
-	for _, r := range e.cmp.rows {
-		r.SetCurrent(r.NoteID == sel)
-	}
+	markCurrent(e.cmp.rows, e.board.Selected())
 }
 
 // headerChanges describes the changes of the template, header and view,

@@ -52,6 +52,14 @@ func newPickRow(icon fyne.Resource, heading, text, detail string) *pickRow {
 	return r
 }
 
+// markCurrent lights up the rows of the note id and no others: the side
+// panels follow the board's selection.
+func markCurrent(rows []*pickRow, id string) {
+	for _, r := range rows {
+		r.SetCurrent(r.NoteID == id)
+	}
+}
+
 // SetCurrent lights the row up as the note selected on the board.
 func (r *pickRow) SetCurrent(on bool) {
 	if r.current != on {

@@ -104,8 +104,5 @@ func (e *Editor) refreshTestPlan() {
 
 // markTestPlan lights up the row of the note selected on the board.
 func (e *Editor) markTestPlan() {
-	sel := e.board.Selected()
-	for _, r := range e.plan.rows {
-		r.SetCurrent(r.NoteID == sel)
-	}
+	markCurrent(e.plan.rows, e.board.Selected())
 }

@@ -24,19 +24,13 @@ func runCards(e *env, args []string) int {
 	fs.StringVar(&opt.FontFile, "font", "", "a TrueType font for characters Noto Sans lacks, such as Chinese, Japanese or Korean")
 	out := fs.String("o", "", "the PDF to write (default: FILE-cards.pdf)")
 	force := forceFlag(fs, "an existing file that is not a PDF")
-	files, code, ok := parse(fs, args)
+	in, code, ok := e.oneFile(fs, args, "canvas file")
 	if !ok {
 		return code
-	}
-	if len(files) != 1 {
-		e.errorf("name one canvas file")
-		fs.Usage()
-		return ExitUsage
 	}
 	if !e.checkPaper(&export.Options{Paper: opt.Paper}) {
 		return ExitUsage
 	}
-	in := files[0]
 	c, code := e.loadForPDF(in, out, "-cards.pdf", *force)
 	if code != ExitOK {
 		return code

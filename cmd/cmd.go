@@ -270,6 +270,21 @@ func (e *env) fileArgs(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 	return files, code, ok
 }
 
+// oneFile parses args for a command that takes exactly one file, what
+// naming it in the message when there are none or more ("canvas file").
+func (e *env) oneFile(fs *flag.FlagSet, args []string, what string) (string, int, bool) {
+	files, code, ok := parse(fs, args)
+	if !ok {
+		return "", code, false
+	}
+	if len(files) != 1 {
+		e.errorf("name one %s", what)
+		fs.Usage()
+		return "", ExitUsage, false
+	}
+	return files[0], 0, true
+}
+
 // load reads and decodes the canvas file at path. When it cannot, it
 // reports why and returns the exit code: the file's problems, one per
 // line naming the file, line and column, go to problems (ExitProblems); a

@@ -80,14 +80,9 @@ func runExport(e *env, args []string) int {
 	format := fs.String("format", "", "pdf, png, svg, md or json (default: -o's extension, else pdf)")
 	dpi := fs.Float64("dpi", export.DefaultDPI, fmt.Sprintf("the resolution of a PNG, in dots per inch (10 to %d)", export.MaxDPI))
 	force := forceFlag(fs, "an existing file that is not a PDF (for the other formats: not an earlier export of theirs)")
-	files, code, ok := parse(fs, args)
+	in, code, ok := e.oneFile(fs, args, "canvas file")
 	if !ok {
 		return code
-	}
-	if len(files) != 1 {
-		e.errorf("name one canvas file")
-		fs.Usage()
-		return ExitUsage
 	}
 	f, ok := e.exportFormat(*format, *out)
 	if !ok {
@@ -103,9 +98,9 @@ func runExport(e *env, args []string) int {
 		if !e.checkPaper(opt) {
 			return ExitUsage
 		}
-		return e.exportPictures(files[0], *out, export.PictureFormat(f), opt, *dpi, *compare, *force)
+		return e.exportPictures(in, *out, export.PictureFormat(f), opt, *dpi, *compare, *force)
 	default:
-		return e.exportData(fs, files[0], *out, f, *force)
+		return e.exportData(fs, in, *out, f, *force)
 	}
 	if !e.checkPaper(opt) {
 		return ExitUsage
@@ -114,7 +109,6 @@ func runExport(e *env, args []string) int {
 	// collector is relaxed from the start (see relaxGC).
 	export.Prepare()
 	defer relaxGC()()
-	in := files[0]
 	c, code := e.loadForPDF(in, out, ".pdf", *force)
 	if code != ExitOK {
 		return code

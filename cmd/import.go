@@ -37,16 +37,10 @@ func runImport(e *env, args []string) int {
 	from := fs.String("from", "", "the format of FILE: md, json or bmml (default: from FILE's extension)")
 	tmpl := fs.String("template", "", "for Markdown that does not say: "+strings.Join(bmc.TemplateIDs(), ", ")+" (default: the one whose block titles the headings use)")
 	force := fs.Bool("f", false, "overwrite an existing file")
-	files, code, ok := parse(fs, args)
+	in, code, ok := e.oneFile(fs, args, "file to import")
 	if !ok {
 		return code
 	}
-	if len(files) != 1 {
-		e.errorf("name one file to import")
-		fs.Usage()
-		return ExitUsage
-	}
-	in := files[0]
 	format, ok := e.importFormat(in, *from)
 	if !ok {
 		return ExitUsage
