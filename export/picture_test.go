@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"image"
 	"image/png"
 	"io"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"golang.org/x/image/vector"
 )
 
 // pictureCases are posters drawn as PDF and as pictures in the tests
@@ -349,5 +351,30 @@ func TestPNGSaysItsResolution(t *testing.T) {
 	}
 	if _, err := png.Decode(bytes.NewReader(pic)); err != nil {
 		t.Errorf("the PNG no longer decodes: %v", err)
+	}
+}
+
+// A shape too large for one pass of the rasterizer is filled in bands of
+// rows: the frame of a block that fills the page comes out whole, each
+// edge where it belongs, and nothing inside or outside it is painted.
+func TestPNGFillsLargeShapesInBands(t *testing.T) {
+	const w, h = 3000, 2000 // 6 million pixels: about three bands
+	var r vector.Rasterizer
+	s := newRasterSink(image.NewRGBA(image.Rect(0, 0, w, h)), &r)
+	pp := newPathPen(s, 1)
+	pp.SetDrawColor(0, 0, 0)
+	pp.SetLineWidth(10)
+	d := &drawer{pen: pp}
+	d.roundedRect(box{100, 100, 2800, 1800}, 50, "D")
+	dark := func(x, y int) bool { return s.img.RGBAAt(x, y).R < 64 }
+	for _, p := range [][2]int{{1500, 100}, {1500, 1900}, {100, 1000}, {2900, 1000}, {100, 300}, {2900, 1700}} {
+		if !dark(p[0], p[1]) {
+			t.Errorf("the frame is missing at %v", p)
+		}
+	}
+	for _, p := range [][2]int{{1500, 1000}, {1500, 700}, {1500, 1400}, {50, 1000}, {1500, 1950}, {105, 105}} {
+		if dark(p[0], p[1]) {
+			t.Errorf("painted at %v, inside or outside the frame", p)
+		}
 	}
 }
