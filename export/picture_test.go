@@ -215,6 +215,18 @@ func TestPicturesOfEveryPage(t *testing.T) {
 			t.Errorf("page %d is %d×%d, want %d×%d", i+1, cfg.Width, cfg.Height, w, h)
 		}
 	}
+	// Each page is its own: the pictures drawn into are reused from page
+	// to page, so a page that kept the one before would show it.
+	needTool(t, "pdftoppm")
+	pdf, _ := writePDF(t, c, Options{Paper: "A4"})
+	for i, page := range pages {
+		n := fmt.Sprint(i + 1)
+		want := tool(t, pdf, "pdftoppm", "-png", "-r", "30", "-singlefile", "-f", n, "-l", n)
+		if msg := samePicture(t, page, want); msg != "" {
+			keepFailed(t, "pages-"+n, page)
+			t.Errorf("page %s is not the PDF's: %s", n, msg)
+		}
+	}
 }
 
 func TestCheckPicture(t *testing.T) {
