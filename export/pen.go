@@ -95,13 +95,11 @@ func (pp *pathPen) at(x, y, s float64) *pathPen {
 
 func (pp *pathPen) pt(x, y float64) [2]float64 { return [2]float64{x*pp.k + pp.dx, y*pp.k + pp.dy} }
 
-func (pp *pathPen) SetFillColor(r, g, b int) { pp.st.fillColour = rgb{uint8(r), uint8(g), uint8(b)} }
-func (pp *pathPen) SetDrawColor(r, g, b int) { pp.st.colour = rgb{uint8(r), uint8(g), uint8(b)} }
-func (pp *pathPen) SetLineWidth(w float64)   { pp.st.width = w * pp.k }
-func (pp *pathPen) SetLineCapStyle(s string) { pp.st.cap = s }
-func (pp *pathPen) SetLineJoinStyle(s string) {
-	pp.st.join = s
-}
+func (pp *pathPen) SetFillColor(r, g, b int)  { pp.st.fillColour = rgb{uint8(r), uint8(g), uint8(b)} }
+func (pp *pathPen) SetDrawColor(r, g, b int)  { pp.st.colour = rgb{uint8(r), uint8(g), uint8(b)} }
+func (pp *pathPen) SetLineWidth(w float64)    { pp.st.width = w * pp.k }
+func (pp *pathPen) SetLineCapStyle(s string)  { pp.st.cap = s }
+func (pp *pathPen) SetLineJoinStyle(s string) { pp.st.join = s }
 
 func (pp *pathPen) SetDashPattern(dashes []float64, phase float64) {
 	pp.st.dashes = pp.st.dashes[:0]
