@@ -239,14 +239,21 @@ func (e *env) flags(c *command) *flag.FlagSet {
 
 // parse parses args, allowing flags after positional arguments too
 // ("validate a.yaml -q"). It returns the positional arguments, or an exit
-// code when parsing ended the command (-h, or a bad flag).
+// code when parsing ended the command: -h prints the command's usage; a
+// bad flag or value prints what is wrong and how to get the usage, not
+// the whole of it, so that the message stays in sight.
 func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	full := fs.Usage
+	fs.Usage = func() {} // the flag package prints the error itself
+	defer func() { fs.Usage = full }()
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				full()
 				return nil, ExitOK, false
 			}
+			fmt.Fprintf(fs.Output(), "Run '%s -h' for its usage.\n", fs.Name())
 			return nil, ExitUsage, false
 		}
 		args = fs.Args()

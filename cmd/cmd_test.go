@@ -61,6 +61,7 @@ func TestMainDispatch(t *testing.T) {
 		{[]string{"validate"}, ExitUsage, "", "name at least one canvas file"},
 		{[]string{"validate", "-x", "a.yaml"}, ExitUsage, "", "flag provided but not defined: -x"},
 		{[]string{"new", "-h"}, ExitOK, "", "-template"},
+		{[]string{"export", "x.yaml", "--dpi", "abc"}, ExitUsage, "", "invalid value \"abc\" for flag -dpi: parse error\nRun 'bmcanvas export -h' for its usage.\n"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -69,6 +70,21 @@ func TestMainDispatch(t *testing.T) {
 				t.Errorf("exit %d, stdout %q, stderr %q; want %d, %q, %q", code, out, errs, tt.code, tt.out, tt.err)
 			}
 		})
+	}
+}
+
+// TestBadFlagKeepsMessageInSight checks that a bad flag or value gets its
+// message and a pointer to -h, not the command's whole usage, and that -h
+// still prints the whole usage afterwards.
+func TestBadFlagKeepsMessageInSight(t *testing.T) {
+	for _, args := range [][]string{{"export", "x.yaml", "--dpi", "abc"}, {"diff", "--bogus", "a", "b"}, {"validate", "-x", "a.yaml"}} {
+		code, _, errs := run(t, args...)
+		if code != ExitUsage || strings.Contains(errs, "Options:") || strings.Count(errs, "\n") != 2 {
+			t.Errorf("%q: exit %d, stderr %q; want the error and the -h hint only", args, code, errs)
+		}
+	}
+	if code, _, errs := run(t, "export", "-h"); code != ExitOK || !strings.Contains(errs, "Options:") || !strings.Contains(errs, "-dpi float") {
+		t.Errorf("export -h: exit %d, stderr %q", code, errs)
 	}
 }
 
