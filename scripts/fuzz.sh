@@ -29,13 +29,18 @@ deadline_race() {
 		grep -A1 -- '^--- FAIL' "$1" | tail -n1 | grep -qx '[[:space:]]*context deadline exceeded'
 }
 
+# inputs DIR: how many files the corpus folder DIR holds (0 when none).
+inputs() {
+	if [ -d "$1" ]; then find "$1" -type f | wc -l; else echo 0; fi
+}
+
 while IFS=: read -r file name; do
 	pkg="./$(dirname "$file")"
 	corpus="$(dirname "$file")/testdata/fuzz/$name"
-	before=$(ls "$corpus" 2>/dev/null | wc -l)
+	before=$(inputs "$corpus")
 	echo "fuzz $pkg $name for $FUZZTIME"
 	if ! fuzz "$pkg" "$name"; then
-		after=$(ls "$corpus" 2>/dev/null | wc -l)
+		after=$(inputs "$corpus")
 		if deadline_race "$log" && [ "$before" = "$after" ]; then
 			echo "fuzz $pkg $name: no failing input; the run ended with Go 1.26's spurious \"context deadline exceeded\" at its time limit (go.dev/issue/75804)"
 		else
