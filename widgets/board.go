@@ -134,9 +134,10 @@ func (b *Board) SetCanvas(c *bmc.Canvas) {
 // SetChanges marks the notes with how they changed since another version
 // of the canvas, as the change poster does: new notes outlined in green,
 // changed ones in blue with a label (and an edited note's old text struck
-// through), and the removed notes as faded, read-only ghosts at the end
-// of the block they were in. The ghosts are not part of the canvas. Call
-// it again after every change of the canvas; nil clears the marks.
+// through), and the removed notes as faded, read-only ghosts where they
+// were, after the note they followed. The ghosts are not part of the
+// canvas and take no part in selection, moves or drops. Call it again
+// after every change of the canvas; nil clears the marks.
 func (b *Board) SetChanges(m *bmc.Marks) {
 	b.changes = m
 	b.cache.dirty = true
@@ -147,20 +148,23 @@ func (b *Board) SetChanges(m *bmc.Marks) {
 // Changes returns the marks set with SetChanges.
 func (b *Board) Changes() *bmc.Marks { return b.changes }
 
-// ghosts returns the removed notes of the comparison that were in block,
-// as the board shows them: their IDs cannot be a canvas note's.
-func (b *Board) ghosts(block string) []bmc.Note {
+// cardNotes returns what block's cards show, in order: its notes and,
+// during a comparison, the ghosts of the removed notes that were in it,
+// each after the note it followed, as the change poster has them
+// (bmc.InsertGhosts). A ghost's ID cannot be a canvas note's.
+func (b *Board) cardNotes(block string) []bmc.Note {
+	notes := b.notes(block)
 	gs := b.changes.GhostsIn(block)
 	if len(gs) == 0 {
-		return nil
+		return notes
 	}
-	out := make([]bmc.Note, len(gs))
+	ghosts := make([]bmc.Ghost, len(gs))
 	for i, g := range gs {
-		out[i] = g.Note
-		out[i].ID = ghostPrefix + g.Note.ID
-		out[i].Links = nil
+		ghosts[i] = g
+		ghosts[i].Note.ID = ghostPrefix + g.Note.ID
+		ghosts[i].Note.Links = nil
 	}
-	return out
+	return bmc.InsertGhosts(notes, ghosts)
 }
 
 // ghostPrefix starts the ID of a removed note's ghost on the board: no
@@ -264,10 +268,10 @@ func (b *Board) View() []BlockView {
 		v := BlockView{Block: bg.block.ID, TextSize: bg.text, AtFloor: bg.text <= g.m.noteFloor}
 		from, to := bg.visible()
 		for i, n := range b.canvas.Blocks[bg.block.ID] {
-			switch {
-			case i < from || i >= to:
+			switch c := bg.cardOf(i); {
+			case c < from || c >= to:
 				v.Scrolled = append(v.Scrolled, n.ID)
-			case bg.cut(i):
+			case bg.cut(c):
 				v.Cut = append(v.Cut, n.ID)
 			}
 		}
@@ -603,8 +607,7 @@ func (b *Board) geometry() *geometry {
 	}
 	c.geom = layoutBoard(boardInput{
 		size: size, tmpl: t, places: places, curtain: curtain, base: base, zoom: b.zoom,
-		notes:  b.notes,
-		ghosts: b.ghosts,
+		notes: b.cardNotes,
 		card: func(n *bmc.Note, block string) cardContent {
 			c := contentOf(n, b.prepared(n.Text), len(b.marks(n)), block == bmc.SegmentBlock && !isGhost(n.ID), b.currencyOf(n.ID))
 			c.change = changeOf(b.changeMark(n.ID))
@@ -717,7 +720,7 @@ func (b *Board) scrollIntoView(id string) {
 	}
 	g := b.geometry()
 	if k := g.find(block); k >= 0 {
-		if first := g.blocks[k].scrolledTo(i); first != g.blocks[k].first {
+		if first := g.blocks[k].scrolledTo(g.blocks[k].cardOf(i)); first != g.blocks[k].first {
 			b.scroll[block] = first
 			g.blocks[k].scrollTo(first)
 		}

@@ -288,8 +288,8 @@ func (b *Board) followLink(at fyne.Position) {
 		bg := &g.blocks[k]
 		if id := b.canvas.Blocks[bg.block.ID][i].ID; b.linkable(l, id) {
 			l.target = id
-			p := bg.cardPos(i)
-			over, overSize = &p, bg.cardSize(i)
+			p := bg.cardPos(bg.cardOf(i))
+			over, overSize = &p, bg.cardSize(bg.cardOf(i))
 		}
 	}
 	d.overlay.links.follow(at, over, overSize)

@@ -344,8 +344,9 @@ func (b *Board) focusPoint(g *geometry) (fyne.Position, int) {
 	if block, i, ok := b.find(b.sel.note); ok {
 		if k := g.find(block); k >= 0 {
 			bg := &g.blocks[k]
-			s := bg.cardSize(i)
-			return bg.cardPos(i).AddXY(s.Width/2, s.Height/2), k
+			c := bg.cardOf(i)
+			s := bg.cardSize(c)
+			return bg.cardPos(c).AddXY(s.Width/2, s.Height/2), k
 		}
 	}
 	if k := g.find(b.sel.block); k >= 0 {
@@ -369,8 +370,8 @@ func (b *Board) arrow(d direction) {
 	if b.sel.note == "" && g.blocks[k].real() > 0 {
 		// A block with notes has the focus: go to its first note in view.
 		from, _ := g.blocks[k].visible()
-		from = min(from, g.blocks[k].real()-1) // not a ghost
-		b.goTo(stop{block: g.blocks[k].block.ID, note: b.canvas.Blocks[g.blocks[k].block.ID][from].ID})
+		i := g.blocks[k].nearestNote(from) // not a ghost
+		b.goTo(stop{block: g.blocks[k].block.ID, note: b.canvas.Blocks[g.blocks[k].block.ID][i].ID})
 		return
 	}
 	if _, i, ok := b.find(b.sel.note); ok {
@@ -474,12 +475,13 @@ func (b *Board) keyboardMenu() {
 		return
 	}
 	bg := &g.blocks[k]
-	if from, to := bg.visible(); i < from || i >= to {
+	c := bg.cardOf(i)
+	if from, to := bg.visible(); c < from || c >= to {
 		return
 	}
 	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
-	s := bg.cardSize(i)
-	b.showNoteMenu(b.sel.note, abs.Add(bg.cardPos(i)).AddXY(s.Width/2, s.Height/2))
+	s := bg.cardSize(c)
+	b.showNoteMenu(b.sel.note, abs.Add(bg.cardPos(c)).AddXY(s.Width/2, s.Height/2))
 }
 
 // showHelp shows the focused block's prompts.

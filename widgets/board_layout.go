@@ -161,12 +161,11 @@ type boardInput struct {
 	curtain float32 // the share of the curtain strip shown, 0 to 1
 	base    baseSizes
 	zoom    Zoom
-	// notes returns a block's notes; ghosts, when set, the removed notes
-	// of a comparison shown after them; card returns what a note's card
-	// shows.
-	notes  func(block string) []bmc.Note
-	ghosts func(block string) []bmc.Note
-	card   func(n *bmc.Note, block string) cardContent
+	// notes returns what a block's cards show, in order: its notes, and
+	// during a comparison the ghosts of removed notes (isGhost) among
+	// them where they were; card returns what a note's card shows.
+	notes func(block string) []bmc.Note
+	card  func(n *bmc.Note, block string) cardContent
 	ms     measures
 	// scroll is the first row in view per block.
 	scroll map[string]int
@@ -234,9 +233,13 @@ type blockGeom struct {
 	cols    int
 	cardW   float32
 	gap     float32
-	count   int          // cards: the notes, then the ghosts
-	ghosts  int          // the ghosts of removed notes at the end, which take no part in moves
-	cards   []cardLayout // one per note, in order
+	count   int // cards: the notes, and the ghosts of removed notes among them
+	ghosts  int // the ghosts, which take no part in moves
+	// cardNote is, for each card, the index of its note in the block, or
+	// -1 for a ghost; noteCard, for each note, the index of its card. Both
+	// are nil when the block has no ghosts: card i is note i.
+	cardNote, noteCard []int
+	cards              []cardLayout // one per card, in order
 	rows    []cardRow
 	first   int  // the first row in view
 	end     int  // the row after the last in view
@@ -311,13 +314,7 @@ func layoutAt(in boardInput, zoom float32, trial bool) *geometry {
 		b.content = b.pos.AddXY(inset, m.titleH)
 		b.view = fyne.NewSize(max(b.size.Width-2*inset, 0), max(b.size.Height-m.titleH-inset, 0))
 		notes := in.notes(p.block.ID)
-		if in.ghosts != nil {
-			if g := in.ghosts(p.block.ID); len(g) > 0 {
-				notes = append(notes[:len(notes):len(notes)], g...)
-				b.ghosts = len(g)
-			}
-		}
-		b.count = len(notes)
+		b.mapGhosts(notes)
 		if !p.leaving || !trial {
 			b.flow(in, m, notes, trial)
 			b.scrollTo(in.scroll[p.block.ID])
@@ -483,10 +480,84 @@ func (b *blockGeom) maxFirst() int {
 // real returns the number of notes, the ghosts left out.
 func (b *blockGeom) real() int { return b.count - b.ghosts }
 
-// rowOf returns the row of note i.
-func (b *blockGeom) rowOf(i int) int { return i / b.cols }
+// mapGhosts counts the cards of notes and finds the ghosts among them.
+func (b *blockGeom) mapGhosts(notes []bmc.Note) {
+	b.count, b.ghosts, b.cardNote, b.noteCard = len(notes), 0, nil, nil
+	for i := range notes {
+		if isGhost(notes[i].ID) {
+			b.ghosts++
+		}
+	}
+	if b.ghosts == 0 {
+		return
+	}
+	b.cardNote = make([]int, len(notes))
+	b.noteCard = make([]int, 0, len(notes)-b.ghosts)
+	for c := range notes {
+		b.cardNote[c] = -1
+		if !isGhost(notes[c].ID) {
+			b.cardNote[c] = len(b.noteCard)
+			b.noteCard = append(b.noteCard, c)
+		}
+	}
+}
 
-// visible returns the range of note indexes in view, from ≤ i < to.
+// cardOf returns the index of note i's card; for i past the last note,
+// the place after the last card.
+func (b *blockGeom) cardOf(i int) int {
+	switch {
+	case b.noteCard == nil:
+		return i
+	case i >= len(b.noteCard):
+		return b.count
+	}
+	return b.noteCard[i]
+}
+
+// noteOf returns the index of the note on card c, or -1 for a ghost.
+func (b *blockGeom) noteOf(c int) int {
+	switch {
+	case b.cardNote == nil:
+		return c
+	case c < 0 || c >= len(b.cardNote):
+		return -1
+	}
+	return b.cardNote[c]
+}
+
+// notesBefore returns how many notes have their cards before card c.
+func (b *blockGeom) notesBefore(c int) int {
+	if b.cardNote == nil {
+		return min(c, b.count)
+	}
+	n := 0
+	for _, i := range b.cardNote[:min(c, b.count)] {
+		if i >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// nearestNote returns the note whose card is nearest card c, the later one
+// of two as near, or -1 when the block has none.
+func (b *blockGeom) nearestNote(c int) int {
+	for d := 0; d <= b.count; d++ {
+		for _, k := range [2]int{c + d, c - d} {
+			if k >= 0 && k < b.count {
+				if n := b.noteOf(k); n >= 0 {
+					return n
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// rowOf returns the row of card c.
+func (b *blockGeom) rowOf(c int) int { return c / b.cols }
+
+// visible returns the range of cards in view, from ≤ c < to.
 func (b *blockGeom) visible() (from, to int) {
 	if len(b.rows) == 0 {
 		return 0, 0
@@ -494,7 +565,7 @@ func (b *blockGeom) visible() (from, to int) {
 	return min(b.first*b.cols, b.count), min(b.end*b.cols, b.count)
 }
 
-// above and below return how many notes are scrolled out of view above
+// above and below return how many cards are scrolled out of view above
 // and below it.
 func (b *blockGeom) above() int {
 	from, _ := b.visible()
@@ -506,20 +577,19 @@ func (b *blockGeom) below() int {
 	return b.count - to
 }
 
-// cut reports whether note i is in view but drawn shorter than it needs:
+// cut reports whether card c is in view but drawn shorter than it needs:
 // its row alone is taller than the view.
-func (b *blockGeom) cut(i int) bool {
+func (b *blockGeom) cut(c int) bool {
 	from, to := b.visible()
-	return i >= from && i < to && b.rows[b.rowOf(i)].h > b.view.Height+0.01
+	return c >= from && c < to && b.rows[b.rowOf(c)].h > b.view.Height+0.01
 }
 
-// cardPos returns where the card of note i goes, even when it is out of
-// view.
-func (b *blockGeom) cardPos(i int) fyne.Position {
+// cardPos returns where card c goes, even when it is out of view.
+func (b *blockGeom) cardPos(c int) fyne.Position {
 	if len(b.rows) == 0 {
 		return b.content
 	}
-	row, col := b.rowOf(i), i%b.cols
+	row, col := b.rowOf(c), c%b.cols
 	y := float32(0)
 	if row < len(b.rows) {
 		y = b.rows[row].top - b.rows[b.first].top
@@ -530,13 +600,13 @@ func (b *blockGeom) cardPos(i int) fyne.Position {
 	return b.content.AddXY(float32(col)*(b.cardW+b.gap), y)
 }
 
-// cardSize returns the size the card of note i is drawn at: its row's
-// height, cut to the view.
-func (b *blockGeom) cardSize(i int) fyne.Size {
-	if b.rowOf(i) >= len(b.rows) {
+// cardSize returns the size card c is drawn at: its row's height, cut to
+// the view.
+func (b *blockGeom) cardSize(c int) fyne.Size {
+	if b.rowOf(c) >= len(b.rows) {
 		return fyne.NewSize(b.cardW, 0)
 	}
-	return fyne.NewSize(b.cardW, min(b.rows[b.rowOf(i)].h, max(b.view.Height, 1)))
+	return fyne.NewSize(b.cardW, min(b.rows[b.rowOf(c)].h, max(b.view.Height, 1)))
 }
 
 // contains reports whether p lies in the block's frame.
@@ -565,7 +635,8 @@ func (b *blockGeom) colAt(x float32) int {
 // dropAt returns the index, counted in the block before the dragged note is
 // taken out, at which a note dropped at p lands, and the bar that shows it:
 // a vertical bar between cards in a row, a horizontal one between cards of
-// a single column.
+// a single column. Among the ghosts of removed notes, it lands after the
+// notes whose cards come before the place.
 func (b *blockGeom) dropAt(p fyne.Position) (index int, barPos fyne.Position, barSize fyne.Size) {
 	const bar = 3
 	if b.real() == 0 || len(b.rows) == 0 {
@@ -574,38 +645,34 @@ func (b *blockGeom) dropAt(p fyne.Position) (index int, barPos fyne.Position, ba
 	row := b.rowAt(p.Y)
 	top := b.cardPos(row * b.cols).Y
 	h := b.rows[row].h
+	var c int // the card the note goes before
 	if b.cols == 1 {
-		index = row
+		c = row
 		if p.Y > top+h/2 {
-			index++
+			c++
 		}
-		index = min(index, b.real())
-		y := b.cardPos(index).Y - b.gap/2 - bar/2
-		return index, fyne.NewPos(b.content.X, y), fyne.NewSize(b.cardW, bar)
+		c = min(c, b.count)
+		y := b.cardPos(c).Y - b.gap/2 - bar/2
+		return b.notesBefore(c), fyne.NewPos(b.content.X, y), fyne.NewSize(b.cardW, bar)
 	}
 	col := int(math.Floor(float64((p.X-b.content.X)/(b.cardW+b.gap)) + 0.5))
 	col = clampInt(col, 0, b.cols)
-	index = min(row*b.cols+col, b.real())
+	c = min(row*b.cols+col, b.count)
 	if row == len(b.rows)-1 && p.Y > top+h {
-		index = b.real() // in the space below the last card: the end
+		c = b.count // in the space below the last card: the end
 	}
-	if index == b.real() && b.ghosts > 0 {
-		// Among or below the ghosts of removed notes: after the last note.
-		row = (index - 1) / b.cols
-		top, h = b.cardPos(row*b.cols).Y, b.rows[row].h
-	}
-	col = index - row*b.cols
+	col = c - row*b.cols
 	x := b.content.X + float32(col)*(b.cardW+b.gap) - b.gap/2 - bar/2
-	return index, fyne.NewPos(x, top), fyne.NewSize(bar, h)
+	return b.notesBefore(c), fyne.NewPos(x, top), fyne.NewSize(bar, h)
 }
 
-// scrolledTo returns the first row that brings note i into view while
+// scrolledTo returns the first row that brings card c into view while
 // moving the view as little as possible.
-func (b *blockGeom) scrolledTo(i int) int {
+func (b *blockGeom) scrolledTo(c int) int {
 	if len(b.rows) == 0 {
 		return 0
 	}
-	row := min(b.rowOf(i), len(b.rows)-1)
+	row := min(b.rowOf(c), len(b.rows)-1)
 	switch {
 	case row < b.first:
 		return row
@@ -639,7 +706,8 @@ func (g *geometry) find(id string) int {
 	return -1
 }
 
-// noteAt returns the block index and note index of the card in view at p.
+// noteAt returns the block index and note index of the card in view at p;
+// ok is false on a ghost.
 func (g *geometry) noteAt(p fyne.Position) (block, note int, ok bool) {
 	k := g.blockAt(p)
 	if k < 0 {
@@ -647,10 +715,11 @@ func (g *geometry) noteAt(p fyne.Position) (block, note int, ok bool) {
 	}
 	b := &g.blocks[k]
 	from, to := b.visible()
-	for i := from; i < min(to, b.real()); i++ {
-		pos, size := b.cardPos(i), b.cardSize(i)
+	for c := from; c < to; c++ {
+		pos, size := b.cardPos(c), b.cardSize(c)
 		if p.X >= pos.X && p.Y >= pos.Y && p.X < pos.X+size.Width && p.Y < pos.Y+size.Height {
-			return k, i, true
+			i := b.noteOf(c)
+			return k, i, i >= 0
 		}
 	}
 	return k, -1, false
@@ -712,7 +781,7 @@ func (g *geometry) neighbour(from int, d direction, at fyne.Position) int {
 
 // entry returns the note a move in direction d into this block lands on:
 // the one nearest to at on the side it is entered from, or -1 when the
-// block is empty.
+// block has none.
 func (b *blockGeom) entry(d direction, at fyne.Position) int {
 	if b.real() == 0 || len(b.rows) == 0 {
 		return -1
@@ -729,37 +798,57 @@ func (b *blockGeom) entry(d direction, at fyne.Position) int {
 	case dirUp:
 		row, col = b.end-1, b.colAt(at.X)
 	}
-	return min(row*b.cols+col, b.real()-1)
+	return b.nearestNote(min(row*b.cols+col, b.count-1))
 }
 
 // step returns the note next to note i in direction d within the block, or
-// -1 when the move leaves the block.
+// -1 when the move leaves the block. It passes the ghosts by: left and
+// right to the next note in the row, up and down to the nearest note in
+// the next row that has one.
 func (b *blockGeom) step(i int, d direction) int {
-	row, col := i/b.cols, i%b.cols
-	count := b.real()
-	rows := (count + b.cols - 1) / b.cols
+	c := b.cardOf(i)
+	row, col := c/b.cols, c%b.cols
+	rows := (b.count + b.cols - 1) / b.cols
 	switch d {
-	case dirUp:
-		if row > 0 {
-			return i - b.cols
+	case dirLeft, dirRight:
+		dc := 1
+		if d == dirLeft {
+			dc = -1
 		}
-	case dirDown:
-		if i+b.cols < count {
-			return i + b.cols
+		for col += dc; col >= 0 && col < b.cols && row*b.cols+col < b.count; col += dc {
+			if n := b.noteOf(row*b.cols + col); n >= 0 {
+				return n
+			}
 		}
-		if row < rows-1 {
-			return count - 1
+	case dirUp, dirDown:
+		dr := 1
+		if d == dirUp {
+			dr = -1
 		}
-	case dirLeft:
-		if col > 0 {
-			return i - 1
-		}
-	case dirRight:
-		if col < b.cols-1 && i+1 < count {
-			return i + 1
+		for row += dr; row >= 0 && row < rows; row += dr {
+			if n := b.nearestInRow(row, col); n >= 0 {
+				return n
+			}
 		}
 	}
 	return -1
+}
+
+// nearestInRow returns the note whose card in row is nearest column col
+// (the left one of two as near), or -1 when the row holds only ghosts.
+func (b *blockGeom) nearestInRow(row, col int) int {
+	best, bestDist := -1, 0
+	for c := row * b.cols; c < min((row+1)*b.cols, b.count); c++ {
+		n := b.noteOf(c)
+		dist := c - row*b.cols - col
+		if dist < 0 {
+			dist = -dist
+		}
+		if n >= 0 && (best < 0 || dist < bestDist) {
+			best, bestDist = n, dist
+		}
+	}
+	return best
 }
 
 func clampInt(v, lo, hi int) int {

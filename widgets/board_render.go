@@ -126,11 +126,11 @@ func (r *boardRenderer) layoutBlocks(g *geometry, near []string) {
 				st.aboveMatch, st.belowMatch = 0, 0
 				from, to := bg.visible()
 				for i, n := range b.canvas.Blocks[bg.block.ID] {
-					switch {
+					switch c := bg.cardOf(i); {
 					case !b.look.filter[n.ID]:
-					case i < from:
+					case c < from:
 						st.aboveMatch++
-					case i >= to:
+					case c >= to:
 						st.belowMatch++
 					}
 				}
@@ -164,10 +164,7 @@ func (r *boardRenderer) layoutCards(g *geometry) {
 		if bg.leaving {
 			continue
 		}
-		notes := b.notes(bg.block.ID)
-		if bg.ghosts > 0 {
-			notes = append(notes[:len(notes):len(notes)], b.ghosts(bg.block.ID)...)
-		}
+		notes := b.cardNotes(bg.block.ID)
 		from, to := bg.visible()
 		for i := from; i < min(to, len(notes), len(bg.cards)); i++ {
 			c := r.card(n)
@@ -252,11 +249,12 @@ func (r *boardRenderer) placeEditor(g *geometry) {
 	// neighbouring card peeks out from under the editor.
 	comfortable := 16 * bg.text
 	cols := min(max(int((comfortable+bg.gap)/(bg.cardW+bg.gap)+0.999), 1), bg.cols)
-	col := min(i%bg.cols, bg.cols-cols)
+	c := bg.cardOf(i)
+	col := min(c%bg.cols, bg.cols-cols)
 	grow := b.Theme().Size(theme.SizeNamePadding)
-	pos := bg.cardPos(i-i%bg.cols+col).SubtractXY(grow, grow)
+	pos := bg.cardPos(c-c%bg.cols+col).SubtractXY(grow, grow)
 	size := fyne.NewSize(float32(cols)*(bg.cardW+bg.gap)-bg.gap+2*grow,
-		max(bg.cardSize(i).Height+2*grow, b.edit.editor.MinSize().Height*1.6))
+		max(bg.cardSize(c).Height+2*grow, b.edit.editor.MinSize().Height*1.6))
 	size = fyne.NewSize(min(size.Width, g.size.Width), min(size.Height, g.size.Height))
 	pos.X = min(max(pos.X, 0), g.size.Width-size.Width)
 	pos.Y = min(max(pos.Y, 0), g.size.Height-size.Height)

@@ -1,7 +1,9 @@
 package widgets
 
 import (
+	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,38 +95,85 @@ func TestLayoutCardWithChange(t *testing.T) {
 	}
 }
 
-func TestLayoutGhostsComeLastAndTakeNoPartInMoves(t *testing.T) {
-	in := boardInputOf(map[string][]bmc.Note{"key_resources": notesOf(3, "Oven")})
-	in.ghosts = func(block string) []bmc.Note {
-		if block != "key_resources" {
-			return nil
+// TestLayoutGhostsStandWhereTheyWere lays out a block whose cards are
+// ghost, note, note, ghost, note, in one column and in several: the
+// ghosts keep their places, and take no part in selection, moves or
+// drops.
+func TestLayoutGhostsStandWhereTheyWere(t *testing.T) {
+	notes := notesOf(3, "Oven")
+	cards := []bmc.Note{{ID: ghostPrefix + "g0", Text: "Starter"}, notes[0], notes[1], {ID: ghostPrefix + "g1", Text: "Flour"}, notes[2]}
+	for _, size := range []fyne.Size{fyne.NewSize(1366, 768), fyne.NewSize(420, 900)} {
+		in := boardInputOf(map[string][]bmc.Note{"key_resources": cards})
+		in.size = size
+		g := layoutBoard(in)
+		kr := g.blocks[g.find("key_resources")]
+		name := fmt.Sprintf("%v, %d columns", size, kr.cols)
+		if (size.Width > 1000) != (kr.cols > 1) {
+			t.Fatalf("%s: the test wants one layout in columns and one in a single column", name)
 		}
-		return []bmc.Note{{ID: ghostPrefix + "g1", Text: "Starter"}}
-	}
-	g := layoutBoard(in)
-	kr := g.blocks[g.find("key_resources")]
-	if kr.count != 4 || kr.ghosts != 1 || kr.real() != 3 || len(kr.cards) != 4 {
-		t.Fatalf("count %d, ghosts %d, cards %d", kr.count, kr.ghosts, len(kr.cards))
-	}
-	ghost := kr.cardPos(3).AddXY(4, 4)
-	if _, i, ok := g.noteAt(ghost); ok {
-		t.Errorf("the ghost is note %d", i)
-	}
-	if i, _, _ := kr.dropAt(ghost); i != 3 {
-		t.Errorf("a drop on the ghost lands at %d, want 3 (the end)", i)
-	}
-	if i, _, _ := kr.dropAt(kr.pos.AddXY(kr.size.Width/2, kr.size.Height-2)); i != 3 {
-		t.Errorf("a drop below the ghost lands at %d, want 3", i)
-	}
-	for i := range 3 {
-		for _, d := range []direction{dirRight, dirDown} {
-			if j := kr.step(i, d); j >= 3 {
-				t.Errorf("step(%d, %v) = %d, a ghost", i, d, j)
+		if kr.count != 5 || kr.ghosts != 2 || kr.real() != 3 || len(kr.cards) != 5 {
+			t.Fatalf("%s: count %d, ghosts %d, cards %d", name, kr.count, kr.ghosts, len(kr.cards))
+		}
+		for i, want := range []int{1, 2, 4, 5} { // note 3: one past the last, the end
+			if c := kr.cardOf(i); c != want {
+				t.Errorf("%s: note %d on card %d, want %d", name, i, c, want)
 			}
 		}
-	}
-	if j := kr.entry(dirUp, kr.cardPos(3)); j >= 3 {
-		t.Errorf("entry from below = %d, a ghost", j)
+		for c, want := range []int{-1, 0, 1, -1, 2} {
+			if i := kr.noteOf(c); i != want {
+				t.Errorf("%s: card %d shows note %d, want %d", name, c, i, want)
+			}
+			inside := kr.cardPos(c).AddXY(4, 4)
+			if _, i, ok := g.noteAt(inside); ok != (want >= 0) || (ok && i != want) {
+				t.Errorf("%s: noteAt card %d = %d, %v; want %d", name, c, i, ok, want)
+			}
+			// A drop on a card's top left goes before it: after the notes
+			// whose cards come before.
+			if i, _, _ := kr.dropAt(inside); i != kr.notesBefore(c) {
+				t.Errorf("%s: a drop on card %d lands at %d, want %d", name, c, i, kr.notesBefore(c))
+			}
+		}
+		if i, _, _ := kr.dropAt(kr.pos.AddXY(kr.size.Width/2, kr.size.Height-2)); i != 3 {
+			t.Errorf("%s: a drop below the last card lands at %d, want 3 (the end)", name, i)
+		}
+		for i := range 3 {
+			for _, d := range []direction{dirLeft, dirRight, dirUp, dirDown} {
+				j := kr.step(i, d)
+				if j < -1 || j >= 3 {
+					t.Errorf("%s: step(%d, %v) = %d", name, i, d, j)
+					continue
+				}
+				if j < 0 {
+					continue
+				}
+				from, to := kr.cardOf(i), kr.cardOf(j)
+				switch d {
+				case dirLeft, dirRight:
+					if kr.rowOf(from) != kr.rowOf(to) || (d == dirRight) != (to > from) {
+						t.Errorf("%s: step(%d, %v) to card %d from card %d", name, i, d, to, from)
+					}
+				default:
+					if (d == dirDown) != (kr.rowOf(to) > kr.rowOf(from)) {
+						t.Errorf("%s: step(%d, %v) to row %d from row %d", name, i, d, kr.rowOf(to), kr.rowOf(from))
+					}
+				}
+			}
+		}
+		// Down from the first note reaches the others, the ghosts passed by.
+		seen := []int{0}
+		for i := kr.step(0, dirDown); i >= 0 && len(seen) < 5; i = kr.step(i, dirDown) {
+			seen = append(seen, i)
+		}
+		if kr.cols == 1 && !slices.Equal(seen, []int{0, 1, 2}) {
+			t.Errorf("%s: down from note 0 visits %v", name, seen)
+		}
+		for _, d := range []direction{dirUp, dirDown, dirLeft, dirRight} {
+			for c := range 5 {
+				if j := kr.entry(d, kr.cardPos(c).AddXY(2, 2)); j < 0 || j >= 3 {
+					t.Errorf("%s: entry(%v) at card %d = %d", name, d, c, j)
+				}
+			}
+		}
 	}
 }
 
@@ -276,16 +325,24 @@ func TestBoardShowsChanges(t *testing.T) {
 			t.Errorf("%s: label %q, want %q", id, got, want)
 		}
 	}
-	// The removed notes are ghosts at the end of their blocks, which the
-	// canvas does not hold.
+	// The removed notes are ghosts, which the canvas does not hold, where
+	// they were: after the note they followed, as on the change poster
+	// (bmc.InsertGhosts).
 	for _, tc := range []struct{ id, block string }{{"n11", "channels"}, {"n24", "key_resources"}} {
 		g := cardOf(t, b, ghostPrefix+tc.id)
 		if !g.ghost() || g.Note.ID != ghostPrefix+tc.id {
 			t.Errorf("%s: no ghost", tc.id)
 		}
 		bg := blockGeomOf(t, b, tc.block)
-		if bg.ghosts != 1 || g.Position() != bg.cardPos(bg.count-1) {
-			t.Errorf("%s: ghost at %v, want the block's last place %v", tc.id, g.Position(), bg.cardPos(bg.count-1))
+		var after string
+		for _, gh := range marks.GhostsIn(tc.block) {
+			if gh.Note.ID == tc.id {
+				after = gh.After
+			}
+		}
+		_, prev, ok := new.Find(after)
+		if !ok || bg.ghosts != 1 || g.Position() != bg.cardPos(prev+1) || prev+1 == bg.count-1 {
+			t.Errorf("%s: ghost at %v, want card %d at %v, after %q and not last", tc.id, g.Position(), prev+1, bg.cardPos(prev+1), after)
 		}
 		if _, ok := new.Note(tc.id); ok {
 			t.Errorf("%s is in the canvas", tc.id)

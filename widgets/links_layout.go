@@ -87,11 +87,11 @@ func (bg *blockGeom) outOfView(ids []string, find func(string) (string, int, boo
 	first, end := bg.visible()
 	for _, id := range ids {
 		block, i, ok := find(id)
-		switch {
+		switch c := bg.cardOf(i); {
 		case !ok || block != bg.block.ID:
-		case i < first:
+		case c < first:
 			above++
-		case i >= end:
+		case c >= end:
 			below++
 		}
 	}
@@ -110,11 +110,12 @@ func placeOf(g *geometry, id string, find func(string) (string, int, bool)) (car
 		return cardBox{}, nil, false
 	}
 	bg := &g.blocks[k]
+	c := bg.cardOf(i)
 	first, end := bg.visible()
-	if i < first || i >= end || i >= len(bg.cards) {
+	if c < first || c >= end || c >= len(bg.cards) {
 		return cardBox{}, nil, false
 	}
-	return cardBox{bg.cardPos(i), bg.cardSize(i)}, bg, true
+	return cardBox{bg.cardPos(c), bg.cardSize(c)}, bg, true
 }
 
 // edgeLine returns the part of the line between the centres of two cards
