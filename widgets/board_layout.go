@@ -166,7 +166,7 @@ type boardInput struct {
 	// them where they were; card returns what a note's card shows.
 	notes func(block string) []bmc.Note
 	card  func(n *bmc.Note, block string) cardContent
-	ms     measures
+	ms    measures
 	// scroll is the first row in view per block.
 	scroll map[string]int
 	// cards, when not nil, remembers card layouts by what they show, their
@@ -240,10 +240,10 @@ type blockGeom struct {
 	// are nil when the block has no ghosts: card i is note i.
 	cardNote, noteCard []int
 	cards              []cardLayout // one per card, in order
-	rows    []cardRow
-	first   int  // the first row in view
-	end     int  // the row after the last in view
-	scrolls bool // the notes do not all fit: the view scrolls, with an indicator below it
+	rows               []cardRow
+	first              int  // the first row in view
+	end                int  // the row after the last in view
+	scrolls            bool // the notes do not all fit: the view scrolls, with an indicator below it
 }
 
 // cardRow is a row of cards: its top, relative to the first row's, and
