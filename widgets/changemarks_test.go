@@ -457,3 +457,40 @@ func TestBoardGhostKeepsItsCurrency(t *testing.T) {
 		t.Errorf("a note of the canvas shows its amount in %q, want the canvas's none", c.Currency)
 	}
 }
+
+// TestBoardDropAmongGhosts drags a note onto the place of a removed note's
+// ghost: it lands after the note the ghost follows, and the keys pass the
+// ghost by.
+func TestBoardDropAmongGhosts(t *testing.T) {
+	_, new, marks := bakeryCompared(t)
+	b, w := newTestBoard(t, new, fyne.NewSize(1366, 768))
+	b.SetChanges(marks)
+	ghost := cardOf(t, b, ghostPrefix+"n24") // Key Resources: n23, the ghost, n25, n26
+	dragCard(t, b, "n26", ghost.Position().AddXY(4, 4), nil)
+	if got, want := ids(new, "key_resources"), []string{"n23", "n26", "n25"}; !slices.Equal(got, want) {
+		t.Errorf("key_resources = %v, want %v", got, want)
+	}
+	b.SetChanges(bmc.NoteMarks(bmc.Compare(example(t, "bakery"), new)))
+	kr := blockGeomOf(t, b, "key_resources")
+	if c := cardOf(t, b, ghostPrefix+"n24"); c.Position() != kr.cardPos(1) {
+		t.Errorf("the ghost moved to %v, want card 1 at %v", c.Position(), kr.cardPos(1))
+	}
+	// The ghost stands beside n23 in the first row, n26 and n25 under them:
+	// down from n23 goes to n26, right from n23 passes the ghost by and
+	// leaves the block, up from n25 goes to n23 rather than the ghost
+	// above it.
+	w.Canvas().Focus(b)
+	for _, tc := range []struct {
+		from string
+		key  fyne.KeyName
+		want string // "" for a note in another block
+	}{{"n23", fyne.KeyDown, "n26"}, {"n23", fyne.KeyRight, ""}, {"n25", fyne.KeyUp, "n23"}, {"n26", fyne.KeyRight, "n25"}} {
+		b.Select(tc.from)
+		b.TypedKey(&fyne.KeyEvent{Name: tc.key})
+		got := b.Selected()
+		block, _, ok := new.Find(got)
+		if tc.want == "" && (!ok || block == "key_resources") || tc.want != "" && got != tc.want {
+			t.Errorf("%s from %s selected %q in %q, want %q", tc.key, tc.from, got, block, tc.want)
+		}
+	}
+}
