@@ -1,12 +1,8 @@
 package formats
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"sort"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -185,7 +181,7 @@ type bmmlSection struct {
 }
 
 type bmmlReader struct {
-	*problems
+	*bmc.YAMLReader
 	report   *Report
 	counts   map[string]int
 	entities []*bmmlEntity
@@ -201,14 +197,14 @@ type bmmlReader struct {
 // the package's BMML notes for what goes where; the report says it for
 // the file at hand.
 func ReadBMML(name string, data []byte) (*bmc.Canvas, *Report, error) {
-	r := &bmmlReader{problems: &problems{file: name}, report: &Report{File: name}, counts: map[string]int{},
+	r := &bmmlReader{YAMLReader: bmc.NewYAMLReader(name, bmmlFile), report: &Report{File: name}, counts: map[string]int{},
 		byID: map[string]*bmmlEntity{}, names: map[string]string{}, owner: map[string]*bmmlEntity{}}
 	if len(data) > MaxInputSize {
 		return nil, nil, bmc.Errors{{File: name, Msg: fmt.Sprintf("is %s; a BMML file may be at most %s", bmc.FormatSize(int64(len(data))), bmc.FormatSize(MaxInputSize))}}
 	}
-	root := r.parse(data)
+	root := r.Read(data)
 	if root == nil {
-		return nil, nil, r.problems.err()
+		return nil, nil, r.Err()
 	}
 	c, err := r.read(root)
 	if err != nil {
@@ -217,68 +213,13 @@ func ReadBMML(name string, data []byte) (*bmc.Canvas, *Report, error) {
 	return c, r.report, nil
 }
 
-// parse reads the one YAML document of the file and returns its top
-// mapping, or nil after recording why it cannot.
-func (r *bmmlReader) parse(data []byte) (root *yaml.Node) {
-	defer func() {
-		if v := recover(); v != nil { // the YAML parser is not ours: never let it crash the app
-			r.add(bmc.Position{}, "cannot parse the file: %v", v)
-			root = nil
-		}
-	}()
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			r.add(bmc.Position{}, "the file is empty; a BMML file starts with \"version:\" and \"meta:\"")
-		} else {
-			r.syntaxError(err)
-		}
-		return nil
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		r.add(pos(&extra), "a second YAML document (after \"---\"); a BMML file holds one")
-		return nil
-	}
-	if n := findAlias(&doc); n != nil {
-		r.add(pos(n), "YAML anchors and aliases (&name, *name) are not read: write the values out")
-		return nil
-	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		r.add(pos(&doc), "expected keys such as \"version:\", \"meta:\" and \"customer_segments:\"")
-		return nil
-	}
-	return doc.Content[0]
+// bmmlFile names BMML in the messages of its reader.
+var bmmlFile = bmc.YAMLKind{
+	File:    "BMML file",
+	Start:   `"version:" and "meta:"`,
+	Keys:    `"version:", "meta:" and "customer_segments:"`,
+	LongKey: `"name": if this is a description, write it as description: …`,
 }
-
-func (r *bmmlReader) syntaxError(err error) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var at bmc.Position
-	if m := yamlErrorLine.FindStringSubmatch(err.Error()); m != nil {
-		at.Line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-		if strings.HasPrefix(msg, "did not find expected") { // yaml.v3 counts these lines from 0
-			at.Line++
-		}
-	}
-	r.add(at, "YAML syntax: %s", msg)
-}
-
-// findAlias returns the first alias or anchored node, nil when none.
-func findAlias(n *yaml.Node) *yaml.Node {
-	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		return n
-	}
-	for _, c := range n.Content {
-		if a := findAlias(c); a != nil {
-			return a
-		}
-	}
-	return nil
-}
-
-func pos(n *yaml.Node) bmc.Position { return bmc.Position{Line: n.Line, Column: n.Column} }
 
 // topKeys are the top-level keys of BMML.
 var topKeys = []string{"version", "meta", "customer_segments", "value_propositions", "fits", "channels",
@@ -288,18 +229,18 @@ var topKeys = []string{"version", "meta", "customer_segments", "value_propositio
 func (r *bmmlReader) read(root *yaml.Node) (*bmc.Canvas, error) {
 	top := r.fields(root, topKeys, "")
 	r.version(top["version"])
-	b, err := newBuilder(r.problems, bmc.BusinessModelCanvas().ID)
+	b, err := newBuilder(r.Problems, bmc.BusinessModelCanvas().ID)
 	if err != nil {
 		return nil, err
 	}
 	meta := r.meta(top["meta"])
 	for _, k := range bmmlKinds {
-		for _, item := range r.list(top[k.key], k.key) {
+		for _, item := range r.List(top[k.key], k.key, "") {
 			r.entity(k, item)
 		}
 	}
 	r.costStructure(top["cost_structure"])
-	for _, item := range r.list(top["fits"], "fits") {
+	for _, item := range r.List(top["fits"], "fits", "") {
 		r.fit(item)
 	}
 	// Segments take the palette's colours in turn, yellow (the colour of
@@ -390,10 +331,10 @@ func (r *bmmlReader) version(v *yaml.Node) {
 	if v == nil {
 		return
 	}
-	switch s := r.str(v, "version"); s {
+	switch s := r.Text(v, "version"); s {
 	case "1.0", "2.0":
 	default:
-		r.report.skip(pos(v), "version %q is not one this reader knows (1.0, 2.0): the keys of both were read", truncate(s, 20))
+		r.report.skip(r.Pos(v), "version %q is not one this reader knows (1.0, 2.0): the keys of both were read", truncate(s, 20))
 	}
 }
 
@@ -411,15 +352,15 @@ func (r *bmmlReader) meta(n *yaml.Node) bmmlMeta {
 		return m
 	}
 	if n.Kind != yaml.MappingNode {
-		r.add(pos(n), "meta must hold keys such as \"name:\", found %s", kindName(n))
+		r.Errorf(n, "meta must hold keys such as \"name:\", found %s", bmc.DescribeNode(n))
 		return m
 	}
 	f := r.fields(n, metaKeys, "meta")
 	v := map[string]string{}
 	for _, k := range metaKeys {
 		if f[k] != nil {
-			v[k] = oneLine(r.str(f[k], "meta."+k))
-			m.at[k] = pos(f[k])
+			v[k] = oneLine(r.Text(f[k], "meta."+k))
+			m.at[k] = r.Pos(f[k])
 			if v[k] != "" && k != "derived_from" {
 				r.counts["meta."+k]++
 			}
@@ -467,7 +408,7 @@ func (r *bmmlReader) setMeta(b *builder, m bmmlMeta) {
 			if !ok {
 				at = m.at["created"]
 			}
-			r.add(at, "%s", strings.TrimPrefix(err.Error(), "set details: "))
+			r.Add(at, strings.TrimPrefix(err.Error(), "set details: "))
 			*f.field = ""
 		}
 	}
@@ -487,7 +428,7 @@ func oneLine(s string) string {
 func (r *bmmlReader) entity(k bmmlKind, n *yaml.Node) {
 	where := singular(k.key)
 	if n.Kind != yaml.MappingNode {
-		r.add(pos(n), "each entry of %s must be a mapping such as {id: …, name: …}, found %s", k.key, kindName(n))
+		r.Errorf(n, "each entry of %s must be a mapping such as {id: …, name: …}, found %s", k.key, bmc.DescribeNode(n))
 		return
 	}
 	keys := make([]string, len(k.fields))
@@ -495,7 +436,7 @@ func (r *bmmlReader) entity(k bmmlKind, n *yaml.Node) {
 		keys[i] = f.key
 	}
 	vals := r.fields(n, keys, k.key)
-	e := &bmmlEntity{kind: k.key, block: k.block, at: pos(n), index: -1}
+	e := &bmmlEntity{kind: k.key, block: k.block, at: r.Pos(n), index: -1}
 	if k.key == majorCost.key {
 		e.kind = "costs"
 	}
@@ -508,11 +449,11 @@ func (r *bmmlReader) entity(k bmmlKind, n *yaml.Node) {
 		path := k.key + "." + f.key
 		switch f.role {
 		case roleID:
-			e.id = r.str(v, where+" id")
+			e.id = r.Text(v, where+" id")
 		case roleName:
-			e.name = r.str(v, where+" name")
+			e.name = r.Text(v, where+" name")
 		case roleDescription:
-			if e.description = r.str(v, where+" description"); e.description != "" {
+			if e.description = r.Text(v, where+" description"); e.description != "" {
 				r.counts[path]++
 			}
 		case roleLinks:
@@ -522,7 +463,7 @@ func (r *bmmlReader) entity(k bmmlKind, n *yaml.Node) {
 			e.forRefs = append(e.forRefs, r.refs(v, path)...)
 			r.counts[path]++
 		case roleTag:
-			if s := r.str(v, path); strings.TrimSpace(s) != "" {
+			if s := r.Text(v, path); strings.TrimSpace(s) != "" {
 				e.tags = append(e.tags, f.title+tagText(s))
 				r.counts[path]++
 			}
@@ -535,7 +476,7 @@ func (r *bmmlReader) entity(k bmmlKind, n *yaml.Node) {
 			r.counts[path]++
 		case roleSection:
 			sec := bmmlSection{title: f.title}
-			for _, item := range r.list(v, path) {
+			for _, item := range r.List(v, path, "") {
 				sec.items = append(sec.items, r.subItem(item, path, e))
 				r.counts[path]++
 			}
@@ -576,7 +517,7 @@ func tagText(s string) string { return strings.ReplaceAll(oneLine(strings.TrimSp
 // relation reads for: or from:, a mapping of entity kinds to lists of ids.
 func (r *bmmlReader) relation(v *yaml.Node, path string, e *bmmlEntity) {
 	if v.Kind != yaml.MappingNode {
-		r.add(pos(v), "%s must hold lists of ids such as \"customer_segments: [cs-…]\", found %s", path, kindName(v))
+		r.Errorf(v, "%s must hold lists of ids such as \"customer_segments: [cs-…]\", found %s", path, bmc.DescribeNode(v))
 		return
 	}
 	vals := r.fields(v, []string{"customer_segments", "value_propositions", "key_resources", "key_activities"}, path)
@@ -601,7 +542,7 @@ func (r *bmmlReader) subItem(n *yaml.Node, path string, parent *bmmlEntity) stri
 		return oneLine(n.Value)
 	}
 	if n.Kind != yaml.MappingNode {
-		r.add(pos(n), "each entry of %s must be a mapping such as {id: …, description: …}, found %s", path, kindName(n))
+		r.Errorf(n, "each entry of %s must be a mapping such as {id: …, description: …}, found %s", path, bmc.DescribeNode(n))
 		return ""
 	}
 	f := r.fields(n, subItemKeys, path)
@@ -609,7 +550,7 @@ func (r *bmmlReader) subItem(n *yaml.Node, path string, parent *bmmlEntity) stri
 		if f[k] == nil {
 			return ""
 		}
-		return oneLine(r.str(f[k], path+"."+k))
+		return oneLine(r.Text(f[k], path+"."+k))
 	}
 	id, name, desc := get("id"), get("name"), get("description")
 	text := name
@@ -659,13 +600,13 @@ func (r *bmmlReader) costStructure(n *yaml.Node) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		r.add(pos(n), "cost_structure must hold keys such as \"type:\" and \"major_costs:\", found %s", kindName(n))
+		r.Errorf(n, "cost_structure must hold keys such as \"type:\" and \"major_costs:\", found %s", bmc.DescribeNode(n))
 		return
 	}
 	f := r.fields(n, []string{"type", "characteristics", "major_costs"}, "cost_structure")
 	var lines []string
 	if f["type"] != nil {
-		if t := tagText(r.str(f["type"], "cost_structure.type")); t != "" {
+		if t := tagText(r.Text(f["type"], "cost_structure.type")); t != "" {
 			lines = append(lines, upperFirst(t))
 			r.counts["cost_structure.type"]++
 		}
@@ -684,10 +625,10 @@ func (r *bmmlReader) costStructure(n *yaml.Node) {
 		}
 	}
 	if len(lines) > 0 {
-		r.entities = append(r.entities, &bmmlEntity{kind: "costs", block: "cost_structure", at: pos(n), index: -1,
+		r.entities = append(r.entities, &bmmlEntity{kind: "costs", block: "cost_structure", at: r.Pos(n), index: -1,
 			name: strings.Join(lines, "\n")})
 	}
-	for _, item := range r.list(f["major_costs"], "cost_structure.major_costs") {
+	for _, item := range r.List(f["major_costs"], "cost_structure.major_costs", "") {
 		r.entity(majorCost, item)
 	}
 }
@@ -706,7 +647,7 @@ var fitKeys = []string{"id", "for", "mappings", "value_proposition", "customer_s
 // and, in its text, the fit's mappings.
 func (r *bmmlReader) fit(n *yaml.Node) {
 	if n.Kind != yaml.MappingNode {
-		r.add(pos(n), "each entry of fits must be a mapping such as {id: …, for: …}, found %s", kindName(n))
+		r.Errorf(n, "each entry of fits must be a mapping such as {id: …, for: …}, found %s", bmc.DescribeNode(n))
 		return
 	}
 	f := r.fields(n, fitKeys, "fits")
@@ -714,7 +655,7 @@ func (r *bmmlReader) fit(n *yaml.Node) {
 	var vps, segs []bmmlRef
 	if v := f["for"]; v != nil && v.Tag != "!!null" {
 		if v.Kind != yaml.MappingNode {
-			r.add(pos(v), "fits.for must hold value_propositions: and customer_segments:, found %s", kindName(v))
+			r.Errorf(v, "fits.for must hold value_propositions: and customer_segments:, found %s", bmc.DescribeNode(v))
 		} else {
 			rel := r.fields(v, []string{"value_propositions", "customer_segments"}, "fits.for")
 			vps = append(vps, r.refs(rel["value_propositions"], "fits.for.value_propositions")...)
@@ -737,20 +678,20 @@ func (r *bmmlReader) fit(n *yaml.Node) {
 		owner *bmmlEntity
 	}
 	var lines []line
-	for _, m := range r.list(f["mappings"], "fits.mappings") {
+	for _, m := range r.List(f["mappings"], "fits.mappings", "") {
 		if m.Kind != yaml.SequenceNode || len(m.Content) != 2 || m.Content[0].Kind != yaml.ScalarNode || m.Content[1].Kind != yaml.ScalarNode {
-			r.report.skip(pos(m), "a mapping of a fit is a pair such as [pr-…, pain-…]: this one is not kept")
+			r.report.skip(r.Pos(m), "a mapping of a fit is a pair such as [pr-…, pain-…]: this one is not kept")
 			continue
 		}
-		a, b := bmmlRef{m.Content[0].Value, pos(m.Content[0])}, bmmlRef{m.Content[1].Value, pos(m.Content[1])}
+		a, b := bmmlRef{m.Content[0].Value, r.Pos(m.Content[0])}, bmmlRef{m.Content[1].Value, r.Pos(m.Content[1])}
 		lines = append(lines, line{r.name(a) + " → " + r.name(b), r.owner[a.id]})
 		r.counts["fits.mappings"]++
 	}
 	for _, k := range []struct{ key, target, verb string }{
 		{"pain_relievers", "pain", "relieves"}, {"gain_creators", "gain", "creates"}, {"job_addressers", "job", "addresses"}} {
-		for _, item := range r.list(f[k.key], "fits."+k.key) {
+		for _, item := range r.List(f[k.key], "fits."+k.key, "") {
 			if item.Kind != yaml.MappingNode {
-				r.add(pos(item), "each entry of fits.%s must be a mapping such as {%s: …, through: […]}, found %s", k.key, k.target, kindName(item))
+				r.Errorf(item, "each entry of fits.%s must be a mapping such as {%s: …, through: […]}, found %s", k.key, k.target, bmc.DescribeNode(item))
 				continue
 			}
 			g := r.fields(item, []string{k.target, "through", "description"}, "fits."+k.key)
@@ -769,7 +710,7 @@ func (r *bmmlReader) fit(n *yaml.Node) {
 			}
 			text := strings.Join(parts, "; ")
 			if g["description"] != nil {
-				if d := oneLine(r.str(g["description"], "fits."+k.key+".description")); d != "" {
+				if d := oneLine(r.Text(g["description"], "fits."+k.key+".description")); d != "" {
 					text = d + " (" + text + ")"
 				}
 			}
@@ -889,50 +830,13 @@ func (r *bmmlReader) kept() {
 // fields returns the value node of each key of a mapping. Keys outside
 // known are reported as not imported; where names the mapping.
 func (r *bmmlReader) fields(m *yaml.Node, known []string, where string) map[string]*yaml.Node {
-	out := map[string]*yaml.Node{}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		key := k.Value
-		path := key
+	return r.Keys(m, known, where, func(k *yaml.Node) {
+		path := k.Value
 		if where != "" {
-			path = where + "." + key
+			path = where + "." + path
 		}
-		switch {
-		case k.Kind != yaml.ScalarNode:
-			r.add(pos(k), "%s: keys must be plain names, found %s", where, kindName(k))
-		case !contains(known, key):
-			r.report.skip(pos(k), "%s is not imported: the canvas has no place for it%s", truncate(path, 80), bmc.Suggestion(key, known))
-		case out[key] != nil:
-			r.add(pos(k), "%s appears twice", truncate(path, 80))
-		default:
-			out[key] = v
-		}
-	}
-	return out
-}
-
-// str reads a one-value key as text; null reads as "".
-func (r *bmmlReader) str(v *yaml.Node, what string) string {
-	if v == nil || v.Tag == "!!null" {
-		return ""
-	}
-	if v.Kind != yaml.ScalarNode {
-		r.add(pos(v), "%s must be text, found %s", what, kindName(v))
-		return ""
-	}
-	return v.Value
-}
-
-// list returns the entries of a list; null is an empty list.
-func (r *bmmlReader) list(v *yaml.Node, what string) []*yaml.Node {
-	if v == nil || v.Tag == "!!null" {
-		return nil
-	}
-	if v.Kind != yaml.SequenceNode {
-		r.add(pos(v), "%s must be a list, found %s", what, kindName(v))
-		return nil
-	}
-	return v.Content
+		r.report.skip(r.Pos(k), "%s is not imported: the canvas has no place for it%s", truncate(path, 80), bmc.Suggestion(k.Value, known))
+	})
 }
 
 // refs reads one id or a list of ids.
@@ -941,30 +845,15 @@ func (r *bmmlReader) refs(v *yaml.Node, what string) []bmmlRef {
 		return nil
 	}
 	if v.Kind == yaml.ScalarNode {
-		return []bmmlRef{{v.Value, pos(v)}}
+		return []bmmlRef{{v.Value, r.Pos(v)}}
 	}
 	var out []bmmlRef
-	for _, item := range r.list(v, what) {
+	for _, item := range r.List(v, what, "") {
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
-			r.add(pos(item), "each entry of %s must be an id, found %s", what, kindName(item))
+			r.Errorf(item, "each entry of %s must be an id, found %s", what, bmc.DescribeNode(item))
 			continue
 		}
-		out = append(out, bmmlRef{item.Value, pos(item)})
+		out = append(out, bmmlRef{item.Value, r.Pos(item)})
 	}
 	return out
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "nothing"
-		}
-		return fmt.Sprintf("%q", truncate(n.Value, 40))
-	}
-	return "nothing"
 }

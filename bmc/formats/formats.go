@@ -14,7 +14,6 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -188,39 +187,6 @@ func formatList(fs []Format) string {
 	return strings.Join(names, ", ")
 }
 
-// maxErrors caps the problems one import lists, as bmc.Load does.
-const maxErrors = 50
-
-// problems gathers the located errors that stop an import.
-type problems struct {
-	file string
-	errs bmc.Errors
-	more int
-}
-
-func (p *problems) add(at bmc.Position, format string, args ...any) {
-	if len(p.errs) >= maxErrors {
-		p.more++
-		return
-	}
-	p.errs = append(p.errs, &bmc.Error{File: p.file, Line: at.Line, Column: at.Column, Msg: fmt.Sprintf(format, args...)})
-}
-
-// err returns the problems in the order of the file, or nil.
-func (p *problems) err() error {
-	if len(p.errs) == 0 {
-		return nil
-	}
-	sort.SliceStable(p.errs, func(i, j int) bool {
-		a, b := p.errs[i], p.errs[j]
-		return a.Line < b.Line || a.Line == b.Line && a.Column < b.Column
-	})
-	if p.more > 0 {
-		return append(p.errs, &bmc.Error{File: p.file, Msg: fmt.Sprintf("… and %d more", p.more)})
-	}
-	return p.errs
-}
-
 // builder assembles a canvas from notes read one by one. Each note passes
 // the rules of bmc (Canvas.AddNote on a scratch canvas of the same
 // template) when it is added, so that a problem is reported where the note
@@ -228,7 +194,7 @@ func (p *problems) err() error {
 // and the canvas is validated once more as a whole. Adding is O(1) per
 // note, so a large input takes linear time.
 type builder struct {
-	*problems
+	*bmc.Problems
 	canvas  *bmc.Canvas
 	scratch *bmc.Canvas
 	notes   []pending
@@ -251,13 +217,13 @@ type pending struct {
 	noteLinks []int
 }
 
-func newBuilder(p *problems, template string) (*builder, error) {
+func newBuilder(p *bmc.Problems, template string) (*builder, error) {
 	c, err := bmc.New(template)
 	if err != nil {
 		return nil, err
 	}
 	scratch, _ := bmc.New(template)
-	return &builder{problems: p, canvas: c, scratch: scratch, explicit: map[string]int{}}, nil
+	return &builder{Problems: p, canvas: c, scratch: scratch, explicit: map[string]int{}}, nil
 }
 
 // add checks n against the rules and queues it at the end of block. An
@@ -268,11 +234,11 @@ func (b *builder) add(block string, n bmc.Note, at bmc.Position) (int, bool) {
 	n.Segments, n.Links = nil, nil
 	if n.ID != "" {
 		if err := bmc.CheckID(n.ID); err != nil {
-			b.problems.add(at, "%v", err)
+			b.Add(at, err.Error())
 			return -1, false
 		}
 		if first, dup := b.explicit[n.ID]; dup {
-			b.problems.add(at, "note id %q is used twice (first on line %d)", n.ID, b.notes[first].at.Line)
+			b.Addf(at, "note id %q is used twice (first on line %d)", n.ID, b.notes[first].at.Line)
 			return -1, false
 		}
 	}
@@ -280,7 +246,7 @@ func (b *builder) add(block string, n bmc.Note, at bmc.Position) (int, bool) {
 	probe.ID = "probe"
 	stored, err := b.scratch.AddNote(block, -1, probe)
 	if err != nil {
-		b.problems.add(at, "%s", strings.TrimPrefix(err.Error(), "add note: "))
+		b.Add(at, strings.TrimPrefix(err.Error(), "add note: "))
 		return -1, false
 	}
 	b.scratch.DeleteNote(stored.ID)
@@ -353,7 +319,7 @@ func (b *builder) isSegment(i int) bool { return b.notes[i].block == bmc.Segment
 
 // finish hands out IDs, resolves links and returns the canvas, validated.
 func (b *builder) finish() (*bmc.Canvas, error) {
-	if err := b.problems.err(); err != nil {
+	if err := b.Err(); err != nil {
 		return nil, err
 	}
 	next := 0
@@ -381,7 +347,7 @@ func (b *builder) finish() (*bmc.Canvas, error) {
 		b.canvas.Blocks[p.block] = append(b.canvas.Blocks[p.block], n)
 	}
 	if err := b.canvas.Validate(); err != nil {
-		return nil, fmt.Errorf("%s: the imported canvas breaks a rule of the format (a bug in bmcanvas): %w", b.file, err)
+		return nil, fmt.Errorf("%s: the imported canvas breaks a rule of the format (a bug in bmcanvas): %w", b.File(), err)
 	}
 	return b.canvas, nil
 }

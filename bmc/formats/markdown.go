@@ -321,7 +321,7 @@ type mdSection struct {
 
 // mdReader reads Markdown into sections.
 type mdReader struct {
-	*problems
+	*bmc.Problems
 	report   *Report
 	front    map[string]*yaml.Node
 	frontAt  bmc.Position
@@ -341,17 +341,17 @@ type mdReader struct {
 // block is an error, as is a heading that names no block but holds
 // bullets.
 func ReadMarkdown(name string, data []byte, opt Options) (*bmc.Canvas, *Report, error) {
-	r := &mdReader{problems: &problems{file: name}, report: &Report{File: name}}
+	r := &mdReader{Problems: bmc.NewProblems(name), report: &Report{File: name}}
 	if len(data) > MaxInputSize {
 		return nil, nil, bmc.Errors{{File: name, Msg: fmt.Sprintf("is %s; a Markdown file may be at most %s", bmc.FormatSize(int64(len(data))), bmc.FormatSize(MaxInputSize))}}
 	}
 	lines := r.lines(data)
-	if err := r.problems.err(); err != nil {
+	if err := r.Err(); err != nil {
 		return nil, nil, err
 	}
 	lines = r.frontMatter(lines)
 	r.parse(lines)
-	if err := r.problems.err(); err != nil {
+	if err := r.Err(); err != nil {
 		return nil, nil, err
 	}
 	c, err := r.canvas(opt)
@@ -370,7 +370,7 @@ func (r *mdReader) lines(data []byte) []mdLine {
 		l = strings.TrimSuffix(l, "\r")
 		if !utf8.ValidString(l) {
 			col := 1 + utf8.RuneCountInString(l[:firstInvalid(l)])
-			r.add(bmc.Position{Line: i + 1, Column: col}, "byte 0x%02X is not valid UTF-8: save the file as UTF-8 text", l[firstInvalid(l)])
+			r.Addf(bmc.Position{Line: i + 1, Column: col}, "byte 0x%02X is not valid UTF-8: save the file as UTF-8 text", l[firstInvalid(l)])
 			continue
 		}
 		out = append(out, mdLine{text: l, at: bmc.Position{Line: i + 1, Column: 1}})
@@ -407,7 +407,7 @@ func (r *mdReader) frontMatter(lines []mdLine) []mdLine {
 		}
 	}
 	if end < 0 {
-		r.add(lines[0].at, "the front matter that starts here has no closing \"---\" line")
+		r.Addf(lines[0].at, "the front matter that starts here has no closing \"---\" line")
 		return nil
 	}
 	r.frontAt = lines[0].at
@@ -426,7 +426,7 @@ func (r *mdReader) frontMatter(lines []mdLine) []mdLine {
 			}
 			at, msg = bmc.Position{Line: n + offset}, m[2]
 		}
-		r.add(at, "front matter: YAML syntax: %s", msg)
+		r.Addf(at, "front matter: YAML syntax: %s", msg)
 		return lines[end+1:]
 	}
 	if len(doc.Content) == 0 {
@@ -435,7 +435,7 @@ func (r *mdReader) frontMatter(lines []mdLine) []mdLine {
 	m := doc.Content[0]
 	at := func(n *yaml.Node) bmc.Position { return bmc.Position{Line: n.Line + offset, Column: n.Column} }
 	if m.Kind != yaml.MappingNode {
-		r.add(at(m), "the front matter must hold keys such as \"template: business-model-canvas\"")
+		r.Addf(at(m), "the front matter must hold keys such as \"template: business-model-canvas\"")
 		return lines[end+1:]
 	}
 	r.front = map[string]*yaml.Node{}
@@ -445,9 +445,9 @@ func (r *mdReader) frontMatter(lines []mdLine) []mdLine {
 		case !contains(frontKeys, k.Value):
 			r.report.skip(at(k), "front matter key %q is not kept: a canvas has no place for it%s (its keys are %s)", truncate(k.Value, 60), bmc.Suggestion(k.Value, frontKeys), strings.Join(frontKeys, ", "))
 		case v.Kind != yaml.ScalarNode:
-			r.add(at(v), "front matter key %q must be one line of text", k.Value)
+			r.Addf(at(v), "front matter key %q must be one line of text", k.Value)
 		case r.front[k.Value] != nil:
-			r.add(at(k), "front matter key %q appears twice", k.Value)
+			r.Addf(at(k), "front matter key %q appears twice", k.Value)
 		default:
 			v.Line, v.Column = at(v).Line, at(v).Column
 			if v.Tag == "!!null" {
@@ -505,7 +505,7 @@ func (r *mdReader) parse(lines []mdLine) {
 			content := stripIndent(l.text, contentCol)
 			if m := attrComment.FindStringSubmatch(content); m != nil {
 				if item.attrs != "" {
-					r.add(l.at, "a second attributes comment for the note of line %d", item.at.Line)
+					r.Addf(l.at, "a second attributes comment for the note of line %d", item.at.Line)
 				}
 				item.attrs, item.attrsAt = m[1], bmc.Position{Line: l.at.Line, Column: contentCol + 1}
 				blanks = 0
@@ -604,10 +604,10 @@ func stripIndent(s string, col int) string {
 func (r *mdReader) canvas(opt Options) (*bmc.Canvas, error) {
 	tmpl, ok := r.template(opt)
 	if !ok {
-		return nil, r.problems.err()
+		return nil, r.Err()
 	}
 	t, _ := bmc.TemplateByID(tmpl)
-	b, err := newBuilder(r.problems, tmpl)
+	b, err := newBuilder(r.Problems, tmpl)
 	if err != nil {
 		return nil, err
 	}
@@ -630,7 +630,7 @@ func (r *mdReader) canvas(opt Options) (*bmc.Canvas, error) {
 		if v := r.front[f.key]; v != nil {
 			*f.value = v.Value
 			if err := b.canvas.SetMeta(meta); err != nil {
-				r.add(bmc.Position{Line: v.Line, Column: v.Column}, "%s", strings.TrimPrefix(err.Error(), "set details: "))
+				r.Add(bmc.Position{Line: v.Line, Column: v.Column}, strings.TrimPrefix(err.Error(), "set details: "))
 				*f.value = ""
 			}
 		}
@@ -643,14 +643,14 @@ func (r *mdReader) canvas(opt Options) (*bmc.Canvas, error) {
 			if t.HasBackstage() {
 				b.canvas.View.Backstage = bmc.BackstageHidden
 			} else {
-				r.add(at, "the %s has no backstage to hide", t.Name)
+				r.Addf(at, "the %s has no backstage to hide", t.Name)
 			}
 		default:
-			r.add(at, "backstage must be \"shown\" or \"hidden\", not %q", truncate(v.Value, 60))
+			r.Addf(at, "backstage must be \"shown\" or \"hidden\", not %q", truncate(v.Value, 60))
 		}
 	}
 	if len(r.preamble.items) > 0 {
-		r.add(r.preamble.items[0].at, "a bullet before any block heading: put the notes under a heading such as \"## %s\"", segmentTitle(t))
+		r.Addf(r.preamble.items[0].at, "a bullet before any block heading: put the notes under a heading such as \"## %s\"", segmentTitle(t))
 	}
 	type noteRef struct {
 		index int
@@ -668,14 +668,14 @@ func (r *mdReader) canvas(opt Options) (*bmc.Canvas, error) {
 			case isTitle && !titleSet:
 				meta.Title, titleSet = sec.heading, true
 				if err := b.canvas.SetMeta(meta); err != nil {
-					r.add(sec.at, "%s", strings.TrimPrefix(err.Error(), "set details: "))
+					r.Add(sec.at, strings.TrimPrefix(err.Error(), "set details: "))
 					meta.Title = ""
 				}
 				r.report.Kept = append(r.report.Kept, fmt.Sprintf("# %s (line %d) → title", truncate(sec.heading, 60), sec.at.Line))
 			case isTitle:
 				// The title, repeated for people who read the Markdown.
 			case len(sec.items) > 0:
-				r.add(sec.at, "heading %q names no block of the %s, so its bullets have no place%s; its blocks are: %s",
+				r.Addf(sec.at, "heading %q names no block of the %s, so its bullets have no place%s; its blocks are: %s",
 					truncate(sec.heading, 60), t.Name, headingHint(sec.heading, t), blockTitles(t))
 			case sec.level == 1 && r.front["title"] != nil:
 				r.report.skip(sec.at, "heading %q skipped: the front matter gives the title, %q", truncate(sec.heading, 60), truncate(meta.Title, 60))
@@ -683,7 +683,7 @@ func (r *mdReader) canvas(opt Options) (*bmc.Canvas, error) {
 				r.report.skip(sec.at, "heading %q skipped: it names no block of the %s", truncate(sec.heading, 60), t.Name)
 			}
 			if isTitle && len(sec.items) > 0 {
-				r.add(sec.items[0].at, "a bullet before any block heading: put the notes under a heading such as \"## %s\"", segmentTitle(t))
+				r.Addf(sec.items[0].at, "a bullet before any block heading: put the notes under a heading such as \"## %s\"", segmentTitle(t))
 			}
 			continue
 		}
@@ -704,7 +704,7 @@ func (r *mdReader) canvas(opt Options) (*bmc.Canvas, error) {
 				dec := json.NewDecoder(strings.NewReader(it.attrs))
 				dec.DisallowUnknownFields()
 				if err := dec.Decode(&a); err != nil {
-					r.add(it.attrsAt, "the note's attributes: %s", strings.TrimPrefix(err.Error(), "json: "))
+					r.Addf(it.attrsAt, "the note's attributes: %s", strings.TrimPrefix(err.Error(), "json: "))
 					continue
 				}
 				n.ID, n.Color, n.Status, n.Evidence, n.Tags, n.Amount, n.Period = a.ID, bmc.Color(a.Color), bmc.Status(a.Status), a.Evidence, a.Tags, a.Amount, bmc.Period(a.Period)
@@ -728,18 +728,18 @@ func (r *mdReader) canvas(opt Options) (*bmc.Canvas, error) {
 			seg, ok := b.explicit[bmc.SegmentOf(s)]
 			switch {
 			case !ok:
-				r.add(ref.item.attrsAt, "the note links to %q, which no note of the file has as its id", truncate(s, 60))
+				r.Addf(ref.item.attrsAt, "the note links to %q, which no note of the file has as its id", truncate(s, 60))
 			case !b.linkRef(ref.index, seg, s):
-				r.add(ref.item.attrsAt, "the note links to %q, which is not a note of %s", truncate(s, 60), segmentTitle(t))
+				r.Addf(ref.item.attrsAt, "the note links to %q, which is not a note of %s", truncate(s, 60), segmentTitle(t))
 			}
 		}
 		for _, l := range ref.attrs.Links {
 			to, ok := b.explicit[l]
 			switch {
 			case !ok:
-				r.add(ref.item.attrsAt, "the note links to %q, which no note of the file has as its id", truncate(l, 60))
+				r.Addf(ref.item.attrsAt, "the note links to %q, which no note of the file has as its id", truncate(l, 60))
 			case !b.linkNotes(ref.index, to):
-				r.add(ref.item.attrsAt, "the note links to %q, in a block its own does not link to", truncate(l, 60))
+				r.Addf(ref.item.attrsAt, "the note links to %q, in a block its own does not link to", truncate(l, 60))
 			}
 		}
 	}
@@ -747,7 +747,7 @@ func (r *mdReader) canvas(opt Options) (*bmc.Canvas, error) {
 		r.report.Kept = append(r.report.Kept, fmt.Sprintf("<!-- bmcanvas … --> comments (%d) → the notes' ids, colours, links, statuses, evidence, tags and amounts", attrs))
 	}
 	if blocks == 0 {
-		r.add(bmc.Position{}, "found no block heading such as \"## %s\": nothing to import", segmentTitle(t))
+		r.Addf(bmc.Position{}, "found no block heading such as \"## %s\": nothing to import", segmentTitle(t))
 	}
 	return b.finish()
 }
@@ -758,18 +758,18 @@ func (r *mdReader) template(opt Options) (string, bool) {
 	if v := r.front["template"]; v != nil {
 		at := bmc.Position{Line: v.Line, Column: v.Column}
 		if _, ok := bmc.TemplateByID(v.Value); !ok {
-			r.add(at, "unknown template %q%s; templates are %s", truncate(v.Value, 60), bmc.Suggestion(v.Value, bmc.TemplateIDs()), strings.Join(bmc.TemplateIDs(), ", "))
+			r.Addf(at, "unknown template %q%s; templates are %s", truncate(v.Value, 60), bmc.Suggestion(v.Value, bmc.TemplateIDs()), strings.Join(bmc.TemplateIDs(), ", "))
 			return "", false
 		}
 		if opt.Template != "" && opt.Template != v.Value {
-			r.add(at, "the file is a %s canvas, not %s", v.Value, opt.Template)
+			r.Addf(at, "the file is a %s canvas, not %s", v.Value, opt.Template)
 			return "", false
 		}
 		return v.Value, true
 	}
 	if opt.Template != "" {
 		if _, ok := bmc.TemplateByID(opt.Template); !ok {
-			r.add(bmc.Position{}, "unknown template %q%s; templates are %s", truncate(opt.Template, 60), bmc.Suggestion(opt.Template, bmc.TemplateIDs()), strings.Join(bmc.TemplateIDs(), ", "))
+			r.Addf(bmc.Position{}, "unknown template %q%s; templates are %s", truncate(opt.Template, 60), bmc.Suggestion(opt.Template, bmc.TemplateIDs()), strings.Join(bmc.TemplateIDs(), ", "))
 			return "", false
 		}
 		return opt.Template, true
@@ -798,7 +798,7 @@ func (r *mdReader) template(opt Options) (string, bool) {
 			}
 		}
 		if len(fits) == 0 {
-			r.add(sec.at, "the headings name blocks of different templates: %q is not a block of any template the headings before it fit; say which template the file is with \"template:\" in a front matter", truncate(sec.heading, 60))
+			r.Addf(sec.at, "the headings name blocks of different templates: %q is not a block of any template the headings before it fit; say which template the file is with \"template:\" in a front matter", truncate(sec.heading, 60))
 			return "", false
 		}
 	}
