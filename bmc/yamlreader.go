@@ -29,6 +29,9 @@ type YAMLKind struct {
 	// LongKey tells what a key longer than YAML reads most likely is
 	// meant to be: "\"text\": if this is a note, write it as - text: …".
 	LongKey string
+	// Part names the YAML in messages about its syntax when it is a part
+	// of another file: "front matter".
+	Part string
 }
 
 // YAMLReader reads the one YAML document of a file for the reader of a
@@ -43,11 +46,20 @@ type YAMLReader struct {
 	// breaks lists the line breaks YAML counts but text editors do not
 	// (NEL, U+2028, U+2029), to report lines as editors number them.
 	breaks []yamlBreak
+	// lines is how many lines of its file come before the YAML.
+	lines int
 }
 
 // NewYAMLReader returns a reader of the named file, of the kind given.
 func NewYAMLReader(file string, kind YAMLKind) *YAMLReader {
 	return &YAMLReader{Problems: NewProblems(file), kind: kind}
+}
+
+// NewEmbeddedYAMLReader returns a reader of YAML that stands in another
+// file after its first lines lines, such as a Markdown file's front
+// matter: it reports its problems, located in that file, to p.
+func NewEmbeddedYAMLReader(p *Problems, kind YAMLKind, lines int) *YAMLReader {
+	return &YAMLReader{Problems: p, kind: kind, lines: lines}
 }
 
 // yamlBreak is a line break that YAML counts and editors do not: YAML's
@@ -63,7 +75,8 @@ func (r *YAMLReader) Read(data []byte) (top *yaml.Node) {
 			top = nil
 		}
 	}()
-	if r.scan(data); r.Len() > 0 {
+	before := r.Len()
+	if r.scan(data); r.Len() > before {
 		return nil
 	}
 	return r.parse(data)
@@ -94,12 +107,12 @@ func (r *YAMLReader) Errorf(n *yaml.Node, format string, args ...any) {
 func (r *YAMLReader) position(line, col int) Position {
 	i := sort.Search(len(r.breaks), func(i int) bool { return r.breaks[i].line > line })
 	if col == 0 {
-		return Position{Line: line - i}
+		return Position{Line: line - i + r.lines}
 	}
 	if i > 0 && r.breaks[i-1].line == line {
 		col += r.breaks[i-1].col - 1
 	}
-	return Position{Line: line - i, Column: col}
+	return Position{Line: line - i + r.lines, Column: col}
 }
 
 // scan checks the bytes before YAML sees them: every byte that is not
@@ -114,14 +127,14 @@ func (r *YAMLReader) scan(data []byte) {
 		}
 		switch {
 		case c == utf8.RuneError && size <= 1:
-			r.Addf(Position{line, col}, "byte 0x%02X is not valid UTF-8: save the file as UTF-8 text", data[i])
+			r.Addf(Position{line + r.lines, col}, "byte 0x%02X is not valid UTF-8: save the file as UTF-8 text", data[i])
 		case c == '\n' || c == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
 			line, col, yline = line+1, 0, yline+1
 		case c == 0x85 || c == 0x2028 || c == 0x2029:
 			yline++
 			r.breaks = append(r.breaks, yamlBreak{yline, col + 1})
 		case !yamlAllows(c):
-			r.Addf(Position{line, col}, "control character %s is not allowed in a %s: remove it", runeName(c), r.kind.File)
+			r.Addf(Position{line + r.lines, col}, "control character %s is not allowed in a %s: remove it", runeName(c), r.kind.File)
 		}
 		i += size
 		col++
@@ -204,7 +217,12 @@ func (r *YAMLReader) syntaxError(data []byte, err error) {
 	case strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "did not find expected '-'"):
 		msg += " near here: check that the lines are indented alike"
 	}
-	r.Add(p, truncate("YAML syntax: "+msg, 400))
+	if r.kind.Part != "" {
+		msg = r.kind.Part + ": YAML syntax: " + msg
+	} else {
+		msg = "YAML syntax: " + msg
+	}
+	r.Add(p, truncate(msg, 400))
 }
 
 // longKey reports whether the text on line (from 1) or the line before

@@ -415,52 +415,41 @@ func (r *mdReader) frontMatter(lines []mdLine) []mdLine {
 	for _, l := range lines[1:end] {
 		src.WriteString(l.text + "\n")
 	}
-	var doc yaml.Node
-	offset := lines[0].at.Line
-	if err := yaml.Unmarshal([]byte(src.String()), &doc); err != nil {
-		at, msg := lines[0].at, strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlErrorLine.FindStringSubmatch(err.Error()); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			if strings.HasPrefix(m[2], "did not find expected") { // yaml.v3 counts these lines from 0
-				n++
-			}
-			at, msg = bmc.Position{Line: n + offset}, m[2]
+	if strings.TrimSpace(src.String()) == "" {
+		return lines[end+1:]
+	}
+	y := bmc.NewEmbeddedYAMLReader(r.Problems, frontMatterYAML, lines[0].at.Line)
+	m := y.Read([]byte(src.String()))
+	if m == nil {
+		return lines[end+1:]
+	}
+	r.front = y.Keys(m, frontKeys, "front matter", func(k *yaml.Node) {
+		r.report.skip(y.Pos(k), "front matter key %q is not kept: a canvas has no place for it%s (its keys are %s)", truncate(k.Value, 60), bmc.Suggestion(k.Value, frontKeys), strings.Join(frontKeys, ", "))
+	})
+	for k, v := range r.front {
+		if v.Kind != yaml.ScalarNode {
+			y.Errorf(v, "front matter key %q must be one line of text", k)
+			delete(r.front, k)
+			continue
 		}
-		r.Addf(at, "front matter: YAML syntax: %s", msg)
-		return lines[end+1:]
-	}
-	if len(doc.Content) == 0 {
-		return lines[end+1:]
-	}
-	m := doc.Content[0]
-	at := func(n *yaml.Node) bmc.Position { return bmc.Position{Line: n.Line + offset, Column: n.Column} }
-	if m.Kind != yaml.MappingNode {
-		r.Addf(at(m), "the front matter must hold keys such as \"template: business-model-canvas\"")
-		return lines[end+1:]
-	}
-	r.front = map[string]*yaml.Node{}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		switch {
-		case !contains(frontKeys, k.Value):
-			r.report.skip(at(k), "front matter key %q is not kept: a canvas has no place for it%s (its keys are %s)", truncate(k.Value, 60), bmc.Suggestion(k.Value, frontKeys), strings.Join(frontKeys, ", "))
-		case v.Kind != yaml.ScalarNode:
-			r.Addf(at(v), "front matter key %q must be one line of text", k.Value)
-		case r.front[k.Value] != nil:
-			r.Addf(at(k), "front matter key %q appears twice", k.Value)
-		default:
-			v.Line, v.Column = at(v).Line, at(v).Column
-			if v.Tag == "!!null" {
-				v.Value = ""
-			}
-			r.front[k.Value] = v
+		v.Line, v.Column = y.Pos(v).Line, y.Pos(v).Column // where it stands in the Markdown file
+		if v.Tag == "!!null" {
+			v.Value = ""
 		}
 	}
 	return lines[end+1:]
 }
 
+// frontMatterYAML names the front matter in the messages of its reader.
+var frontMatterYAML = bmc.YAMLKind{
+	File:    "Markdown file's front matter",
+	Start:   `"---"`,
+	Keys:    `"template: business-model-canvas"`,
+	LongKey: `"title"`,
+	Part:    "front matter",
+}
+
 var (
-	yamlErrorLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 	atxHeading    = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$`)
 	closingHashes = regexp.MustCompile(`(?:^|[ \t]+)#+$`)
 	bulletItem    = regexp.MustCompile(`^( {0,3})([-*+]|[0-9]{1,9}[.)])([ \t]+|$)`)
@@ -937,11 +926,3 @@ func truncate(s string, n int) string {
 	return string([]rune(s)[:n]) + "…"
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
