@@ -19,9 +19,16 @@ const SchemaURL = "https://raw.githubusercontent.com/bmcanvas/bmcanvas/main/sche
 // jsonNote is a note as JSON writes it: the keys the YAML format writes,
 // in the same order, empty ones left out.
 type jsonNote struct {
-	ID       string   `json:"id"`
-	Text     string   `json:"text"`
-	Color    string   `json:"color"`
+	ID    string `json:"id"`
+	Text  string `json:"text"`
+	Color string `json:"color"`
+	noteDetails
+}
+
+// noteDetails are a note's keys after its id, text and colour, in the
+// order of the canvas format, empty ones left out: what the JSON and
+// Markdown formats write of them alike.
+type noteDetails struct {
 	Personas []string `json:"personas,omitempty"`
 	Segments []string `json:"segments,omitempty"`
 	Links    []string `json:"links,omitempty"`
@@ -30,6 +37,17 @@ type jsonNote struct {
 	Tags     []string `json:"tags,omitempty"`
 	Amount   *float64 `json:"amount,omitempty"`
 	Period   string   `json:"period,omitempty"`
+}
+
+// detailsOf returns the details of n; status "idea", the default, is
+// left out.
+func detailsOf(n bmc.Note) noteDetails {
+	status := string(n.Status)
+	if n.Status == bmc.StatusIdea {
+		status = ""
+	}
+	return noteDetails{Personas: n.Personas, Segments: n.Segments, Links: n.Links, Status: status,
+		Evidence: n.Evidence, Tags: n.Tags, Amount: n.Amount, Period: string(n.Period)}
 }
 
 // WriteJSON writes the canvas as JSON: the bmcanvas/1 format as data,
@@ -85,12 +103,7 @@ func WriteJSON(c *bmc.Canvas) ([]byte, error) {
 		b.Write(jsonText(blk.ID))
 		b.WriteString(": [\n")
 		for j, n := range notes {
-			status := string(n.Status)
-			if n.Status == bmc.StatusIdea {
-				status = ""
-			}
-			line, err := encodeJSON(jsonNote{ID: n.ID, Text: n.Text, Color: string(n.Color), Personas: n.Personas, Segments: n.Segments, Links: n.Links, Status: status,
-				Evidence: n.Evidence, Tags: n.Tags, Amount: n.Amount, Period: string(n.Period)})
+			line, err := encodeJSON(jsonNote{ID: n.ID, Text: n.Text, Color: string(n.Color), noteDetails: detailsOf(n)})
 			if err != nil {
 				return nil, fmt.Errorf("export JSON: %w", err)
 			}

@@ -49,16 +49,9 @@ var attrComment = regexp.MustCompile(`^<!-- bmcanvas (\{.*\}) -->[ \t]*$`)
 
 // noteAttrs is what a note has beyond its block, place and text.
 type noteAttrs struct {
-	ID       string   `json:"id,omitempty"`
-	Color    string   `json:"color,omitempty"`
-	Personas []string `json:"personas,omitempty"`
-	Segments []string `json:"segments,omitempty"`
-	Links    []string `json:"links,omitempty"`
-	Status   string   `json:"status,omitempty"`
-	Evidence string   `json:"evidence,omitempty"`
-	Tags     []string `json:"tags,omitempty"`
-	Amount   *float64 `json:"amount,omitempty"`
-	Period   string   `json:"period,omitempty"`
+	ID    string `json:"id,omitempty"`
+	Color string `json:"color,omitempty"`
+	noteDetails
 }
 
 // WriteMarkdown writes the canvas as Markdown that ReadMarkdown reads back
@@ -119,15 +112,12 @@ func WriteMarkdown(c *bmc.Canvas) ([]byte, error) {
 // none but the defaults. Characters such as < > & are escaped, so that the
 // JSON can never hold "-->" and end the comment early.
 func attributes(n bmc.Note, needID bool) (string, bool) {
-	a := noteAttrs{Personas: n.Personas, Segments: n.Segments, Links: n.Links, Evidence: n.Evidence, Tags: n.Tags, Amount: n.Amount, Period: string(n.Period)}
+	a := noteAttrs{noteDetails: detailsOf(n)}
 	if needID {
 		a.ID = n.ID
 	}
 	if n.Color != bmc.Yellow {
 		a.Color = string(n.Color)
-	}
-	if n.Status != bmc.StatusIdea {
-		a.Status = string(n.Status)
 	}
 	data, _ := json.Marshal(a)
 	if string(data) == "{}" {
