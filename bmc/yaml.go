@@ -80,6 +80,7 @@ var canvasFile = YAMLKind{
 	Start:   fmt.Sprintf("%q", "format: "+FormatVersion),
 	Keys:    `"format:" and "blocks:"`,
 	LongKey: `"text": if this is a note, write it as - text: …`,
+	Quoted:  `text: "Wages: 2 bakers"`,
 }
 
 // located remembers a note's node and the value node of each of its keys.

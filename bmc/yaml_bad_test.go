@@ -19,6 +19,7 @@ func TestLoadRejectsBadInput(t *testing.T) {
 		{"empty file", "", 0, "the file is empty"},
 		{"only a comment", "# nothing\n", 0, "the file is empty"},
 		{"syntax error", head + "title: [unclosed\n", 3, "YAML syntax:"},
+		{"syntax error on the first line", "format: a: b\n", 1, "YAML syntax: mapping values are not allowed in this context"},
 		{"bad indentation", head + "blocks:\n  channels:\n   - text: a\n  - text: b\n", 4, "YAML syntax:"},
 		{"tab indentation", head + "blocks:\n\tchannels: []\n", 4, "YAML syntax:"},
 		{"tab before a key", head + "blocks:\n  channels:\n    - text: a\n\t  color: x\n", 5, "YAML syntax: found a tab character that violates indentation (indent with spaces, not tabs)"},

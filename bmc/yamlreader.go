@@ -29,9 +29,21 @@ type YAMLKind struct {
 	// LongKey tells what a key longer than YAML reads most likely is
 	// meant to be: "\"text\": if this is a note, write it as - text: …".
 	LongKey string
-	// Part names the YAML in messages about its syntax when it is a part
-	// of another file: "front matter".
+	// Quoted is a value of the format written with the quotes text needs
+	// when it holds ": ": "text: \"Wages: 2 bakers\"".
+	Quoted string
+	// Part names the YAML at the start of messages about the whole of it
+	// when it is a part of another file: "front matter".
 	Part string
+}
+
+// whole starts a message about the whole YAML: "front matter: " for YAML
+// that is a part of another file.
+func (r *YAMLReader) whole() string {
+	if r.kind.Part == "" {
+		return ""
+	}
+	return r.kind.Part + ": "
 }
 
 // YAMLReader reads the one YAML document of a file for the reader of a
@@ -165,8 +177,10 @@ func (r *YAMLReader) parse(data []byte) *yaml.Node {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			r.Addf(Position{}, "the file is empty; a %s starts with %s", r.kind.File, r.kind.Start)
+		if errors.Is(err, io.EOF) { // nothing but blanks and comments
+			if r.lines == 0 { // YAML inside another file may be empty
+				r.Addf(Position{}, "the file is empty; a %s starts with %s", r.kind.File, r.kind.Start)
+			}
 		} else {
 			r.syntaxError(data, err)
 		}
@@ -185,7 +199,7 @@ func (r *YAMLReader) parse(data []byte) *yaml.Node {
 		if len(doc.Content) > 0 {
 			n = doc.Content[0]
 		}
-		r.Errorf(n, "expected a mapping of keys such as %s, found %s", r.kind.Keys, DescribeNode(n))
+		r.Errorf(n, "%sexpected a mapping of keys such as %s, found %s", r.whole(), r.kind.Keys, DescribeNode(n))
 		return nil
 	}
 	return doc.Content[0]
@@ -194,35 +208,30 @@ func (r *YAMLReader) parse(data []byte) *yaml.Node {
 // syntaxError records a YAML syntax error with its line and a hint.
 func (r *YAMLReader) syntaxError(data []byte, err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var p Position
+	line := 1 // yaml.v3 names no line for its first
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ := strconv.Atoi(m[1])
+		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 		// yaml.v3 counts lines from 0 in parser errors (those that did not
 		// find something expected), from 1 in scanner errors.
 		if strings.HasPrefix(msg, "did not find expected") {
 			line++
 		}
-		p = r.position(line, 0)
 	}
+	p := r.position(line, 0)
 	switch {
-	case strings.Contains(msg, "could not find expected ':'") && longKey(data, p.Line):
-		r.Addf(p, "a key is longer than 1,024 characters; keys are short names such as %s", r.kind.LongKey)
+	case strings.Contains(msg, "could not find expected ':'") && longKey(data, line):
+		r.Addf(p, "%sa key is longer than 1,024 characters; keys are short names such as %s", r.whole(), r.kind.LongKey)
 		return
 	case strings.Contains(msg, "expected ',' or '}'") || strings.Contains(msg, "expected ',' or ']'") ||
 		strings.Contains(msg, "mapping values are not allowed"):
-		msg += ` (text that contains ": ", "#", "," or brackets must be quoted: text: "Wages: 2 bakers")`
+		msg += fmt.Sprintf(` (text that contains ": ", "#", "," or brackets must be quoted: %s)`, r.kind.Quoted)
 	case strings.Contains(msg, "found a tab character"):
 		msg += " (indent with spaces, not tabs)"
 	case strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "did not find expected '-'"):
 		msg += " near here: check that the lines are indented alike"
 	}
-	if r.kind.Part != "" {
-		msg = r.kind.Part + ": YAML syntax: " + msg
-	} else {
-		msg = "YAML syntax: " + msg
-	}
-	r.Add(p, truncate(msg, 400))
+	r.Add(p, truncate(r.whole()+"YAML syntax: "+msg, 400))
 }
 
 // longKey reports whether the text on line (from 1) or the line before
@@ -275,8 +284,9 @@ func DescribeNode(n *yaml.Node) string {
 
 // Keys returns the value node of each key of mapping m, reporting keys
 // that are no plain names and keys given twice. A key outside known is
-// passed to unknown, or reported as unknown when unknown is nil. where
-// names the mapping in messages ("note", "meta"; "" for the top).
+// passed to unknown, which may let it be (an importer skips what it does
+// not know, twice or not); with unknown nil it is reported as unknown.
+// where names the mapping in messages ("note", "meta"; "" for the top).
 func (r *YAMLReader) Keys(m *yaml.Node, known []string, where string, unknown func(k *yaml.Node)) map[string]*yaml.Node {
 	in := func() string { // the messages' start, made only for a message
 		if where == "" {
@@ -285,31 +295,62 @@ func (r *YAMLReader) Keys(m *yaml.Node, known []string, where string, unknown fu
 		return where + ": "
 	}
 	out := make(map[string]*yaml.Node, len(m.Content)/2)
-	// keys are the keys seen: a mapping has a dozen at most (of a note,
-	// of the canvas), so a list is quicker than another map per note.
-	keys := make([]*yaml.Node, 0, len(m.Content)/2)
+	// seen finds the keys seen. A mapping has a dozen keys at most (of a
+	// note, of the canvas), for which a list is quicker than another map
+	// per note; a foreign file may have a million, for which it is not.
+	var seen keySet
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			r.Errorf(k, "%skeys must be plain names, found %s", in(), DescribeNode(k))
 			continue
 		}
-		if j := slices.IndexFunc(keys, func(prev *yaml.Node) bool { return prev.Value == k.Value }); j >= 0 {
-			r.Errorf(k, "%skey %q appears twice (first on line %d)", in(), k.Value, r.Pos(keys[j]).Line)
+		if unknown != nil && !contains(known, k.Value) {
+			unknown(k)
 			continue
 		}
-		keys = append(keys, k)
+		if first := seen.add(k); first != nil {
+			r.Errorf(k, "%skey %q appears twice (first on line %d)", in(), k.Value, r.Pos(first).Line)
+			continue
+		}
 		if !contains(known, k.Value) {
-			if unknown != nil {
-				unknown(k)
-			} else {
-				r.Errorf(k, "%sunknown key %q%s", in(), k.Value, suggestion(k.Value, known))
-			}
+			r.Errorf(k, "%sunknown key %q%s", in(), k.Value, suggestion(k.Value, known))
 			continue
 		}
 		out[k.Value] = v
 	}
 	return out
+}
+
+// keySet is the keys of a mapping seen so far: a list while they are few,
+// a map once they are many.
+type keySet struct {
+	list []*yaml.Node
+	set  map[string]*yaml.Node
+}
+
+// add adds key k and returns nil, or the key of that name seen before.
+func (s *keySet) add(k *yaml.Node) *yaml.Node {
+	const few = 32
+	if s.set != nil {
+		if first := s.set[k.Value]; first != nil {
+			return first
+		}
+		s.set[k.Value] = k
+		return nil
+	}
+	if j := slices.IndexFunc(s.list, func(prev *yaml.Node) bool { return prev.Value == k.Value }); j >= 0 {
+		return s.list[j]
+	}
+	s.list = append(s.list, k)
+	if len(s.list) > few {
+		s.set = make(map[string]*yaml.Node, 2*few)
+		for _, prev := range s.list {
+			s.set[prev.Value] = prev
+		}
+		s.list = nil
+	}
+	return nil
 }
 
 // Text reads a single-line or multi-line text value; null reads as "".

@@ -219,6 +219,7 @@ var bmmlFile = bmc.YAMLKind{
 	Start:   `"version:" and "meta:"`,
 	Keys:    `"version:", "meta:" and "customer_segments:"`,
 	LongKey: `"name": if this is a description, write it as description: …`,
+	Quoted:  `name: "Bakery: the plan"`,
 }
 
 // topKeys are the top-level keys of BMML.

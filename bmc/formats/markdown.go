@@ -3,7 +3,9 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -106,6 +108,32 @@ func WriteMarkdown(c *bmc.Canvas) ([]byte, error) {
 		}
 	}
 	return []byte(b.String()), nil
+}
+
+// attrsError says what is wrong with a note's attributes in the words of
+// the format, not of Go's types: "tags must be a list of texts such as
+// [\"a\"], found text".
+func attrsError(err error) string {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return strings.TrimPrefix(err.Error(), "json: ")
+	}
+	key := te.Field[strings.LastIndex(te.Field, ".")+1:]
+	want := "text"
+	switch te.Type.Kind() {
+	case reflect.Slice:
+		want = `a list of texts such as ["a"]`
+	case reflect.Pointer, reflect.Float64:
+		want = "a number such as 1200 or 9.99"
+	}
+	found := map[string]string{"string": "text", "number": "a number", "array": "a list", "object": "an object", "bool": "true or false"}[te.Value]
+	if found == "" {
+		found = te.Value
+	}
+	if key == "" {
+		return fmt.Sprintf("must be an object such as {\"color\": \"blue\"}, found %s", found)
+	}
+	return fmt.Sprintf("%s must be %s, found %s", key, want, found)
 }
 
 // attributes returns a note's attributes as JSON, and false when it has
@@ -436,6 +464,7 @@ var frontMatterYAML = bmc.YAMLKind{
 	Start:   `"---"`,
 	Keys:    `"template: business-model-canvas"`,
 	LongKey: `"title"`,
+	Quoted:  `title: "Bakery: the plan"`,
 	Part:    "front matter",
 }
 
@@ -683,7 +712,7 @@ func (r *mdReader) canvas(opt Options) (*bmc.Canvas, error) {
 				dec := json.NewDecoder(strings.NewReader(it.attrs))
 				dec.DisallowUnknownFields()
 				if err := dec.Decode(&a); err != nil {
-					r.Addf(it.attrsAt, "the note's attributes: %s", strings.TrimPrefix(err.Error(), "json: "))
+					r.Addf(it.attrsAt, "the note's attributes: %s", attrsError(err))
 					continue
 				}
 				n.ID, n.Color, n.Status, n.Evidence, n.Tags, n.Amount, n.Period = a.ID, bmc.Color(a.Color), bmc.Status(a.Status), a.Evidence, a.Tags, a.Amount, bmc.Period(a.Period)

@@ -229,6 +229,17 @@ func TestReadMarkdownTemplates(t *testing.T) {
 	}
 }
 
+// TestReadMarkdownEmptyFrontMatter: a front matter of nothing but
+// comments or blanks is no front matter, not an error.
+func TestReadMarkdownEmptyFrontMatter(t *testing.T) {
+	for _, fm := range []string{"", "\n", "# just a comment\n", "  \n# a\n# b\n"} {
+		c, _, err := ReadMarkdown("x.md", []byte("---\n"+fm+"---\n## Problem\n- a\n"), Options{})
+		if err != nil || c.NoteCount() != 1 {
+			t.Errorf("front matter %q: %v", fm, err)
+		}
+	}
+}
+
 func TestReadMarkdownErrors(t *testing.T) {
 	long := strings.Repeat("x", bmc.MaxTextLength+1)
 	cases := []struct{ name, md, want string }{
@@ -244,7 +255,9 @@ func TestReadMarkdownErrors(t *testing.T) {
 		{"front matter list", "---\ntitle: [a]\n---\n## Problem\n- a\n", `bad.md: line 2, column 8: front matter key "title" must be one line of text`},
 		{"front matter key twice", "---\ntitle: a\ntitle: b\n---\n## Problem\n- a\n", `bad.md: line 3, column 1: front matter: key "title" appears twice (first on line 2)`},
 		{"front matter alias", "---\ntitle: &t a\nversion: *t\n---\n## Problem\n- a\n", `bad.md: line 2, column 8: YAML anchors and aliases (&name, *name) are not allowed in a Markdown file's front matter`},
-		{"front matter list at top", "---\n- a\n---\n## Problem\n- a\n", `bad.md: line 2, column 1: expected a mapping of keys such as "template: business-model-canvas", found a list`},
+		{"front matter list at top", "---\n- a\n---\n## Problem\n- a\n", `bad.md: line 2, column 1: front matter: expected a mapping of keys such as "template: business-model-canvas", found a list`},
+		{"front matter syntax on its first line", "---\ntitle: a: b\n---\n## Problem\n- a\n", `bad.md: line 2: front matter: YAML syntax: mapping values are not allowed in this context (text that contains ": ", "#", "," or brackets must be quoted: title: "Bakery: the plan")`},
+		{"front matter long key", "---\ntitle: a\n" + strings.Repeat("k", 1100) + ": a\n---\n## Problem\n- a\n", `bad.md: line 3: front matter: a key is longer than 1,024 characters; keys are short names such as "title"`},
 		{"front matter control character", "---\ntitle: a\x07\n---\n## Problem\n- a\n", `bad.md: line 2, column 9: control character U+0007 (BEL) is not allowed in a Markdown file's front matter`},
 		{"long title", "---\ntitle: " + strings.Repeat("t", 501) + "\n---\n## Problem\n- a\n", `bad.md: line 2, column 8: title is 501 characters long; it may be at most 500`},
 		{"bad backstage", "---\nbackstage: gone\n---\n## Channels\n- a\n", `bad.md: line 2, column 12: backstage must be "shown" or "hidden", not "gone"`},
@@ -253,6 +266,9 @@ func TestReadMarkdownErrors(t *testing.T) {
 		{"invalid UTF-8", "## Channels\n- caf\xe9\n", `bad.md: line 2, column 6: byte 0xE9 is not valid UTF-8`},
 		{"attributes not JSON", "## Channels\n- a\n  <!-- bmcanvas {color: blue} -->\n", `bad.md: line 3, column 3: the note's attributes: invalid character 'c'`},
 		{"unknown attribute", "## Channels\n- a\n  <!-- bmcanvas {\"colour\":\"blue\"} -->\n", `bad.md: line 3, column 3: the note's attributes: unknown field "colour"`},
+		{"tags not a list", "## Channels\n- a\n  <!-- bmcanvas {\"tags\":\"x\"} -->\n", `bad.md: line 3, column 3: the note's attributes: tags must be a list of texts such as ["a"], found text`},
+		{"amount as text", "## Channels\n- a\n  <!-- bmcanvas {\"amount\":\"12\"} -->\n", `bad.md: line 3, column 3: the note's attributes: amount must be a number such as 1200 or 9.99, found text`},
+		{"color a number", "## Channels\n- a\n  <!-- bmcanvas {\"color\":3} -->\n", `bad.md: line 3, column 3: the note's attributes: color must be text, found a number`},
 		{"bad colour", "## Channels\n- a\n  <!-- bmcanvas {\"color\":\"red\"} -->\n", `bad.md: line 2, column 1: unknown colour "red"`},
 		{"duplicate id", "## Channels\n- a\n  <!-- bmcanvas {\"id\":\"x\"} -->\n- b\n  <!-- bmcanvas {\"id\":\"x\"} -->\n", `bad.md: line 4, column 1: note id "x" is used twice (first on line 2)`},
 		{"link to nothing", "## Channels\n- a\n  <!-- bmcanvas {\"segments\":[\"s\"]} -->\n", `bad.md: line 3, column 3: the note links to "s", which no note of the file has as its id`},
