@@ -151,20 +151,20 @@ func (b *Board) Changes() *bmc.Marks { return b.changes }
 // cardNotes returns what block's cards show, in order: its notes and,
 // during a comparison, the ghosts of the removed notes that were in it,
 // each after the note it followed, as the change poster has them
-// (bmc.InsertGhosts). A ghost's ID cannot be a canvas note's.
+// (bmc.InsertGhosts).
 func (b *Board) cardNotes(block string) []bmc.Note {
-	notes := b.notes(block)
+	return bmc.InsertGhosts(b.notes(block), b.ghostsIn(block))
+}
+
+// ghostsIn returns the ghosts of the removed notes that were in block, as
+// the board shows them: their IDs cannot be a canvas note's.
+func (b *Board) ghostsIn(block string) []bmc.Ghost {
 	gs := b.changes.GhostsIn(block)
-	if len(gs) == 0 {
-		return notes
+	for i := range gs {
+		gs[i].Note.ID = ghostPrefix + gs[i].Note.ID
+		gs[i].Note.Links = nil
 	}
-	ghosts := make([]bmc.Ghost, len(gs))
-	for i, g := range gs {
-		ghosts[i] = g
-		ghosts[i].Note.ID = ghostPrefix + g.Note.ID
-		ghosts[i].Note.Links = nil
-	}
-	return bmc.InsertGhosts(notes, ghosts)
+	return gs
 }
 
 // ghostPrefix starts the ID of a removed note's ghost on the board: no

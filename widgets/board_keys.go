@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -406,7 +407,7 @@ func (b *Board) moveSelected(d direction) {
 	if k < 0 {
 		return
 	}
-	if j := g.blocks[k].step(i, d); j >= 0 {
+	if j := b.moveStep(&g.blocks[k], block, i, d); j >= 0 {
 		b.moveNote(b.sel.note, block, j)
 		return
 	}
@@ -423,6 +424,59 @@ func (b *Board) moveSelected(d direction) {
 		index++
 	}
 	b.moveNote(b.sel.note, to.block.ID, index)
+}
+
+// moveStep returns the index to move note i of block to, counted after
+// it is taken out, so that its card goes one step in direction d, or -1
+// when the move leaves the block. Without ghosts that is the place of the
+// note a step goes to. The ghosts of removed notes follow the notes they
+// followed, the moved one's too, so among them each place is tried: the
+// one that puts the card in the nearest row below or above (then the
+// nearest column), or in the nearest column to the side in its row.
+func (b *Board) moveStep(bg *blockGeom, block string, i int, d direction) int {
+	if bg.ghosts == 0 {
+		return bg.step(i, d)
+	}
+	notes := b.notes(block)
+	moved := notes[i]
+	rest := slices.Delete(slices.Clone(notes), i, i+1)
+	ghosts := b.ghostsIn(block)
+	at := func(order []bmc.Note) int { // the moved note's card
+		cards := bmc.InsertGhosts(order, ghosts)
+		return slices.IndexFunc(cards, func(n bmc.Note) bool { return n.ID == moved.ID })
+	}
+	c0 := bg.cardOf(i)
+	row0, col0 := c0/bg.cols, c0%bg.cols
+	best, bestRows, bestCols := -1, 0, 0
+	for j := 0; j <= len(rest); j++ {
+		if j == i {
+			continue
+		}
+		c := at(slices.Insert(slices.Clone(rest), j, moved))
+		row, col := c/bg.cols, c%bg.cols
+		rows, cols := abs(row-row0), abs(col-col0)
+		switch d {
+		case dirDown, dirUp:
+			if rows == 0 || (row > row0) != (d == dirDown) {
+				continue
+			}
+		case dirLeft, dirRight:
+			if rows != 0 || cols == 0 || (col > col0) != (d == dirRight) {
+				continue
+			}
+		}
+		if best < 0 || rows < bestRows || rows == bestRows && cols < bestCols {
+			best, bestRows, bestCols = j, rows, cols
+		}
+	}
+	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // noteMenu is a note's context menu: edit, delete, colour, then the

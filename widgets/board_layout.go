@@ -506,7 +506,7 @@ func (b *blockGeom) mapGhosts(notes []bmc.Note) {
 // the place after the last card.
 func (b *blockGeom) cardOf(i int) int {
 	switch {
-	case b.noteCard == nil:
+	case b.noteCard == nil || i < 0: // -1: no note
 		return i
 	case i >= len(b.noteCard):
 		return b.count

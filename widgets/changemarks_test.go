@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -491,6 +492,42 @@ func TestBoardDropAmongGhosts(t *testing.T) {
 		block, _, ok := new.Find(got)
 		if tc.want == "" && (!ok || block == "key_resources") || tc.want != "" && got != tc.want {
 			t.Errorf("%s from %s selected %q in %q, want %q", tc.key, tc.from, got, block, tc.want)
+		}
+	}
+}
+
+// TestBoardMoveAmongGhosts moves notes with Ctrl+arrow in a block where a
+// ghost follows the moved note: the card goes one row down or up, or one
+// place to the side, though its ghost goes with it.
+func TestBoardMoveAmongGhosts(t *testing.T) {
+	old, new, marks := bakeryCompared(t)
+	b, w := newTestBoard(t, new, fyne.NewSize(1366, 768))
+	b.SetChanges(marks)
+	w.Canvas().Focus(b)
+	place := func(id string) (row, col int) {
+		t.Helper()
+		bg := blockGeomOf(t, b, "key_resources")
+		block, i, ok := new.Find(id)
+		if !ok || block != "key_resources" {
+			t.Fatalf("%s is in %q, not Key Resources", id, block)
+		}
+		c := bg.cardOf(i)
+		return c / bg.cols, c % bg.cols
+	}
+	if bg := blockGeomOf(t, b, "key_resources"); bg.cols != 2 || bg.noteOf(1) != -1 {
+		t.Fatalf("Key Resources: %d columns, card 1 shows note %d; the test wants n23 and its ghost side by side", bg.cols, bg.noteOf(1))
+	}
+	for _, tc := range []struct {
+		key        fyne.KeyName
+		rows, cols int // how far the card of n23 goes
+	}{{fyne.KeyDown, 1, 0}, {fyne.KeyUp, -1, 0}, {fyne.KeyRight, 0, 1}, {fyne.KeyLeft, 0, -1}} {
+		b.Select("n23")
+		row, col := place("n23")
+		b.TypedShortcut(&desktop.CustomShortcut{KeyName: tc.key, Modifier: fyne.KeyModifierShortcutDefault})
+		b.SetChanges(bmc.NoteMarks(bmc.Compare(old, new)))
+		r, c := place("n23")
+		if r-row != tc.rows || c-col != tc.cols {
+			t.Errorf("Ctrl+%s: n23 went from row %d, column %d to row %d, column %d (order %v)", tc.key, row, col, r, c, ids(new, "key_resources"))
 		}
 	}
 }
