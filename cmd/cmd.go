@@ -322,7 +322,7 @@ func (e *env) loadFailed(err error, problems io.Writer) int {
 func init() {
 	register(&command{name: "help", usage: "[COMMAND]", summary: "show this help, or a command's",
 		run: func(e *env, args []string) int {
-			if len(args) > 0 {
+			if len(args) > 0 && args[0] != "-h" && args[0] != "-help" && args[0] != "--help" { // help -h: this help
 				if c, ok := commands[args[0]]; ok {
 					return c.run(e, []string{"-h"})
 				}

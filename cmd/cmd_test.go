@@ -53,6 +53,8 @@ func TestMainDispatch(t *testing.T) {
 		{[]string{"help"}, ExitOK, "validate   check canvas files", ""},
 		{[]string{"--help"}, ExitOK, "Usage:", ""},
 		{[]string{"help", "new"}, ExitOK, "", "Usage: bmcanvas new"},
+		{[]string{"help", "help"}, ExitOK, "Commands:", ""},
+		{[]string{"help", "-h"}, ExitOK, "Commands:", ""},
 		{[]string{"help", "nwe"}, ExitUsage, "", `unknown command "nwe" (did you mean "new"?)`},
 		{[]string{"version"}, ExitOK, "bmcanvas dev", ""},
 		{[]string{"--version"}, ExitOK, "bmcanvas ", ""},
