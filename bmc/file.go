@@ -32,15 +32,26 @@ func DecodeFile(path string) (*Canvas, *Source, error) {
 // SaveFile writes the canvas to path atomically: see WriteFileAtomic. It
 // refuses a canvas whose file would be larger than Load accepts.
 func SaveFile(path string, c *Canvas) error {
-	data, err := c.Marshal()
+	data, err := c.MarshalFile()
 	if err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
-	if len(data) > MaxFileSize {
-		return fmt.Errorf("save %s: the canvas would make a file of %s, and bmcanvas opens files of at most %s: shorten or remove some notes",
-			path, FormatSize(int64(len(data))), FormatSize(MaxFileSize))
-	}
 	return WriteFileAtomic(path, data)
+}
+
+// MarshalFile is Marshal for a canvas file: it also refuses a canvas whose
+// file would be larger than Load accepts, so that nothing is written that
+// bmcanvas could not open again.
+func (c *Canvas) MarshalFile() ([]byte, error) {
+	data, err := c.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("the canvas would make a file of %s, and bmcanvas opens files of at most %s: shorten or remove some notes",
+			FormatSize(int64(len(data))), FormatSize(MaxFileSize))
+	}
+	return data, nil
 }
 
 // ErrReadOnly is the cause of a save refused because the file is

@@ -221,6 +221,10 @@ func TestSaveRefusesWhatLoadWouldRefuse(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "at most 8 MiB") {
 		t.Fatalf("error = %v", err)
 	}
+	// The import and merge commands write through MarshalFile too.
+	if data, err := c.MarshalFile(); err == nil || data != nil || !strings.Contains(err.Error(), "would make a file of") {
+		t.Errorf("MarshalFile: %d bytes, %v", len(data), err)
+	}
 	if got, _ := os.ReadFile(path); string(got) != "old\n" {
 		t.Errorf("the old file became %.20q", got)
 	}

@@ -72,13 +72,9 @@ func runImport(e *env, args []string) int {
 	if err != nil {
 		return e.loadFailed(err, e.stderr)
 	}
-	data, err := c.Marshal()
+	data, err := c.MarshalFile()
 	if err != nil {
 		e.errorf("%v", err)
-		return ExitProblems
-	}
-	if len(data) > bmc.MaxFileSize {
-		e.errorf("the canvas would make a file of %s, and bmcanvas opens files of at most %s", bmc.FormatSize(int64(len(data))), bmc.FormatSize(bmc.MaxFileSize))
 		return ExitProblems
 	}
 	if *out == "-" {

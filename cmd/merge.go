@@ -69,13 +69,9 @@ func runMerge(e *env, args []string) int {
 		e.errorf("%v", err)
 		return ExitUsage
 	}
-	data, err := m.Canvas.Marshal()
+	data, err := m.Canvas.MarshalFile()
 	if err != nil {
-		e.errorf("%v", err)
-		return ExitUsage
-	}
-	if len(data) > bmc.MaxFileSize {
-		e.errorf("the merged canvas would make a file of %s, more than bmcanvas opens (%s)", bmc.FormatSize(int64(len(data))), bmc.FormatSize(bmc.MaxFileSize))
+		e.errorf("merged: %v", err)
 		return ExitUsage
 	}
 	if *out == "" {
