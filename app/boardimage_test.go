@@ -9,8 +9,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/bmcanvas/bmcanvas/assets"
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/internal/examples"
 	"github.com/bmcanvas/bmcanvas/internal/imagetest"
 )
 
@@ -22,13 +22,7 @@ func goldenCanvases(t *testing.T) map[string]*bmc.Canvas {
 	t.Helper()
 	out := map[string]*bmc.Canvas{}
 	for _, name := range []string{"bakery", "designer", "startup"} {
-		data, err := assets.ExampleData(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if out[name], err = bmc.Load(name+".yaml", data); err != nil {
-			t.Fatal(err)
-		}
+		out[name] = examples.Load(t, name)
 	}
 	c, err := bmc.LoadFile(filepath.Join("testdata", "crowded.yaml"))
 	if err != nil {

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/bmcanvas/bmcanvas/assets"
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/internal/examples"
 )
 
 func testFonts(t testing.TB) *fonts {
@@ -28,15 +28,7 @@ func testFonts(t testing.TB) *fonts {
 
 func example(t testing.TB, name string) *bmc.Canvas {
 	t.Helper()
-	data, err := assets.ExampleData(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := bmc.Load(name+".yaml", data)
-	if err != nil {
-		t.Fatalf("example %s: %v", name, err)
-	}
-	return c
+	return examples.Load(t, name)
 }
 
 var stressWords = strings.Fields(`the a of to and in for with our we customers bakery fresh

@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/bmcanvas/bmcanvas/assets"
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/internal/examples"
 	"github.com/bmcanvas/bmcanvas/internal/imagetest"
 )
 
@@ -26,15 +26,7 @@ func (t lightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Colo
 // example loads a bundled example canvas.
 func example(t testing.TB, name string) *bmc.Canvas {
 	t.Helper()
-	data, err := assets.ExampleData(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := bmc.Load(name+".yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return examples.Load(t, name)
 }
 
 // newTestBoard shows a board on c in a test window of the given size with

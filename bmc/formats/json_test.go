@@ -15,6 +15,7 @@ import (
 
 	"github.com/bmcanvas/bmcanvas/assets"
 	"github.com/bmcanvas/bmcanvas/bmc"
+	"github.com/bmcanvas/bmcanvas/internal/examples"
 )
 
 // The JSON Schema is checked with github.com/santhosh-tekuri/jsonschema, a
@@ -72,15 +73,7 @@ func yamlData(t testing.TB, n *yaml.Node) any {
 
 func loadExample(t testing.TB, name string) *bmc.Canvas {
 	t.Helper()
-	data, err := assets.ExampleData(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := bmc.Load(name+".yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return examples.Load(t, name)
 }
 
 // TestJSONRoundTrip: every example exported as JSON validates against the
