@@ -68,7 +68,7 @@ func firstNote(t *testing.T, c *bmc.Canvas, block string) string {
 	return c.Blocks[block][0].ID
 }
 
-// overlayText returns every label, button and entry text of the topmost
+// overlayText returns every label, button and answer text of the topmost
 // overlay (a dialog), joined by newlines; "" without one.
 func overlayText(w fyne.Window) string {
 	top := w.Canvas().Overlays().Top()
@@ -82,6 +82,8 @@ func overlayText(w fyne.Window) string {
 			parts = append(parts, o.Text)
 		case *widget.Button:
 			parts = append(parts, o.Text)
+		case *answerButton:
+			parts = append(parts, o.Text)
 		case *canvas.Text:
 			parts = append(parts, o.Text)
 		}
@@ -89,7 +91,8 @@ func overlayText(w fyne.Window) string {
 	return strings.Join(parts, "\n")
 }
 
-// tapButton taps the visible button labelled text in the topmost overlay.
+// tapButton taps the visible button or answer labelled text in the
+// topmost overlay.
 func tapButton(t *testing.T, w fyne.Window, text string) {
 	t.Helper()
 	top := w.Canvas().Overlays().Top()
@@ -97,9 +100,17 @@ func tapButton(t *testing.T, w fyne.Window, text string) {
 		t.Fatalf("no dialog to tap %q in", text)
 	}
 	for _, o := range test.LaidOutObjects(top) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
-			test.Tap(b)
-			return
+		switch b := o.(type) {
+		case *widget.Button:
+			if b.Text == text && b.Visible() {
+				test.Tap(b)
+				return
+			}
+		case *answerButton:
+			if b.Text == text && b.Visible() {
+				test.Tap(b)
+				return
+			}
 		}
 	}
 	t.Fatalf("no button %q in the dialog:\n%s", text, overlayText(w))

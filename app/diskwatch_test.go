@@ -61,11 +61,11 @@ func TestChangedOnDiskReload(t *testing.T) {
 	path, _ := openBakeryFile(t, e)
 	e.CheckDisk()
 	if w.Canvas().Overlays().Top() != nil {
-		t.Fatalf("asked about an unchanged file:\n%s", dialogText(w))
+		t.Fatalf("asked about an unchanged file:\n%s", overlayText(w))
 	}
 	id := changeOnDisk(t, path, "Added elsewhere")
 	e.CheckDisk()
-	msg := dialogText(w)
+	msg := overlayText(w)
 	for _, want := range []string{"bakery.yaml changed on disk. Reload?", "Reload", "Keep this version"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the offer does not say %q:\n%s", want, msg)
@@ -74,13 +74,13 @@ func TestChangedOnDiskReload(t *testing.T) {
 	if f, ok := w.Canvas().Focused().(*answerButton); !ok || f.Text != "Reload" {
 		t.Errorf("focused %v, want Reload", w.Canvas().Focused())
 	}
-	pressAnswer(t, w, "Reload")
+	tapButton(t, w, "Reload")
 	if n, ok := e.doc.Canvas().Note(id); !ok || n.Text != "Added elsewhere" || e.doc.Dirty() {
 		t.Errorf("after Reload: note %q (%v), dirty %v", n.Text, ok, e.doc.Dirty())
 	}
 	e.CheckDisk()
 	if w.Canvas().Overlays().Top() != nil {
-		t.Errorf("asked again after reloading:\n%s", dialogText(w))
+		t.Errorf("asked again after reloading:\n%s", overlayText(w))
 	}
 }
 
@@ -92,22 +92,22 @@ func TestChangedOnDiskKeep(t *testing.T) {
 	path, _ := openBakeryFile(t, e)
 	changeOnDisk(t, path, "one")
 	e.CheckDisk()
-	pressAnswer(t, w, "Keep this version")
+	tapButton(t, w, "Keep this version")
 	if !e.doc.Dirty() || e.doc.Canvas().NoteCount() != mustCount(t, "bakery") {
 		t.Errorf("after Keep: dirty %v, %d notes", e.doc.Dirty(), e.doc.Canvas().NoteCount())
 	}
 	e.CheckDisk()
 	if w.Canvas().Overlays().Top() != nil {
-		t.Fatalf("asked again about the kept version:\n%s", dialogText(w))
+		t.Fatalf("asked again about the kept version:\n%s", overlayText(w))
 	}
 	changeOnDisk(t, path, "two")
 	e.CheckDisk()
-	if msg := dialogText(w); !strings.Contains(msg, "changed on disk") {
+	if msg := overlayText(w); !strings.Contains(msg, "changed on disk") {
 		t.Fatalf("not asked about a newer version:\n%s", msg)
 	}
-	pressAnswer(t, w, "Keep mine")
+	tapButton(t, w, "Keep mine")
 	e.Save()
-	if msg := dialogText(w); !strings.Contains(msg, "changed by another program since you opened it") {
+	if msg := overlayText(w); !strings.Contains(msg, "changed by another program since you opened it") {
 		t.Errorf("Save did not ask:\n%s", msg)
 	}
 }
@@ -129,7 +129,7 @@ func TestChangedOnDiskWhileDirty(t *testing.T) {
 	id := editText(t, e, "channels", "Mine")
 	other := changeOnDisk(t, path, "Theirs")
 	e.CheckDisk()
-	msg := dialogText(w)
+	msg := overlayText(w)
 	for _, want := range []string{"changed on disk, and you have unsaved changes", "Reload and lose my changes", "Keep mine"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the warning does not say %q:\n%s", want, msg)
@@ -138,19 +138,19 @@ func TestChangedOnDiskWhileDirty(t *testing.T) {
 	if f, ok := w.Canvas().Focused().(*answerButton); !ok || f.Text != "Keep mine" {
 		t.Errorf("focused %v, want Keep mine", w.Canvas().Focused())
 	}
-	pressAnswer(t, w, "Keep mine")
+	tapButton(t, w, "Keep mine")
 	if n, _ := e.doc.Canvas().Note(id); n.Text != "Mine" || !e.doc.Dirty() {
 		t.Errorf("after Keep mine: %q, dirty %v", n.Text, e.doc.Dirty())
 	}
 	e.CheckDisk()
 	if w.Canvas().Overlays().Top() != nil {
-		t.Fatalf("asked again:\n%s", dialogText(w))
+		t.Fatalf("asked again:\n%s", overlayText(w))
 	}
 
 	// Asked about a newer version, the user reloads.
 	changeOnDisk(t, path, "Theirs again")
 	e.CheckDisk()
-	pressAnswer(t, w, "Reload and lose my changes")
+	tapButton(t, w, "Reload and lose my changes")
 	if n, _ := e.doc.Canvas().Note(id); n.Text == "Mine" || e.doc.Dirty() {
 		t.Errorf("after Reload: %q, dirty %v", n.Text, e.doc.Dirty())
 	}
@@ -172,7 +172,7 @@ func TestSaveAsksBeforeOverwritingNewerFile(t *testing.T) {
 
 	c := w.Canvas().(fyne.Shortcutable)
 	c.TypedShortcut(ctrl(fyne.KeyS))
-	msg := dialogText(w)
+	msg := overlayText(w)
 	for _, want := range []string{"Overwrite bakery.yaml?", "bakery.yaml was changed by another program since you opened it.", path, "Overwrite", "Cancel"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the question does not say %q:\n%s", want, msg)
@@ -181,19 +181,19 @@ func TestSaveAsksBeforeOverwritingNewerFile(t *testing.T) {
 	if f, ok := w.Canvas().Focused().(*answerButton); !ok || f.Text != "Cancel" {
 		t.Errorf("focused %v, want Cancel", w.Canvas().Focused())
 	}
-	pressAnswer(t, w, "Cancel")
+	tapButton(t, w, "Cancel")
 	if now, _ := os.ReadFile(path); string(now) != string(theirs) || !e.doc.Dirty() {
 		t.Errorf("Cancel wrote the file, or cleaned the document (dirty %v)", e.doc.Dirty())
 	}
 	// Quit › Save › Cancel neither writes nor quits.
 	e.Quit()
 	tapButton(t, w, "Save")
-	pressAnswer(t, w, "Cancel")
+	tapButton(t, w, "Cancel")
 	if now, _ := os.ReadFile(path); string(now) != string(theirs) || quits != 0 {
 		t.Errorf("Quit › Save › Cancel wrote the file or quit (%d)", quits)
 	}
 	e.Save()
-	pressAnswer(t, w, "Overwrite")
+	tapButton(t, w, "Overwrite")
 	saved, err := bmc.LoadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -205,7 +205,7 @@ func TestSaveAsksBeforeOverwritingNewerFile(t *testing.T) {
 	editText(t, e, "channels", "Mine again")
 	e.Save()
 	if w.Canvas().Overlays().Top() != nil || e.doc.Dirty() {
-		t.Errorf("the next save asked:\n%s", dialogText(w))
+		t.Errorf("the next save asked:\n%s", overlayText(w))
 	}
 }
 
@@ -229,7 +229,7 @@ func TestDeletedOnDisk(t *testing.T) {
 	}
 	e.Save()
 	if w.Canvas().Overlays().Top() != nil {
-		t.Errorf("Save asked:\n%s", dialogText(w))
+		t.Errorf("Save asked:\n%s", overlayText(w))
 	}
 	if _, err := bmc.LoadFile(path); err != nil || e.doc.Dirty() {
 		t.Errorf("not written again: %v, dirty %v", err, e.doc.Dirty())
@@ -248,8 +248,8 @@ func TestCheckDiskOnForeground(t *testing.T) {
 		t.Fatal("no hook for the window coming to the front")
 	}
 	hook.OnEnteredForeground()()
-	if !strings.Contains(dialogText(w), "changed on disk") {
-		t.Errorf("coming to the front did not look at the file:\n%s", dialogText(w))
+	if !strings.Contains(overlayText(w), "changed on disk") {
+		t.Errorf("coming to the front did not look at the file:\n%s", overlayText(w))
 	}
 }
 
@@ -268,10 +268,10 @@ func TestChangedOnDiskWhileTyping(t *testing.T) {
 	test.Type(focused, " typed")
 	changeOnDisk(t, path, "Theirs")
 	e.CheckDisk()
-	if msg := dialogText(w); !strings.Contains(msg, "you have unsaved changes") {
+	if msg := overlayText(w); !strings.Contains(msg, "you have unsaved changes") {
 		t.Errorf("typing was not counted:\n%s", msg)
 	}
-	pressAnswer(t, w, "Keep mine")
+	tapButton(t, w, "Keep mine")
 	if n, _ := e.doc.Canvas().Note(id); !strings.HasSuffix(n.Text, " typed") {
 		t.Errorf("the note says %q", n.Text)
 	}

@@ -43,17 +43,17 @@ func TestChangedOnDiskMerge(t *testing.T) {
 		return c.SetText("n30", "Molino Ruiz – flour, daily")
 	})
 	e.CheckDisk()
-	if msg := dialogText(w); !strings.Contains(msg, "Merging combines both") {
+	if msg := overlayText(w); !strings.Contains(msg, "Merging combines both") {
 		t.Fatalf("no Merge offered:\n%s", msg)
 	}
-	pressAnswer(t, w, "Merge")
+	tapButton(t, w, "Merge")
 	c := e.doc.Canvas()
 	for id, want := range map[string]string{"n39": "Market stall", "n40": "Hotel leaflets", "n5": "Coffee + croissant, 90 s", "n30": "Molino Ruiz – flour, daily"} {
 		if n, _ := c.Note(id); n.Text != want {
 			t.Errorf("%s: %q, want %q", id, n.Text, want)
 		}
 	}
-	if msg := dialogText(w); !strings.Contains(msg, "are combined. Save to write the result") || !strings.Contains(msg, "the one from disk is now n40") {
+	if msg := overlayText(w); !strings.Contains(msg, "are combined. Save to write the result") || !strings.Contains(msg, "the one from disk is now n40") {
 		t.Errorf("the merge was not reported:\n%s", msg)
 	}
 	if !e.doc.Dirty() || !strings.HasPrefix(e.menu.undo.Label, "Undo Merge") {
@@ -65,11 +65,11 @@ func TestChangedOnDiskMerge(t *testing.T) {
 	// over without asking.
 	e.CheckDisk()
 	if w.Canvas().Overlays().Top() != nil {
-		t.Fatalf("asked again:\n%s", dialogText(w))
+		t.Fatalf("asked again:\n%s", overlayText(w))
 	}
 	e.Save()
 	if w.Canvas().Overlays().Top() != nil {
-		t.Fatalf("Save asked:\n%s", dialogText(w))
+		t.Fatalf("Save asked:\n%s", overlayText(w))
 	}
 	saved, err := bmc.LoadFile(path)
 	if err != nil || saved.NoteCount() != c.NoteCount() {
@@ -90,12 +90,12 @@ func TestChangedOnDiskMergeConflict(t *testing.T) {
 	}
 	editOnDisk(t, path, func(c *bmc.Canvas) error { return c.SetText("n5", "Theirs") })
 	e.CheckDisk()
-	pressAnswer(t, w, "Merge")
+	tapButton(t, w, "Merge")
 	n, _ := e.doc.Canvas().Note("n5")
 	if n.Text != "<<<<<<< ours\nOurs\n=======\nTheirs\n>>>>>>> theirs" || !strings.Contains(strings.Join(n.Tags, ","), "conflict") {
 		t.Errorf("n5: %q %v", n.Text, n.Tags)
 	}
-	if msg := dialogText(w); !strings.Contains(msg, "with 1 conflict") || !strings.Contains(msg, "note n5") {
+	if msg := overlayText(w); !strings.Contains(msg, "with 1 conflict") || !strings.Contains(msg, "note n5") {
 		t.Errorf("the conflict was not reported:\n%s", msg)
 	}
 }
@@ -112,17 +112,17 @@ func TestChangedOnDiskMergeBadFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.CheckDisk()
-	pressAnswer(t, w, "Merge")
+	tapButton(t, w, "Merge")
 	if n, _ := e.doc.Canvas().Note("n5"); n.Text != "Ours" {
 		t.Errorf("n5: %q", n.Text)
 	}
-	if msg := dialogText(w); !strings.Contains(msg, "could not be opened") {
+	if msg := overlayText(w); !strings.Contains(msg, "could not be opened") {
 		t.Errorf("no error shown:\n%s", msg)
 	}
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 	e.CheckDisk()
 	if w.Canvas().Overlays().Top() != nil {
-		t.Errorf("asked again about the same version:\n%s", dialogText(w))
+		t.Errorf("asked again about the same version:\n%s", overlayText(w))
 	}
 }
 

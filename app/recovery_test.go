@@ -8,9 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/bmcanvas/bmcanvas/bmc"
 )
@@ -53,44 +51,6 @@ func anotherEditor(t *testing.T, e *Editor) (*Editor, fyne.Window) {
 	e2.quit = func() { t.Log("quit") }
 	w.Resize(fyne.NewSize(1200, 800))
 	return e2, w
-}
-
-// dialogText returns every text of the topmost dialog, answers included.
-func dialogText(w fyne.Window) string {
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	var parts []string
-	for _, o := range test.LaidOutObjects(top) {
-		switch o := o.(type) {
-		case *widget.Label:
-			parts = append(parts, o.Text)
-		case *widget.Button:
-			parts = append(parts, o.Text)
-		case *answerButton:
-			parts = append(parts, o.Text)
-		case *canvas.Text:
-			parts = append(parts, o.Text)
-		}
-	}
-	return strings.Join(parts, "\n")
-}
-
-// pressAnswer taps the answer labelled text in the topmost dialog.
-func pressAnswer(t *testing.T, w fyne.Window, text string) {
-	t.Helper()
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatalf("no dialog to answer %q in", text)
-	}
-	for _, o := range test.LaidOutObjects(top) {
-		if b, ok := o.(*answerButton); ok && b.Text == text && b.Visible() {
-			test.Tap(b)
-			return
-		}
-	}
-	t.Fatalf("no answer %q in the dialog:\n%s", text, dialogText(w))
 }
 
 // editText sets the text of the first note of block through the editor.
@@ -345,7 +305,7 @@ func TestRecoveryOfferedAndRestored(t *testing.T) {
 	e2, w := anotherEditor(t, e)
 	keepRecoveryIn(t, e2, dir, time.Hour)
 	e2.Start(path)
-	msg := dialogText(w)
+	msg := overlayText(w)
 	for _, want := range []string{"Restore unsaved changes?", "bakery.yaml", path, "today at", "1 note changed", "Restore", "Discard"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the offer does not say %q:\n%s", want, msg)
@@ -368,7 +328,7 @@ func TestRecoveryOfferedAndRestored(t *testing.T) {
 		t.Errorf("restored: path %q dirty %v title %q", e2.doc.Path, e2.doc.Dirty(), w.Title())
 	}
 	if w.Canvas().Overlays().Top() != nil {
-		t.Errorf("a dialog is still open:\n%s", dialogText(w))
+		t.Errorf("a dialog is still open:\n%s", overlayText(w))
 	}
 	e2.Save()
 	saved, err := bmc.LoadFile(path)
@@ -393,10 +353,10 @@ func TestRecoveryDiscarded(t *testing.T) {
 	e2, w := anotherEditor(t, e)
 	keepRecoveryIn(t, e2, dir, time.Hour)
 	e2.Start("")
-	if msg := dialogText(w); !strings.Contains(msg, path) || !strings.Contains(msg, "1 note changed") {
+	if msg := overlayText(w); !strings.Contains(msg, path) || !strings.Contains(msg, "1 note changed") {
 		t.Fatalf("no offer:\n%s", msg)
 	}
-	pressAnswer(t, w, "Discard")
+	tapButton(t, w, "Discard")
 	if left := recoveryFiles(t, dir); len(left) != 0 {
 		t.Errorf("recovery files left after Discard: %v", left)
 	}
@@ -426,10 +386,10 @@ func TestRecoveryUntitled(t *testing.T) {
 	e2, w := anotherEditor(t, e)
 	written2 := keepRecoveryIn(t, e2, dir, 10*time.Millisecond)
 	e2.Start("")
-	if msg := dialogText(w); !strings.Contains(msg, "bakery example") || !strings.Contains(msg, "a new canvas with") {
+	if msg := overlayText(w); !strings.Contains(msg, "bakery example") || !strings.Contains(msg, "a new canvas with") {
 		t.Errorf("offer:\n%s", msg)
 	}
-	pressAnswer(t, w, "Restore")
+	tapButton(t, w, "Restore")
 	// The restored canvas keeps the same recovery file.
 	waitWritten(t, written2)
 	if left := recoveryFiles(t, dir); len(left) != 1 {
@@ -457,16 +417,16 @@ func TestRecoveryFileChangedSince(t *testing.T) {
 	e2, w := anotherEditor(t, e)
 	keepRecoveryIn(t, e2, dir, time.Hour)
 	e2.Start(path)
-	msg := dialogText(w)
+	msg := overlayText(w)
 	for _, want := range []string{"1 note changed, title changed", "changed on disk after these changes began"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the offer does not say %q:\n%s", want, msg)
 		}
 	}
-	pressAnswer(t, w, "Restore")
+	tapButton(t, w, "Restore")
 	// Saving then asks before replacing the other version.
 	e2.Save()
-	if msg := dialogText(w); !strings.Contains(msg, "changed by another program") {
+	if msg := overlayText(w); !strings.Contains(msg, "changed by another program") {
 		t.Errorf("Save did not ask:\n%s", msg)
 	}
 }
@@ -506,7 +466,7 @@ func TestRecoveryOfRunningEditorNotOffered(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "untitled-1.yaml"), rec.marshal(), 0o600)
 	e.offerRecovery(nil)
 	if w.Canvas().Overlays().Top() != nil {
-		t.Errorf("offered a running editor's changes:\n%s", dialogText(w))
+		t.Errorf("offered a running editor's changes:\n%s", overlayText(w))
 	}
 }
 
