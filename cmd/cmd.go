@@ -280,16 +280,27 @@ func (e *env) fileArgs(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 // oneFile parses args for a command that takes exactly one file, what
 // naming it in the message when there are none or more ("canvas file").
 func (e *env) oneFile(fs *flag.FlagSet, args []string, what string) (string, int, bool) {
-	files, code, ok := parse(fs, args)
+	files, code, ok := e.files(fs, args, 1, "name one "+what)
 	if !ok {
 		return "", code, false
 	}
-	if len(files) != 1 {
-		e.errorf("name one %s", what)
-		fs.Usage()
-		return "", ExitUsage, false
-	}
 	return files[0], 0, true
+}
+
+// files parses args for a command that takes exactly n files; when there
+// are more or fewer it says missing ("name two versions of a canvas") and
+// prints the usage.
+func (e *env) files(fs *flag.FlagSet, args []string, n int, missing string) ([]string, int, bool) {
+	files, code, ok := parse(fs, args)
+	if !ok {
+		return nil, code, false
+	}
+	if len(files) != n {
+		e.errorf("%s", missing)
+		fs.Usage()
+		return nil, ExitUsage, false
+	}
+	return files, 0, true
 }
 
 // load reads and decodes the canvas file at path. When it cannot, it

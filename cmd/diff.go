@@ -34,14 +34,9 @@ version could not be read or is not a valid canvas.`,
 func runDiff(e *env, args []string) int {
 	fs := e.flags(commands["diff"])
 	asJSON := fs.Bool("json", false, "print the changes as JSON, for tools")
-	files, code, ok := parse(fs, args)
+	files, code, ok := e.files(fs, args, 2, "name two versions of a canvas, OLD and NEW")
 	if !ok {
 		return code
-	}
-	if len(files) != 2 {
-		e.errorf("name two versions of a canvas, OLD and NEW")
-		fs.Usage()
-		return ExitUsage
 	}
 	defer relaxGC()()
 	versions, code, ok := e.loadVersions(nil, files...)

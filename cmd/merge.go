@@ -40,14 +40,9 @@ func runMerge(e *env, args []string) int {
 	fs := e.flags(commands["merge"])
 	out := fs.String("o", "", "the merged canvas file to write (default: standard output)")
 	force := forceFlag(fs, "an OUT that is not a canvas file")
-	files, code, ok := parse(fs, args)
+	files, code, ok := e.files(fs, args, 3, "name three versions of a canvas: BASE, OURS and THEIRS")
 	if !ok {
 		return code
-	}
-	if len(files) != 3 {
-		e.errorf("name three versions of a canvas: BASE, OURS and THEIRS")
-		fs.Usage()
-		return ExitUsage
 	}
 	if *out != "" && !*force {
 		if err := checkCanvasTarget(*out, files); err != nil {
