@@ -3,7 +3,6 @@ package widgets
 import (
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -62,24 +61,11 @@ func TestWorkshopCancelVote(t *testing.T) {
 func noteTile(t *testing.T, ws *Workshop, id string) *voteNote {
 	t.Helper()
 	var found *voteNote
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *voteNote:
-			if x.note.ID == id {
-				found = x
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
+	for _, o := range test.LaidOutObjects(ws) {
+		if x, ok := o.(*voteNote); ok && x.note.ID == id {
+			found = x
 		}
 	}
-	walk(ws)
 	if found == nil {
 		t.Fatalf("no tile for note %s", id)
 	}

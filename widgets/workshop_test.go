@@ -138,24 +138,12 @@ func TestWorkshopTimer(t *testing.T) {
 
 // showsText reports whether some text object in o reads s.
 func showsText(o fyne.CanvasObject, s string) bool {
-	found := false
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *canvas.Text:
-			found = found || x.Text == s
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
+	for _, x := range test.LaidOutObjects(o) {
+		if t, ok := x.(*canvas.Text); ok && t.Text == s {
+			return true
 		}
 	}
-	walk(o)
-	return found
+	return false
 }
 
 func TestWorkshopTimerButton(t *testing.T) {
